@@ -1,0 +1,9 @@
+namespace Grid.Contracts.Errors;
+
+/// <summary>A gallery or shard exists already with another configuration.</summary>
+[GenerateSerializer, Alias("grid.GalleryConflictException")]
+public class GalleryConflictException : GridException
+{
+    public GalleryConflictException(string message) : base(message) { }
+    public GalleryConflictException(string message, Exception inner) : base(message, inner) { }
+}

@@ -1,0 +1,9 @@
+namespace Grid.Contracts.Errors;
+
+/// <summary>The named gallery was never created.</summary>
+[GenerateSerializer, Alias("grid.GalleryNotFoundException")]
+public class GalleryNotFoundException : GridException
+{
+    public GalleryNotFoundException(string message) : base(message) { }
+    public GalleryNotFoundException(string message, Exception inner) : base(message, inner) { }
+}

@@ -1,0 +1,9 @@
+namespace Grid.Contracts.Errors;
+
+/// <summary>A subjectRef that is empty, too long or not printable.</summary>
+[GenerateSerializer, Alias("grid.InvalidSubjectRefException")]
+public class InvalidSubjectRefException : GridException
+{
+    public InvalidSubjectRefException(string message) : base(message) { }
+    public InvalidSubjectRefException(string message, Exception inner) : base(message, inner) { }
+}

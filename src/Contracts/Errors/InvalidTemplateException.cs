@@ -1,0 +1,9 @@
+namespace Grid.Contracts.Errors;
+
+/// <summary>A template that cannot be enrolled or searched (wrong size, NaN, zero).</summary>
+[GenerateSerializer, Alias("grid.InvalidTemplateException")]
+public class InvalidTemplateException : GridException
+{
+    public InvalidTemplateException(string message) : base(message) { }
+    public InvalidTemplateException(string message, Exception inner) : base(message, inner) { }
+}

@@ -1,0 +1,9 @@
+namespace Grid.Contracts.Errors;
+
+/// <summary>A template made by another face model than the gallery's.</summary>
+[GenerateSerializer, Alias("grid.ModelMismatchException")]
+public class ModelMismatchException : GridException
+{
+    public ModelMismatchException(string message) : base(message) { }
+    public ModelMismatchException(string message, Exception inner) : base(message, inner) { }
+}

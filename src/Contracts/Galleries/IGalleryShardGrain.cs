@@ -1,0 +1,28 @@
+using Orleans.Concurrency;
+using Grid.Contracts.Search;
+
+namespace Grid.Contracts.Galleries;
+
+/// <summary>One partition of a gallery [key <c>FORCE/name/n</c>]: a vector index plus the id ↔ subjectRef map,
+/// durable through an append log and snapshots in blob storage.</summary>
+public interface IGalleryShardGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the shard's manifest; idempotent for the same config, refused for another.</summary>
+    Task InitializeAsync(ShardConfig config);
+
+    /// <summary>Rows are already validated and normalised by the gallery; acknowledged once in the log.</summary>
+    Task<EnrolResult> EnrolAsync(EnrolBatch batch, CancellationToken cancellationToken = default);
+
+    Task<int> RemoveAsync(string subjectRef);
+
+    /// <summary>Best candidate per subject, best first. Read-only: the index is safe for concurrent searches,
+    /// and enrolments (not read-only) never interleave with a search.</summary>
+    [ReadOnly]
+    Task<ShardHit[]> SearchAsync(ShardSearch search, CancellationToken cancellationToken = default);
+
+    [ReadOnly]
+    Task<ShardStatus> GetStatusAsync();
+
+    /// <summary>Writes a snapshot now and starts a new log (operators; also runs on deactivation).</summary>
+    Task SnapshotAsync();
+}

@@ -1,0 +1,8 @@
+namespace Grid.Contracts.Search;
+
+public enum ShardOutcome
+{
+    Answered = 0,
+    Failed = 1,
+    TimedOut = 2,
+}

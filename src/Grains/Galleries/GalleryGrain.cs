@@ -1,0 +1,102 @@
+using Grid.Contracts.Errors;
+using Grid.Contracts.Galleries;
+using Grid.Contracts.Templates;
+using Grid.Indexing;
+
+namespace Grid.Grains.Galleries;
+
+/// <summary>
+/// A gallery's configuration and the router of its subjects to shards. Bad input is refused before any
+/// shard sees a row, so a bad batch never half-enters a gallery.
+/// </summary>
+public sealed class GalleryGrain(
+    [PersistentState("gallery", GridStorage.GrainStateStore)] IPersistentState<GalleryState> state,
+    TimeProvider clock)
+    : Grain, IGalleryGrain
+{
+    private GalleryId Id => GalleryId.Parse(this.GetPrimaryKeyString());
+
+    public async Task<GalleryInfo> CreateAsync(GalleryConfig config)
+    {
+        var id = Id;
+        Validate(config);
+        if (state.State.Info is { } existing)
+        {
+            if (existing.Config == config) return existing;
+            throw new GalleryConflictException(
+                $"Gallery {id} exists with engine {existing.Config.Engine}, {existing.Config.ShardCount} shards, model {existing.Config.ModelId}, category {existing.Config.Category}.");
+        }
+        // Shards first: a failure here leaves no gallery record, and a retry re-initialises idempotently.
+        await Task.WhenAll(Enumerable.Range(0, config.ShardCount).Select(n =>
+            Shard(n).InitializeAsync(new ShardConfig(id, n, config.Engine, config.ModelId))));
+        var info = new GalleryInfo(id, config, clock.GetUtcNow());
+        state.State.Info = info;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IGalleryCatalogGrain>(0).AddAsync(id);
+        return info;
+    }
+
+    public Task<GalleryInfo?> GetAsync() => Task.FromResult(state.State.Info);
+
+    public async Task<EnrolResult> EnrolAsync(EnrolBatch batch, CancellationToken cancellationToken = default)
+    {
+        var info = RequireInfo();
+        if (batch.ModelId != info.Config.ModelId)
+            throw new ModelMismatchException(
+                $"Gallery {info.Id} holds templates of model '{info.Config.ModelId}'; these come from '{batch.ModelId}'. Re-create them with the gallery's model.");
+        if (batch.Count == 0) return EnrolResult.None;
+        for (var i = 0; i < batch.Count; i++) SubjectRefRules.Validate(batch.SubjectRefs[i], i);
+        var vectors = (float[])batch.Vectors.Clone(); // the batch is immutable and may be shared with the caller
+        TemplateRules.ValidateAndNormalise(vectors, batch.Count);
+
+        var perShard = Enumerable.Range(0, batch.Count)
+            .GroupBy(i => ShardRouter.ShardOf(batch.SubjectRefs[i], info.Config.ShardCount));
+        var results = await Task.WhenAll(perShard.Select(rows =>
+        {
+            var list = rows.ToArray();
+            var refs = list.Select(i => batch.SubjectRefs[i]).ToArray();
+            var part = new float[list.Length * TemplateRules.Dimension];
+            for (var j = 0; j < list.Length; j++)
+                vectors.AsSpan(list[j] * TemplateRules.Dimension, TemplateRules.Dimension).CopyTo(part.AsSpan(j * TemplateRules.Dimension));
+            return Shard(rows.Key).EnrolAsync(new EnrolBatch(refs, part, batch.ModelId), cancellationToken);
+        }));
+        return results.Aggregate(EnrolResult.None, (a, b) => a.Plus(b));
+    }
+
+    public Task<int> RemoveAsync(string subjectRef)
+    {
+        var info = RequireInfo();
+        SubjectRefRules.Validate(subjectRef);
+        return Shard(ShardRouter.ShardOf(subjectRef, info.Config.ShardCount)).RemoveAsync(subjectRef);
+    }
+
+    public async Task<GalleryStatus> GetStatusAsync()
+    {
+        var info = RequireInfo();
+        var shards = await Task.WhenAll(Enumerable.Range(0, info.Config.ShardCount).Select(n => Shard(n).GetStatusAsync()));
+        return new GalleryStatus(info, shards);
+    }
+
+    private GalleryInfo RequireInfo() => state.State.Info
+        ?? throw new GalleryNotFoundException($"Gallery {this.GetPrimaryKeyString()} does not exist: create it with `gridctl gallery create {this.GetPrimaryKeyString()}`.");
+
+    private IGalleryShardGrain Shard(int n) => GrainFactory.GetGrain<IGalleryShardGrain>(ShardKeys.For(Id, n));
+
+    private static void Validate(GalleryConfig config)
+    {
+        try
+        {
+            VectorIndexFactory.Validate(config.Engine);
+        }
+        catch (VectorIndexException e)
+        {
+            throw new ArgumentException(e.Message);
+        }
+        if (config.ShardCount is < 1 or > GalleryConfig.MaxShards)
+            throw new ArgumentException($"A gallery has 1 to {GalleryConfig.MaxShards} shards, not {config.ShardCount}.");
+        if (string.IsNullOrWhiteSpace(config.ModelId))
+            throw new ArgumentException("A gallery needs the id of the face model its templates come from.");
+        if (!Enum.IsDefined(config.Category))
+            throw new ArgumentException($"Unknown subject category {config.Category}.");
+    }
+}

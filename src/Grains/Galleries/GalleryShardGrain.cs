@@ -1,0 +1,262 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using Grid.Contracts.Errors;
+using Grid.Contracts.Galleries;
+using Grid.Contracts.Search;
+using Grid.Contracts.Templates;
+using Grid.Grains.Storage;
+using Grid.Indexing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Grid.Grains.Galleries;
+
+/// <summary>
+/// One partition of a gallery. Every change is appended to the shard's log in blob storage before it is
+/// applied and acknowledged; activation rebuilds the index from the last snapshot plus the log.
+/// Searches run on the thread pool so a long scan never holds the silo's scheduler; enrolments are not
+/// read-only, so Orleans never interleaves them with a running search (the map needs no lock).
+/// </summary>
+public sealed class GalleryShardGrain(
+    ShardBlobStore store,
+    IOptions<GridStorageOptions> options,
+    ILocalSiloDetails silo,
+    ILogger<GalleryShardGrain> logger)
+    : Grain, IGalleryShardGrain
+{
+    private const int Dimension = TemplateRules.Dimension;
+    private readonly GridStorageOptions _options = options.Value;
+    private ShardManifest? _manifest;
+    private IVectorIndex? _index;
+    private SubjectMap _map = new();
+    private long _nextId;
+    private long _logLength;
+    private bool _dirty;
+
+    private string Key => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _manifest = await store.ReadManifestAsync(Key);
+        if (_manifest is not null) await LoadAsync(_manifest);
+        this.RegisterGrainTimer(SnapshotIfDirtyAsync, _options.SnapshotInterval, _options.SnapshotInterval);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SnapshotIfDirtyAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // The log already holds every acknowledged change; a missed snapshot only lengthens the next replay.
+            logger.LogWarning(e, "Shard {Shard}: snapshot on deactivation failed; the log remains authoritative", Key);
+        }
+        _index?.Dispose();
+    }
+
+    public async Task InitializeAsync(ShardConfig config)
+    {
+        if (config.Key != Key)
+            throw new ArgumentException($"Shard config for {config.Key} sent to shard {Key}.");
+        if (_manifest is not null)
+        {
+            if (_manifest.Config != config)
+                throw new GalleryConflictException($"Shard {Key} exists with engine {_manifest.Config.Engine} and model {_manifest.Config.ModelId}.");
+            return;
+        }
+        var index = VectorIndexFactory.Create(config.Engine, Dimension);
+        await store.CreateLogAsync(Key, 0);
+        var manifest = new ShardManifest(config, 0);
+        await store.WriteManifestAsync(Key, manifest);
+        (_manifest, _index, _map, _nextId, _logLength) = (manifest, index, new SubjectMap(), 0, 0);
+    }
+
+    public async Task<EnrolResult> EnrolAsync(EnrolBatch batch, CancellationToken cancellationToken = default)
+    {
+        var (manifest, index) = RequireReady(batch.ModelId);
+        var fresh = new List<int>(batch.Count);
+        var hashes = new ulong[batch.Count];
+        var inBatch = new HashSet<(string, ulong)>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            hashes[i] = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(batch.Vectors.AsSpan(i * Dimension, Dimension)));
+            if (!_map.Contains(batch.SubjectRefs[i], hashes[i]) && inBatch.Add((batch.SubjectRefs[i], hashes[i])))
+                fresh.Add(i);
+        }
+
+        var rowsPerFrame = Math.Max(1, _options.MaxLogFrameBytes / (Dimension * sizeof(float) + 16 + 2 * SubjectRefRules.MaxLength + 4));
+        foreach (var chunk in fresh.Chunk(rowsPerFrame))
+        {
+            var record = new ShardLogRecord.Enrolled(
+                chunk.Select((_, j) => _nextId + j).ToArray(),
+                chunk.Select(i => hashes[i]).ToArray(),
+                chunk.Select(i => batch.SubjectRefs[i]).ToArray(),
+                Rows(batch.Vectors, chunk));
+            await AppendAsync(manifest, record);
+            await Task.Run(() => Apply(index, record), CancellationToken.None);
+        }
+        if (_logLength > _options.SnapshotAfterLogBytes) await SnapshotAsync();
+        return new EnrolResult(fresh.Count, batch.Count - fresh.Count);
+    }
+
+    public async Task<int> RemoveAsync(string subjectRef)
+    {
+        var (manifest, index) = RequireReady(modelId: null);
+        var ids = _map.IdsOf(subjectRef);
+        if (ids.Length == 0) return 0;
+        var record = new ShardLogRecord.Removed(subjectRef);
+        await AppendAsync(manifest, record);
+        Apply(index, record);
+        return ids.Length;
+    }
+
+    public async Task<ShardHit[]> SearchAsync(ShardSearch search, CancellationToken cancellationToken = default)
+    {
+        var (_, index) = RequireReady(search.ModelId);
+        if (index.Count == 0) return [];
+        // No cancellation once started: the scan reads the map, which must not outlive this turn.
+        return await Task.Run(() => BestPerSubject(index, search), CancellationToken.None);
+    }
+
+    public Task<ShardStatus> GetStatusAsync() => Task.FromResult(new ShardStatus(
+        Key,
+        _index?.Count ?? 0,
+        _map.Subjects,
+        (_index?.MemoryBytes ?? 0) + _map.EstimateBytes(),
+        silo.SiloAddress.ToString(),
+        _manifest is null ? "not created" : null));
+
+    public Task SnapshotAsync() => _manifest is null ? Task.CompletedTask : WriteSnapshotAsync(_manifest);
+
+    private Task SnapshotIfDirtyAsync(CancellationToken cancellationToken) =>
+        _dirty && _manifest is not null ? WriteSnapshotAsync(_manifest) : Task.CompletedTask;
+
+    private async Task WriteSnapshotAsync(ShardManifest manifest)
+    {
+        var index = _index!;
+        var next = manifest with { Epoch = manifest.Epoch + 1 };
+        await store.WriteSnapshotAsync(Key, next.Epoch, s => ShardSnapshotCodec.Write(s, _map, _nextId, index));
+        await store.CreateLogAsync(Key, next.Epoch);
+        await store.WriteManifestAsync(Key, next); // the switch: until here, the old epoch stays authoritative
+        (_manifest, _logLength, _dirty) = (next, 0, false);
+        logger.LogInformation("Shard {Shard}: snapshot epoch {Epoch} with {Count} templates", Key, next.Epoch, index.Count);
+        try
+        {
+            await store.DeleteEpochAsync(Key, manifest.Epoch);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Shard {Shard}: could not delete epoch {Epoch}; it is unused", Key, manifest.Epoch);
+        }
+    }
+
+    private async Task LoadAsync(ShardManifest manifest)
+    {
+        IVectorIndex index;
+        if (manifest.Epoch > 0)
+        {
+            await using var snapshot = await store.OpenSnapshotAsync(Key, manifest.Epoch)
+                ?? throw new InvalidDataException($"Shard {Key}: manifest names epoch {manifest.Epoch} but its snapshot is missing.");
+            (_map, _nextId, index) = await Task.Run(() => ShardSnapshotCodec.Read(snapshot));
+        }
+        else
+        {
+            index = VectorIndexFactory.Create(manifest.Config.Engine, Dimension);
+        }
+
+        var replay = new LogReplay();
+        await using (var log = await store.OpenLogAsync(Key, manifest.Epoch))
+        {
+            if (log is not null)
+                await Task.Run(() =>
+                {
+                    foreach (var record in ShardLogCodec.Decode(log, Dimension, replay)) Apply(index, record);
+                });
+        }
+        (_index, _logLength) = (index, replay.ValidBytes);
+        logger.LogInformation("Shard {Shard}: loaded epoch {Epoch}, replayed {Records} log records, {Count} templates",
+            Key, manifest.Epoch, replay.Records, index.Count);
+        if (replay.TornTail)
+        {
+            // Never acknowledged; roll to a fresh epoch so new appends do not land after the damage.
+            logger.LogWarning("Shard {Shard}: ignored a damaged log tail after {Bytes} bytes", Key, replay.ValidBytes);
+            await WriteSnapshotAsync(manifest);
+        }
+    }
+
+    private void Apply(IVectorIndex index, ShardLogRecord record)
+    {
+        switch (record)
+        {
+            case ShardLogRecord.Enrolled e:
+                index.Add(e.Vectors, e.Ids);
+                for (var i = 0; i < e.Ids.Length; i++) _map.Add(e.SubjectRefs[i], new TemplateEntry(e.Ids[i], e.Hashes[i]));
+                _nextId = Math.Max(_nextId, e.Ids[^1] + 1);
+                break;
+            case ShardLogRecord.Removed r:
+                index.Remove(_map.IdsOf(r.SubjectRef));
+                _map.Remove(r.SubjectRef);
+                break;
+        }
+        _dirty = true;
+    }
+
+    private async Task AppendAsync(ShardManifest manifest, ShardLogRecord record)
+    {
+        var frame = ShardLogCodec.Encode(record, Dimension);
+        try
+        {
+            _logLength = await store.AppendAsync(Key, manifest.Epoch, _logLength, frame);
+        }
+        catch (Exception e)
+        {
+            // The append may or may not have landed: reload from storage on the next call rather than guess.
+            DeactivateOnIdle();
+            logger.LogError(e, "Shard {Shard}: log append failed", Key);
+            throw new StorageUnavailableException($"Shard {Key}: storage did not acknowledge the write ({e.Message}); nothing from this call was acknowledged — resend it.");
+        }
+    }
+
+    private ShardHit[] BestPerSubject(IVectorIndex index, ShardSearch search)
+    {
+        var count = (int)Math.Min(index.Count, int.MaxValue);
+        var fetch = Math.Min(count, search.K * 2 + 16);
+        while (true)
+        {
+            var hits = index.Search(search.Probe, fetch)[0];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var best = new List<ShardHit>(search.K);
+            var belowMin = false;
+            for (var i = 0; i < hits.Count && best.Count < search.K; i++)
+            {
+                if (hits.Scores[i] < search.MinScore) { belowMin = true; break; }
+                // Hits come best first, so a subject's first hit is its best template.
+                if (_map.TryGetSubject(hits.Ids[i], out var subjectRef) && seen.Add(subjectRef))
+                    best.Add(new ShardHit(subjectRef, hits.Scores[i]));
+            }
+            if (best.Count >= search.K || belowMin || hits.Count < fetch || fetch >= count)
+                return best.ToArray();
+            fetch = (int)Math.Min(count, fetch * 4L); // subjects with many templates crowded the list
+        }
+    }
+
+    private (ShardManifest, IVectorIndex) RequireReady(string? modelId)
+    {
+        if (_manifest is null || _index is null)
+            throw new GalleryNotFoundException($"Shard {Key} was never created: create its gallery first (gridctl gallery create).");
+        if (modelId is not null && modelId != _manifest.Config.ModelId)
+            throw new ModelMismatchException(
+                $"Gallery {_manifest.Config.Gallery} holds templates of model '{_manifest.Config.ModelId}'; this request's templates come from '{modelId}'.");
+        return (_manifest, _index);
+    }
+
+    private static float[] Rows(float[] vectors, int[] rows)
+    {
+        var result = new float[rows.Length * Dimension];
+        for (var j = 0; j < rows.Length; j++)
+            vectors.AsSpan(rows[j] * Dimension, Dimension).CopyTo(result.AsSpan(j * Dimension));
+        return result;
+    }
+}
