@@ -18,6 +18,14 @@ public interface IVectorIndex : IDisposable
     /// <summary>Approximate bytes held by the index (vectors, ids and engine structures).</summary>
     long MemoryBytes { get; }
 
+    /// <summary>False while an engine that needs training (IVF, PQ) is still collecting vectors;
+    /// those vectors are searched exactly until training happens.</summary>
+    bool IsTrained { get; }
+
+    /// <summary>Human-readable training state, e.g. how many more vectors are needed; null when
+    /// the engine needs no training.</summary>
+    string? TrainingNote { get; }
+
     /// <summary>Adds <paramref name="ids"/>.Length vectors, row-major in <paramref name="vectors"/>.
     /// Ids must be new; the call adds all or nothing.</summary>
     void Add(ReadOnlySpan<float> vectors, ReadOnlySpan<long> ids);

@@ -1,0 +1,89 @@
+using System.Runtime.InteropServices;
+
+namespace Grid.Indexing.Exact;
+
+/// <summary>
+/// Float32 rows in native memory, in chunks of at most 256 MiB so a 1M×512 index (2 GiB) needs
+/// no managed array over 2^31 bytes and growth never copies more than one chunk. The first
+/// chunk grows by doubling so small indexes stay small.
+/// </summary>
+internal sealed unsafe class RowStore : IDisposable
+{
+    private const int ChunkBytesLog2 = 28;
+    private const int MinRows = 64;
+    private readonly List<nint> _chunks = [];
+    private long _firstChunkRows;
+
+    public RowStore(int dimension)
+    {
+        Dimension = dimension;
+        var rowsLog2 = Math.Max(0, ChunkBytesLog2 - (int)Math.Ceiling(Math.Log2(dimension * (double)sizeof(float))));
+        ChunkShift = rowsLog2;
+        ChunkRows = 1L << rowsLog2;
+    }
+
+    ~RowStore() => Free();
+
+    public int Dimension { get; }
+
+    public int ChunkShift { get; }
+
+    public long ChunkRows { get; }
+
+    public long CapacityRows => _chunks.Count <= 1 ? _firstChunkRows : _chunks.Count * ChunkRows;
+
+    public long AllocatedBytes => CapacityRows * Dimension * sizeof(float);
+
+    public float* Row(long row) =>
+        (float*)_chunks[(int)(row >> ChunkShift)] + (row & (ChunkRows - 1)) * Dimension;
+
+    public Span<float> RowSpan(long row) => new(Row(row), Dimension);
+
+    /// <summary>Rows from <paramref name="row"/> to the end of its chunk, at most <paramref name="maxRows"/>.</summary>
+    public Span<byte> RunBytes(long row, long maxRows)
+    {
+        var rows = Math.Min(maxRows, ChunkRows - (row & (ChunkRows - 1)));
+        return new Span<byte>(Row(row), checked((int)(rows * Dimension * sizeof(float))));
+    }
+
+    public void EnsureCapacity(long rows)
+    {
+        if (rows <= CapacityRows) return;
+        if (rows <= ChunkRows)
+        {
+            var grown = Math.Min(ChunkRows, Math.Max(rows, Math.Max(MinRows, _firstChunkRows * 2)));
+            var existing = _chunks.Count == 0 ? null : (void*)_chunks[0];
+            var chunk = NativeMemory.AlignedRealloc(existing, (nuint)(grown * Dimension * sizeof(float)), 64);
+            if (_chunks.Count == 0) _chunks.Add((nint)chunk); else _chunks[0] = (nint)chunk;
+            _firstChunkRows = grown;
+            return;
+        }
+        EnsureCapacity(ChunkRows);
+        while (CapacityRows < rows)
+            _chunks.Add((nint)NativeMemory.AlignedAlloc((nuint)(ChunkRows * Dimension * sizeof(float)), 64));
+    }
+
+    /// <summary>Frees whole trailing chunks that no longer hold any of the first <paramref name="rows"/> rows.</summary>
+    public void TrimTo(long rows)
+    {
+        var needed = (int)Math.Max(1, (rows + ChunkRows - 1) >> ChunkShift);
+        while (_chunks.Count > needed)
+        {
+            NativeMemory.AlignedFree((void*)_chunks[^1]);
+            _chunks.RemoveAt(_chunks.Count - 1);
+        }
+    }
+
+    public void Dispose()
+    {
+        Free();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Free()
+    {
+        foreach (var chunk in _chunks) NativeMemory.AlignedFree((void*)chunk);
+        _chunks.Clear();
+        _firstChunkRows = 0;
+    }
+}
