@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Grid.Cli.Output;
+using Grid.Client;
+using Grid.Client.Files;
+using Grid.Contracts.Galleries;
+using Grid.Contracts.Search;
+using Spectre.Console;
+
+namespace Grid.Cli.Commands;
+
+/// <summary><c>gridctl search FORCE/NAME[,FORCE/NAME...] --probe FILE [--k 10] [--min-score S] [--json]</c>:
+/// one search per probe row; each result is a candidate list for an examiner, with its coverage.</summary>
+public static class SearchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("search", "Search galleries with probe templates; prints ranked candidates for human review.");
+        var galleries = new Argument<string>("galleries") { Description = "Comma-separated galleries, FORCE/NAME[,FORCE/NAME...]." };
+        var probe = new Option<string>("--probe") { Description = ".npy or .fvecs file; each row is one search.", Required = true };
+        var k = new Option<int>("--k") { Description = "Candidates per search.", DefaultValueFactory = _ => 10 };
+        var minScore = new Option<float>("--min-score") { Description = "Drop candidates scoring below this cosine similarity.", DefaultValueFactory = _ => -1f };
+        var deadline = new Option<int>("--deadline-ms") { Description = "Shards that have not answered by then are reported, not waited for.", DefaultValueFactory = _ => (int)SearchRequest.DefaultDeadline.TotalMilliseconds };
+        var model = CommonOptions.Model();
+        var json = CommonOptions.Json();
+        command.Arguments.Add(galleries);
+        foreach (var o in new Option[] { probe, k, minScore, deadline, model, json }) command.Options.Add(o);
+        command.SetAction(async (parse, ct) =>
+        {
+            var asJson = parse.GetValue(json);
+            GalleryId[] ids;
+            TemplateSet probes;
+            try
+            {
+                ids = parse.GetValue(galleries)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(GalleryId.Parse).ToArray();
+                probes = TemplateFiles.Read(parse.GetValue(probe)!);
+            }
+            catch (Exception e)
+            {
+                return CommandRunner.Report(e, asJson);
+            }
+            return await CommandRunner.WithClientAsync(asJson, ct, async client =>
+            {
+                for (var row = 0; row < probes.Rows; row++)
+                {
+                    var request = new SearchRequest(ids, probes.Row(row).ToArray(), parse.GetValue(model)!, parse.GetValue(k),
+                        parse.GetValue(minScore), TimeSpan.FromMilliseconds(parse.GetValue(deadline)));
+                    var result = await client.SearchAsync(request, ct);
+                    if (asJson) WriteJson(row, result);
+                    else WriteTable(row, result);
+                }
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static void WriteJson(int row, TimedSearch result)
+    {
+        var coverage = result.Response.Coverage;
+        Json.WriteLine(new
+        {
+            probe = row,
+            candidates = result.Response.Candidates,
+            coverage = new { coverage.Asked, coverage.Answered, coverage.Failed, coverage.TimedOut, shards = coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered) },
+            latencyMs = Math.Round(result.LatencyMs, 3),
+        });
+    }
+
+    private static void WriteTable(int row, TimedSearch result)
+    {
+        var coverage = result.Response.Coverage;
+        var table = new Table().Title($"probe {row}: candidates for review ({result.LatencyMs:0.0} ms, {coverage.Answered}/{coverage.Asked} shards)");
+        table.AddColumns("rank", "force", "gallery", "subjectRef", "score");
+        foreach (var c in result.Response.Candidates)
+            table.AddRow(c.Rank.ToString(), c.Force, c.Gallery, Markup.Escape(c.SubjectRef), c.Score.ToString("0.0000"));
+        AnsiConsole.Write(table);
+        foreach (var shard in coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered))
+            AnsiConsole.MarkupLine($"[yellow]shard {Markup.Escape(shard.Shard)} {shard.Outcome}: {Markup.Escape(shard.Error ?? "")}[/]");
+    }
+}
