@@ -4,10 +4,10 @@ namespace Grid.Faces.Imaging;
 internal static class TensorFill
 {
     /// <summary>
-    /// RGB planes as (px − 127) / 128 into a planeWidth×planeHeight tensor; the image sits at the
-    /// top-left and the remainder stays zero (mid-grey).
+    /// Colour planes as (px − 127) / 128 into a planeWidth×planeHeight tensor, in RGB order or, with
+    /// <paramref name="blueFirst"/>, BGR; the image sits at the top-left and the remainder stays zero (mid-grey).
     /// </summary>
-    public static void NormalisedPlanes(RgbImage image, Span<float> tensor, int planeWidth, int planeHeight)
+    public static void NormalisedPlanes(RgbImage image, Span<float> tensor, int planeWidth, int planeHeight, bool blueFirst = false)
     {
         var plane = planeWidth * planeHeight;
         tensor[..(plane * 3)].Clear();
@@ -18,9 +18,9 @@ internal static class TensorFill
             {
                 var from = image.OffsetOf(x, y);
                 var to = (y * planeWidth) + x;
-                tensor[to] = (pixels[from] - 127f) / 128f;
+                tensor[to] = (pixels[blueFirst ? from + 2 : from] - 127f) / 128f;
                 tensor[plane + to] = (pixels[from + 1] - 127f) / 128f;
-                tensor[(2 * plane) + to] = (pixels[from + 2] - 127f) / 128f;
+                tensor[(2 * plane) + to] = (pixels[blueFirst ? from : from + 2] - 127f) / 128f;
             }
         }
     }
