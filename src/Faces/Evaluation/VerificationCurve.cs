@@ -35,9 +35,9 @@ public sealed class VerificationCurve
         return new OperatingPoint(threshold, AcceptedShare(impostorDescending, threshold), AcceptedShare(genuineDescending, threshold));
     }
 
-    /// <summary>Every distinct operating point, from the strictest threshold to the loosest.</summary>
+    /// <summary>Every distinct operating point, from the strictest threshold (accepting nothing) to accepting everything.</summary>
     public IReadOnlyList<OperatingPoint> Points() =>
-        genuineDescending.Concat(impostorDescending).Distinct().OrderDescending()
+        genuineDescending.Concat(impostorDescending).Append(float.NegativeInfinity).Distinct().OrderDescending()
             .Select(t => new OperatingPoint(t, AcceptedShare(impostorDescending, t), AcceptedShare(genuineDescending, t)))
             .ToList();
 
