@@ -11,10 +11,10 @@ namespace Grid.Faces.Tests.Pipeline;
 public sealed class FacesDevPipelineTests(PipelineFixture fixture)
 {
     /// <summary>
-    /// Operating threshold for these tests: between the highest impostor (≈ 0.33) and the lowest
-    /// genuine (≈ 0.35) cosine measured on faces-dev; the pair-rate assertions leave slack either side.
+    /// Operating threshold for these tests: about midway between the highest impostor (0.32) and the
+    /// lowest genuine (0.41) cosine measured on faces-dev; the pair-rate assertions leave slack either side.
     /// </summary>
-    private const float MatchThreshold = 0.34f;
+    private const float MatchThreshold = 0.36f;
 
     private FacePipeline Pipeline => fixture.Pipeline;
 
