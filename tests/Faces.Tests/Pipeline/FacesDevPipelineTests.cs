@@ -136,6 +136,23 @@ public sealed class FacesDevPipelineTests(PipelineFixture fixture)
     }
 
     [SkippableFact]
+    public void Concurrent_callers_get_the_same_templates_as_one_caller()
+    {
+        var dataset = FacesDev.Require();
+        var photos = Images(dataset, EvaluationImageKind.SingleFace).Take(8)
+            .Select(i => File.ReadAllBytes(Path.Combine(dataset, i.RelativePath))).ToArray();
+        var sequential = photos.Select(p => Pipeline.Analyze(p)[0].Template.Vector).ToArray();
+
+        var concurrent = new float[photos.Length][];
+        Parallel.For(0, photos.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => concurrent[i] = Pipeline.Analyze(photos[i])[0].Template.Vector);
+
+        for (var i = 0; i < photos.Length; i++)
+        {
+            Assert.Equal(sequential[i], concurrent[i]);
+        }
+    }
+
+    [SkippableFact]
     public void A_photo_without_a_face_gives_no_face()
     {
         // Needs only the models, not faces-dev.
