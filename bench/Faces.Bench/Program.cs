@@ -1,0 +1,57 @@
+// Runs the face evaluation and the single-threaded throughput benchmark on a faces-dev style folder:
+//   dotnet run -c Release --project bench/Faces.Bench -- eval  <faces-dev> [roc.png]
+//   dotnet run -c Release --project bench/Faces.Bench -- bench <faces-dev> [seconds per set]
+//   dotnet run -c Release --project bench/Faces.Bench -- crops <faces-dev> <out-dir>   (aligned crops as PNG)
+using Grid.Faces.Evaluation;
+using Grid.Faces.Pipeline;
+
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: eval <faces-dev> [roc.png] | bench <faces-dev> [seconds] | crops <faces-dev> <out-dir>");
+    return 2;
+}
+var dataset = args[1];
+using var pipeline = FacePipeline.Create(new FacePipelineOptions { ThreadsPerCall = 1 });
+
+switch (args[0])
+{
+    case "eval":
+        var report = await new FaceEvaluation(pipeline, new InMemoryEvaluationGallery())
+            .RunAsync(dataset, args.Length > 2 ? args[2] : null);
+        Console.WriteLine(report.ToMarkdown());
+        return 0;
+
+    case "bench":
+        var seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20;
+        var photos = EvaluationImage.ReadLabels(dataset)
+            .Where(i => i.Kind == EvaluationImageKind.SingleFace)
+            .Select(i => new BenchmarkPhoto(i.RelativePath, File.ReadAllBytes(Path.Combine(dataset, i.RelativePath))))
+            .ToList();
+        var benchmark = new FacePipelineBenchmark(pipeline, TimeSpan.FromSeconds(seconds));
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+        Console.WriteLine(FacePipelineBenchmarkResult.MarkdownHeader);
+        Console.WriteLine(benchmark.Run("faces-dev single-face photos", photos).ToMarkdownRow());
+        var frames = FacePipelineBenchmark.FullHdFrames(photos.Take(12), pipeline.Decoder);
+        Console.WriteLine(benchmark.Run("faces-dev photos as 1920x1080 JPEG", frames).ToMarkdownRow());
+        return 0;
+
+    case "crops":
+        var outDir = args.Length > 2 ? args[2] : "crops";
+        Directory.CreateDirectory(outDir);
+        foreach (var image in EvaluationImage.ReadLabels(dataset))
+        {
+            var photo = pipeline.Decoder.DecodeFile(Path.Combine(dataset, image.RelativePath));
+            var faces = pipeline.Analyze(photo);
+            for (var i = 0; i < faces.Count; i++)
+            {
+                var name = image.RelativePath.Replace('/', '_') + $"_{i}.png";
+                File.WriteAllBytes(Path.Combine(outDir, name), FacePipeline.AlignedCrop(photo, faces[i]).ToPng());
+            }
+            Console.WriteLine($"{image.RelativePath}: {faces.Count} face(s) {string.Join(" ", faces.Select(f => $"[{f.Box.Left:F0},{f.Box.Top:F0},{f.Box.Width:F0}x{f.Box.Height:F0} s={f.DetectionScore:F2} eye={f.Quality.InterEyeDistancePixels:F0}]"))}");
+        }
+        return 0;
+
+    default:
+        Console.Error.WriteLine($"unknown command '{args[0]}'");
+        return 2;
+}

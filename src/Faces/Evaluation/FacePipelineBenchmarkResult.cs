@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Grid.Faces.Evaluation;
+
+/// <summary>Throughput of one benchmark set, single-threaded, so the rates are per core.</summary>
+public sealed record FacePipelineBenchmarkResult(
+    string Set,
+    string TypicalSize,
+    int Photos,
+    int Faces,
+    double Seconds,
+    double DecodeSeconds)
+{
+    public double PhotosPerSecond => Photos / Seconds;
+    public double FacesPerSecond => Faces / Seconds;
+    public double MillisecondsPerPhoto => Seconds * 1000 / Photos;
+    public double DecodeMillisecondsPerPhoto => DecodeSeconds * 1000 / Photos;
+
+    public string ToMarkdownRow() => string.Create(CultureInfo.InvariantCulture,
+        $"| {Set} | {TypicalSize} | {Photos} | {Faces} | {MillisecondsPerPhoto:F1} | {DecodeMillisecondsPerPhoto:F1} | {PhotosPerSecond:F1} | {FacesPerSecond:F1} |");
+
+    public const string MarkdownHeader =
+        "| set | typical size | photos timed | faces | ms/photo | of which decode ms | photos/s/core | faces/s/core |\n|---|---|---|---|---|---|---|---|";
+}

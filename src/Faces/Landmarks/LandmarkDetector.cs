@@ -1,0 +1,44 @@
+using Grid.Faces.Detection;
+using Grid.Faces.Imaging;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Grid.Faces.Landmarks;
+
+/// <summary>
+/// Runs fr_landmark.onnx on a 64×64 grey crop of the detector box squared around its centre
+/// (side = box height, as the package's scaleResult does); its 136 outputs are 68 (x, y) in [0, 1]
+/// of that crop. The crop is taken from the full-resolution photo; parts outside it are black.
+/// </summary>
+public sealed class LandmarkDetector : IDisposable
+{
+    public const int InputSize = 64;
+
+    private readonly InferenceSession session;
+
+    public LandmarkDetector(string modelPath, SessionOptions sessionOptions)
+    {
+        session = new InferenceSession(modelPath, sessionOptions);
+    }
+
+    public FaceLandmarks Detect(RgbImage photo, FaceBox faceBox)
+    {
+        var square = faceBox.SquaredOnHeight();
+        var side = square.Height;
+        var crop = ImageResampler.ResizeRegion(photo, square.Left, square.Top, side, side, InputSize, InputSize);
+
+        var input = new DenseTensor<float>([1, 1, InputSize, InputSize]);
+        TensorFill.GreyPlane(crop, input.Buffer.Span);
+        using var outputs = session.Run([NamedOnnxValue.CreateFromTensor("input", input)]);
+        var raw = outputs[0].AsEnumerable<float>().ToArray();
+
+        var points = new FacePoint[FaceLandmarks.Count];
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i] = new FacePoint(square.Left + (raw[2 * i] * side), square.Top + (raw[(2 * i) + 1] * side));
+        }
+        return new FaceLandmarks(points);
+    }
+
+    public void Dispose() => session.Dispose();
+}
