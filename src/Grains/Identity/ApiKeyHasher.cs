@@ -25,10 +25,16 @@ public static class ApiKeyHasher
     /// <summary>The id part of a well-formed key; false for anything else (no lookup is made for it).</summary>
     public static bool TryGetKeyId(string? key, out string keyId)
     {
+        // The secret is base64url and may itself contain '_', so split by position, not by '_'.
+        const int idStart = 4, secretStart = idStart + IdBytes * 2 + 1;
         keyId = string.Empty;
-        var parts = key?.Split('_');
-        if (parts is not [Prefix, var id, var secret] || id.Length != IdBytes * 2 || !id.All(char.IsAsciiHexDigitLower) ||
-            secret.Length != 43 || !secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (key is null || key.Length != secretStart + 43 || !key.StartsWith(Prefix + "_", StringComparison.Ordinal) || key[secretStart - 1] != '_')
+        {
+            return false;
+        }
+
+        var id = key[idStart..(secretStart - 1)];
+        if (!id.All(char.IsAsciiHexDigitLower) || !key[secretStart..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             return false;
         }
