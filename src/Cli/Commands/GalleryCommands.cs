@@ -3,6 +3,8 @@ using Grid.Cli.Output;
 using Grid.Contracts.Galleries;
 using Spectre.Console;
 
+using Grid.Contracts.Sharing;
+
 namespace Grid.Cli.Commands;
 
 /// <summary><c>gridctl gallery create FORCE/NAME [--engine exact|faiss:FACTORY] [--shards N] [--category C] [--model M]</c></summary>

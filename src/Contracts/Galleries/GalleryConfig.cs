@@ -1,3 +1,5 @@
+using Grid.Contracts.Sharing;
+
 namespace Grid.Contracts.Galleries;
 
 /// <summary>How a gallery is built: its vector engine, how many shards, which face model made its

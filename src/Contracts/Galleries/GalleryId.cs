@@ -20,7 +20,7 @@ public sealed record GalleryId([property: Id(0)] string Force, [property: Id(1)]
 
     public void Validate()
     {
-        ForceIds.Validate(Force);
+        if (!Identity.ForceId.IsValid(Force, out var problem)) throw new ArgumentException(problem);
         if (Name.Length is 0 or > MaxNameLength || !Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
             throw new ArgumentException(
                 $"Gallery name '{Name}' is invalid: use 1-{MaxNameLength} characters from A-Z a-z 0-9 - _ .");

@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using Grid.Contracts.Identity;
+
+namespace Grid.Contracts.Audit;
+
+/// <summary>
+/// Everything needed to verify a force's log outside the grid: entries after retention plus the
+/// anchor (the sequence and hash just before the first retained entry; 0 and the zero hash at first).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("grid.audit-export")]
+public sealed record AuditExport(
+    [property: Id(0)] ForceId Force,
+    [property: Id(1)] long AnchorSeq,
+    [property: Id(2)] string AnchorHash,
+    [property: Id(3)] ImmutableArray<AuditEntry> Entries);

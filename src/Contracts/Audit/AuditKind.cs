@@ -1,0 +1,16 @@
+namespace Grid.Contracts.Audit;
+
+public enum AuditKind
+{
+    /// <summary>This force searched (requester side); one entry per owner force asked.</summary>
+    OutgoingSearch = 1,
+    /// <summary>A force searched this force's galleries (owner side).</summary>
+    IncomingSearch = 2,
+    Enrolment = 3,
+    Removal = 4,
+    AgreementChange = 5,
+    /// <summary>A refused call: bad key, no agreement, purpose not covered, quota exhausted...</summary>
+    Refusal = 6,
+    /// <summary>Users and keys created or disabled.</summary>
+    IdentityChange = 7,
+}

@@ -1,0 +1,13 @@
+using Grid.Contracts.Identity;
+
+namespace Grid.Contracts.Audit;
+
+/// <summary>Counts only, between one force and one partner (the force itself for own-gallery searches).</summary>
+[GenerateSerializer, Immutable, Alias("grid.partner-stats")]
+public sealed record PartnerStats(
+    [property: Id(0)] ForceId Partner,
+    [property: Id(1)] long SearchesMade,
+    [property: Id(2)] long SearchesReceived,
+    [property: Id(3)] long CandidatesReceived,
+    [property: Id(4)] long CandidatesReturned,
+    [property: Id(5)] long Refusals);

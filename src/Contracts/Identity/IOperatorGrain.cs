@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+
+namespace Grid.Contracts.Identity;
+
+/// <summary>The grid operator's entry point [key: <see cref="Key"/>]: forces are created and disabled here.</summary>
+public interface IOperatorGrain : IGrainWithStringKey
+{
+    public const string Key = "grid";
+
+    /// <summary>
+    /// Silo-internal (the first <c>up</c>): issues the operator key once; null when one exists.
+    /// The caller writes it to a file only its user can read.
+    /// </summary>
+    Task<ApiKeyIssued?> BootstrapAsync(string operatorUser);
+
+    /// <summary>Creates a force and its first user, a force admin, whose key is returned once.</summary>
+    Task<ApiKeyIssued> CreateForceAsync(ForceId force, string displayName, string adminUser);
+
+    // [ReadOnly]: reads interleave with each other but never with a change, so they see whole states.
+    [ReadOnly]
+    Task<ImmutableArray<ForceView>> ListForcesAsync();
+
+    /// <summary>Disables the force and every key of its users.</summary>
+    Task DisableForceAsync(ForceId force);
+}

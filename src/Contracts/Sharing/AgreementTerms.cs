@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Grid.Contracts.Galleries;
+
+namespace Grid.Contracts.Sharing;
+
+/// <summary>
+/// What an owner grants a requester: which of its galleries, for which offence categories, how
+/// many candidates at most per search, from which score, how many searches a day (UTC), and when.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("grid.agreement-terms")]
+public sealed record AgreementTerms(
+    [property: Id(0)] ImmutableArray<GalleryId> Galleries,
+    [property: Id(1)] ImmutableArray<string> Offences,
+    [property: Id(2)] int MaxCandidates,
+    [property: Id(3)] float MinScore,
+    [property: Id(4)] int DailyQuota,
+    [property: Id(5)] DateTimeOffset ValidFrom,
+    [property: Id(6)] DateTimeOffset ValidUntil)
+{
+    public const int MaxCandidatesLimit = 100;
+
+    /// <summary>Problems with these terms for an agreement owned by <paramref name="owner"/>; empty when valid.</summary>
+    public IReadOnlyList<string> Validate(string owner)
+    {
+        var problems = new List<string>();
+        if (Galleries.IsDefaultOrEmpty)
+        {
+            problems.Add("An agreement covers at least one gallery.");
+        }
+        else if (Galleries.Any(g => g.Force != owner))
+        {
+            problems.Add($"An agreement of {owner} covers only galleries of {owner}.");
+        }
+
+        if (Offences.IsDefaultOrEmpty)
+        {
+            problems.Add("An agreement allows at least one offence category.");
+        }
+        else
+        {
+            foreach (var code in Offences)
+            {
+                if (!OffenceCatalogue.TryGet(code, out var offence))
+                {
+                    problems.Add($"'{code}' is not an offence category of the grid.");
+                }
+                else if (!offence!.EligibleForCrossBorder)
+                {
+                    problems.Add($"'{code}' does not meet the one-year threshold and cannot be shared.");
+                }
+            }
+        }
+
+        if (MaxCandidates is < 1 or > MaxCandidatesLimit)
+        {
+            problems.Add($"Maximum candidates must be between 1 and {MaxCandidatesLimit}.");
+        }
+
+        if (!float.IsFinite(MinScore) || MinScore is < -1f or > 1f)
+        {
+            problems.Add("Minimum score must be a cosine similarity between -1 and 1.");
+        }
+
+        if (DailyQuota < 1)
+        {
+            problems.Add("The daily search quota must be at least 1.");
+        }
+
+        if (ValidUntil <= ValidFrom)
+        {
+            problems.Add("The validity window must end after it starts.");
+        }
+
+        return problems;
+    }
+
+    public bool Covers(GalleryId gallery) => !Galleries.IsDefault && Galleries.Contains(gallery);
+
+    public bool Allows(string offence) => !Offences.IsDefault && Offences.Contains(offence, StringComparer.Ordinal);
+}

@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using Grid.Contracts.Audit;
+using Grid.Contracts.Identity;
+using Grid.Grains.Security;
+
+namespace Grid.Grains.Audit;
+
+/// <summary>
+/// A force's hash chain. Entry n's hash is SHA-256(hash of entry n-1 || canonical bytes of the
+/// rest of entry n); the first entry links to the anchor (the zero hash, or after retention the
+/// hash of the last entry removed). Altering, removing, inserting or reordering any entry breaks
+/// its own hash, the next entry's link or the head; <see cref="Verify"/> names the first break.
+/// </summary>
+public sealed class AuditChain
+{
+    public static readonly string ZeroHash = new('0', SHA256.HashSizeInBytes * 2);
+
+    private readonly List<AuditEntry> _entries;
+
+    public AuditChain(ForceId force, long anchorSeq, string anchorHash, IEnumerable<AuditEntry> entries)
+    {
+        Force = force;
+        AnchorSeq = anchorSeq;
+        AnchorHash = anchorHash;
+        _entries = [.. entries];
+    }
+
+    public static AuditChain Empty(ForceId force) => new(force, 0, ZeroHash, []);
+
+    public ForceId Force { get; }
+
+    public long AnchorSeq { get; private set; }
+
+    public string AnchorHash { get; private set; }
+
+    public IReadOnlyList<AuditEntry> Entries => _entries;
+
+    public long HeadSeq => _entries.Count > 0 ? _entries[^1].Seq : AnchorSeq;
+
+    public string HeadHash => _entries.Count > 0 ? _entries[^1].Hash : AnchorHash;
+
+    public AuditEntry Append(AuditEvent e, DateTimeOffset time)
+    {
+        var entry = new AuditEntry(
+            HeadSeq + 1, time, e.Kind, e.Actor, Force, e.Partner, e.Offence, e.CaseReference,
+            e.GalleriesAsked.IsDefault ? [] : e.GalleriesAsked, e.GalleriesAnswered.IsDefault ? [] : e.GalleriesAnswered,
+            e.CandidateCount, e.Detail, HeadHash, string.Empty);
+        entry = entry with { Hash = ComputeHash(entry) };
+        _entries.Add(entry);
+        return entry;
+    }
+
+    /// <summary>
+    /// Drops entries older than <paramref name="cutoff"/> from the front (retention). The anchor
+    /// moves to the last dropped entry, so what remains still verifies on its own.
+    /// </summary>
+    public int Prune(DateTimeOffset cutoff)
+    {
+        var count = 0;
+        while (count < _entries.Count && _entries[count].Time < cutoff)
+        {
+            count++;
+        }
+
+        if (count > 0)
+        {
+            AnchorSeq = _entries[count - 1].Seq;
+            AnchorHash = _entries[count - 1].Hash;
+            _entries.RemoveRange(0, count);
+        }
+
+        return count;
+    }
+
+    public AuditExport Export() => new(Force, AnchorSeq, AnchorHash, [.. _entries]);
+
+    /// <summary>Checks this chain against the head its keeper recorded (detects a cut-off tail).</summary>
+    public AuditVerification Verify(long expectedHeadSeq, string expectedHeadHash) =>
+        Verify(Export(), expectedHeadSeq, expectedHeadHash);
+
+    /// <summary>
+    /// Walks the chain from the anchor. Without an expected head a removed last entry cannot be
+    /// seen, which is why the grain keeps its head apart from the entries.
+    /// </summary>
+    public static AuditVerification Verify(AuditExport export, long? expectedHeadSeq = null, string? expectedHeadHash = null)
+    {
+        var prevHash = export.AnchorHash;
+        var prevTime = DateTimeOffset.MinValue;
+        var expectedSeq = export.AnchorSeq + 1;
+        AuditVerification Bad(long seq, string problem) => new(false, export.Entries.Length, seq, problem, prevHash);
+
+        foreach (var entry in export.Entries)
+        {
+            if (entry.Seq != expectedSeq)
+            {
+                return Bad(expectedSeq, $"Expected entry {expectedSeq} but found {entry.Seq}: an entry was removed, inserted or moved.");
+            }
+
+            if (entry.Force != export.Force)
+            {
+                return Bad(expectedSeq, $"Entry {entry.Seq} belongs to {entry.Force}, not {export.Force}.");
+            }
+
+            if (!string.Equals(entry.PrevHash, prevHash, StringComparison.Ordinal))
+            {
+                return Bad(expectedSeq, $"Entry {entry.Seq} does not link to the entry before it.");
+            }
+
+            if (!string.Equals(entry.Hash, ComputeHash(entry), StringComparison.Ordinal))
+            {
+                return Bad(expectedSeq, $"Entry {entry.Seq} was altered: its content does not match its hash.");
+            }
+
+            if (entry.Time < prevTime)
+            {
+                return Bad(expectedSeq, $"Entry {entry.Seq} is dated before the entry before it.");
+            }
+
+            prevHash = entry.Hash;
+            prevTime = entry.Time;
+            expectedSeq++;
+        }
+
+        var headSeq = expectedSeq - 1;
+        if ((expectedHeadSeq is { } seq && seq != headSeq) ||
+            (expectedHeadHash is not null && !string.Equals(expectedHeadHash, prevHash, StringComparison.Ordinal)))
+        {
+            return Bad(headSeq + 1, $"The log ends at entry {headSeq} but its recorded head is entry {expectedHeadSeq}: entries were cut off or replaced.");
+        }
+
+        return new AuditVerification(true, export.Entries.Length, null, null, prevHash);
+    }
+
+    /// <summary>
+    /// SHA-256, in lower-case hex, over canonical bytes that begin with the previous hash and go on
+    /// with every other field of the entry. Hashing the previous hash as text keeps a malformed
+    /// stored value an ordinary mismatch rather than a parse error during verification.
+    /// </summary>
+    public static string ComputeHash(AuditEntry e)
+    {
+        var body = new CanonicalWriter("grid.audit-entry.v1")
+            .String(e.PrevHash).Long(e.Seq).Time(e.Time).Int((int)e.Kind).String(e.Actor).String(e.Force.Value)
+            .String(e.Partner?.Value).String(e.Offence).String(e.CaseReference)
+            .Strings(Names(e.GalleriesAsked)).Strings(Names(e.GalleriesAnswered))
+            .Int(e.CandidateCount).String(e.Detail)
+            .ToArray();
+        return Convert.ToHexStringLower(SHA256.HashData(body));
+    }
+
+    private static string[] Names(ImmutableArray<Contracts.Galleries.GalleryId> galleries) =>
+        galleries.IsDefault ? [] : [.. galleries.Select(g => g.ToString())];
+}

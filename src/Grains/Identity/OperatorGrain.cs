@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using Grid.Contracts.Identity;
+
+namespace Grid.Grains.Identity;
+
+/// <summary>The operator's registry of forces [key: "grid"]. Not reentrant: a force is created once.</summary>
+public sealed class OperatorGrain(
+    [PersistentState("operator", "grid")] IPersistentState<OperatorState> state) : Grain, IOperatorGrain
+{
+    public async Task<ApiKeyIssued?> BootstrapAsync(string operatorUser)
+    {
+        // Only silo code that no user started (the host at first start) may mint the operator key.
+        GridRequestContext.RequireInternalCall();
+        if (GridRequestContext.Principal is not null)
+        {
+            throw new GridAccessDeniedException("The operator key is made by the silo host, not on a user's behalf.");
+        }
+
+        if (state.State.OperatorKeyId is not null)
+        {
+            return null;
+        }
+
+        var key = ApiKeyHasher.Create();
+        var principal = Principal.Operator(string.IsNullOrWhiteSpace(operatorUser) ? "operator" : operatorUser);
+        await GrainFactory.GetGrain<IApiKeyGrain>(key.KeyId).RegisterAsync(key.Hash, principal);
+        state.State.OperatorKeyId = key.KeyId;
+        await state.WriteStateAsync();
+        return new ApiKeyIssued(key.KeyId, key.Key, principal);
+    }
+
+    public async Task<ApiKeyIssued> CreateForceAsync(ForceId force, string displayName, string adminUser)
+    {
+        GridRequestContext.RequireOperator();
+        if (state.State.Forces.Contains(force.Value))
+        {
+            throw new InvalidOperationException($"{force} already exists.");
+        }
+
+        var issued = await GrainFactory.GetGrain<IForceGrain>(force.Value).InitialiseAsync(displayName, adminUser);
+        state.State.Forces.Add(force.Value);
+        await state.WriteStateAsync();
+        return issued;
+    }
+
+    public async Task<ImmutableArray<ForceView>> ListForcesAsync()
+    {
+        GridRequestContext.RequireOperator();
+        var views = await Task.WhenAll(state.State.Forces.Select(f => GrainFactory.GetGrain<IForceGrain>(f).GetAsync()));
+        return [.. views];
+    }
+
+    public Task DisableForceAsync(ForceId force)
+    {
+        GridRequestContext.RequireOperator();
+        return state.State.Forces.Contains(force.Value)
+            ? GrainFactory.GetGrain<IForceGrain>(force.Value).DisableAsync()
+            : throw new KeyNotFoundException($"{force} is not a member force of the grid.");
+    }
+}

@@ -1,0 +1,6 @@
+using Grid.Contracts.Galleries;
+using Grid.Contracts.Sharing;
+
+namespace Grid.Grains.Sharing;
+
+public sealed record GalleryRefusal(GalleryId Gallery, RefusalReason Reason, string Message);

@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using Grid.Contracts.Audit;
+using Grid.Contracts.Galleries;
+using Grid.Contracts.Identity;
+using Grid.Contracts.Sharing;
+
+namespace Grid.Grains.Sharing;
+
+/// <summary>
+/// One agreement [key: OWNER-&gt;REQUESTER]. Not reentrant, on purpose: a revoke that has returned
+/// was written before any later <see cref="AuthoriseAsync"/> runs, so no search that starts after
+/// it gets a ticket; and quota counting needs no locks.
+/// </summary>
+public sealed class SharingAgreementGrain(
+    [PersistentState("agreement", "grid")] IPersistentState<SharingAgreementState> state,
+    SearchTicketSigner signer,
+    TimeProvider clock) : Grain, ISharingAgreementGrain
+{
+    private AgreementKey _key = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = AgreementKey.Parse(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    public Task<AgreementView> ProposeAsync(AgreementTerms terms) => ChangeAsync(AgreementAction.Propose, terms, null);
+
+    public Task<AgreementView> AcceptAsync(int version) => ChangeAsync(AgreementAction.Accept, null, version);
+
+    public Task<AgreementView> SuspendAsync() => ChangeAsync(AgreementAction.Suspend, null, null);
+
+    public Task<AgreementView> ResumeAsync() => ChangeAsync(AgreementAction.Resume, null, null);
+
+    public Task<AgreementView> RevokeAsync() => ChangeAsync(AgreementAction.Revoke, null, null);
+
+    public Task<AgreementView> GetAsync()
+    {
+        if (!GridRequestContext.IsInternalCall)
+        {
+            var p = GridRequestContext.RequirePrincipal();
+            var party = p.Force == _key.Owner || p.Force == _key.Requester;
+            if (!p.IsOperator && !(party && (p.Has(Role.AgreementAdmin) || p.Has(Role.Auditor))))
+            {
+                throw new GridAccessDeniedException($"{p} may not read agreement {_key}.");
+            }
+        }
+
+        return Task.FromResult(View());
+    }
+
+    public async Task<Authorisation> AuthoriseAsync(ImmutableArray<GalleryId> galleries, SearchPurpose purpose)
+    {
+        GridRequestContext.RequireInternalCall();
+        var principal = GridRequestContext.RequirePrincipal();
+        var now = clock.GetUtcNow();
+        if (principal.Force != _key.Requester)
+        {
+            return await RefuseAsync(principal, purpose, galleries, RefusalReason.NotAuthorised,
+                $"{principal} is not of {_key.Requester}, the requester of {_key}.");
+        }
+
+        var view = View();
+        var decision = PermissionEvaluator.Evaluate(
+            principal, galleries, purpose, new Dictionary<ForceId, AgreementView> { [_key.Owner] = view }, now);
+        var granted = decision.Granted.Where(g => !g.IsOwn).ToImmutableArray();
+        if (granted.IsEmpty)
+        {
+            var first = decision.Refused.FirstOrDefault(r => r.Gallery.Force == _key.Owner.Value) ?? decision.Refused.FirstOrDefault();
+            return await RefuseAsync(principal, purpose, galleries,
+                first?.Reason ?? RefusalReason.GalleryNotCovered, first?.Message ?? $"No gallery of {_key.Owner} was asked for.");
+        }
+
+        var terms = view.Terms!;
+        var allowed = QuotaCounter.TryConsume(state.State.Quota, terms.DailyQuota, now, out var quota);
+        if (!allowed)
+        {
+            return await RefuseAsync(principal, purpose, galleries, RefusalReason.QuotaExhausted,
+                $"The daily quota of {terms.DailyQuota} searches under {_key} is used up; it resets at 00:00 UTC.");
+        }
+
+        state.State.Quota = quota;
+        await state.WriteStateAsync();
+        return Authorisation.Grant(signer.Issue(
+            _key, view.Version, principal.User, [.. granted.Select(g => g.Gallery)], purpose, granted[0].Caps, now));
+    }
+
+    private AgreementView View() => state.State.Agreement.ToView(_key, clock.GetUtcNow());
+
+    private async Task<AgreementView> ChangeAsync(AgreementAction action, AgreementTerms? terms, int? version)
+    {
+        var actor = GridRequestContext.RequirePrincipal();
+        var now = clock.GetUtcNow();
+        var result = AgreementStateMachine.Apply(state.State.Agreement, _key, actor, action, now, terms, version);
+        if (!result.Succeeded)
+        {
+            await AuditBothAsync(AuditEvent.Note(AuditKind.Refusal, actor.ToString(), null, $"{action} of {_key} refused: {result.Error}"));
+            throw result.Forbidden ? new GridAccessDeniedException(result.Error!) : new InvalidOperationException(result.Error);
+        }
+
+        state.State.Agreement = result.Next!;
+        await state.WriteStateAsync();
+        var change = result.Next!.History[^1];
+        await AuditBothAsync(AuditEvent.Note(AuditKind.AgreementChange, actor.ToString(), null,
+            $"{_key} v{change.Version}: {action} -> {change.Status}; galleries {string.Join(",", change.Terms.Galleries)}; " +
+            $"offences {string.Join(",", change.Terms.Offences)}; max {change.Terms.MaxCandidates}; min score {change.Terms.MinScore}; " +
+            $"quota {change.Terms.DailyQuota}/day; valid {change.Terms.ValidFrom:u} to {change.Terms.ValidUntil:u}."));
+        return View();
+    }
+
+    private async Task<Authorisation> RefuseAsync(
+        Principal principal, SearchPurpose purpose, ImmutableArray<GalleryId> galleries, RefusalReason reason, string message)
+    {
+        await AuditBothAsync(new AuditEvent(AuditKind.Refusal, principal.ToString(), null, purpose.Offence, purpose.CaseReference,
+            galleries.IsDefault ? [] : galleries, [], 0, $"{reason}: {message}"));
+        return Authorisation.Refuse(reason, message);
+    }
+
+    /// <summary>Each force's log names the other force as the partner.</summary>
+    private Task AuditBothAsync(AuditEvent entry) => Task.WhenAll(
+        GrainFactory.GetGrain<IAuditLogGrain>(_key.Owner.Value).AppendAsync(entry with { Partner = _key.Requester }),
+        GrainFactory.GetGrain<IAuditLogGrain>(_key.Requester.Value).AppendAsync(entry with { Partner = _key.Owner }));
+}
