@@ -189,6 +189,7 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
         var count = reader.ReadInt64();
         if (count < 0 || count > Array.MaxLength)
             throw new CorruptIndexException($"Saved exact index claims {count} vectors.");
+        Persistence.XxHashStream.EnsureAvailable(reader.BaseStream, count * (sizeof(long) + dimension * (long)sizeof(float)), $"{count} vectors");
         var index = new ExactVectorIndex(dimension, spec);
         try
         {

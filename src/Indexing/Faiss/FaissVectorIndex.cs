@@ -123,9 +123,10 @@ internal sealed unsafe class FaissVectorIndex : IVectorIndex
         _lock.EnterWriteLock();
         try
         {
+            var seen = new HashSet<long>(ids.Length);
             var present = new List<long>(ids.Length);
             foreach (var id in ids)
-                if (_ids.Contains(id) && !present.Contains(id)) present.Add(id);
+                if (_ids.Contains(id) && seen.Add(id)) present.Add(id);
             if (present.Count == 0) return 0;
             if (_pending is not null) _pending.Remove(CollectionsMarshal.AsSpan(present));
             else
@@ -227,11 +228,13 @@ internal sealed unsafe class FaissVectorIndex : IVectorIndex
             {
                 var count = reader.ReadInt64();
                 if (count < 0 || count > Array.MaxLength) throw new CorruptIndexException($"Saved FAISS index claims {count} ids.");
+                XxHashStream.EnsureAvailable(reader.BaseStream, count * sizeof(long), $"{count} ids");
                 for (long i = 0; i < count; i++)
                     if (!ids.Add(reader.ReadInt64())) throw new CorruptIndexException("Saved FAISS index repeats an id.");
             }
             var size = reader.ReadInt64();
             if (size <= 0 || size > (1L << 40)) throw new CorruptIndexException($"Saved FAISS index has an impossible size {size}.");
+            XxHashStream.EnsureAvailable(reader.BaseStream, size, "the FAISS index");
             blob = (byte*)NativeMemory.Alloc((nuint)size);
             for (long offset = 0; offset < size;)
             {
