@@ -12,7 +12,7 @@ public sealed class BenchmarkReport(BenchmarkOptions options)
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks").AppendLine();
         text.AppendLine($"Machine: {MachineLine()}").AppendLine();
-        text.AppendLine($"Command: `./grid.sh bench` → `dotnet run -c Release --project bench/Grid.Bench -- --sizes {string.Join(',', options.Sizes)} " +
+        text.AppendLine($"Command: `dotnet run -c Release --project bench/Grid.Bench -- --sizes {string.Join(',', options.Sizes)} " +
                         $"--probes {options.Probes} --batch {options.Batch} --out {options.Output}`").AppendLine();
         text.AppendLine($"Data: uniform random unit vectors, {options.Dimension}-d float32, seed {options.Seed}; probes from seed {options.Seed + 1}; " +
                         $"top-10; single-probe latency over {options.Probes} probes after a warm-up; batch = {options.Batch} probes in one call.").AppendLine();
