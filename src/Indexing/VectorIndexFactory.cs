@@ -22,9 +22,9 @@ public static class VectorIndexFactory
     public static IVectorIndex Load(Stream source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return IndexStreamFormat.Load(source, (spec, dimension, reader) => spec.IsExact
+        return IndexStreamFormat.Load(source, (spec, dimension, reader, verify) => spec.IsExact
             ? ExactVectorIndex.ReadPayload(spec.Text, dimension, reader)
-            : FaissVectorIndex.ReadPayload(spec, dimension, reader));
+            : FaissVectorIndex.ReadPayload(spec, dimension, reader, verify));
     }
 
     /// <summary>Checks the spec's syntax without creating an index or loading native code.</summary>

@@ -5,7 +5,7 @@ public sealed class ConcurrencyTests
     private const int Dimension = 32;
 
     [Theory]
-    [MemberData(nameof(EngineSpecs.All), MemberType = typeof(EngineSpecs))]
+    [MemberData(nameof(EngineSpecs.Removable), MemberType = typeof(EngineSpecs))]
     public async Task Searches_during_adds_and_removes_return_valid_results(string spec)
     {
         var stable = TestData.Uniform(500, Dimension, seed: 51);

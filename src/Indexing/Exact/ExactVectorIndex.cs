@@ -142,6 +142,26 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
         finally { _lock.ExitReadLock(); }
     }
 
+    /// <summary>Copies every row and id out, in row order (used to hand vectors to a trained engine).</summary>
+    internal void CopyTo(float* vectors, Span<long> ids)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            for (long row = 0; row < _count; row++)
+                _rows.RowSpan(row).CopyTo(new Span<float>(vectors + row * Dimension, Dimension));
+            _ids.AsSpan(0, (int)_count).CopyTo(ids);
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    internal long[] Ids()
+    {
+        _lock.EnterReadLock();
+        try { return _ids.AsSpan(0, (int)_count).ToArray(); }
+        finally { _lock.ExitReadLock(); }
+    }
+
     public void Save(Stream destination) =>
         Persistence.IndexStreamFormat.Save(destination, Spec, Dimension, WritePayload);
 
@@ -169,6 +189,7 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
         var count = reader.ReadInt64();
         if (count < 0 || count > Array.MaxLength)
             throw new CorruptIndexException($"Saved exact index claims {count} vectors.");
+        Persistence.XxHashStream.EnsureAvailable(reader.BaseStream, count * (sizeof(long) + dimension * (long)sizeof(float)), $"{count} vectors");
         var index = new ExactVectorIndex(dimension, spec);
         try
         {

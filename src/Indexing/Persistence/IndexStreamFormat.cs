@@ -28,7 +28,9 @@ internal static class IndexStreamFormat
         destination.Write(hash);
     }
 
-    public static IVectorIndex Load(Stream source, Func<EngineSpec, int, BinaryReader, IVectorIndex> readPayload)
+    /// <param name="readPayload">Builds the index; may call the given verify action first, once it has
+    /// read every payload byte, to check the checksum before handing bytes to native code.</param>
+    public static IVectorIndex Load(Stream source, Func<EngineSpec, int, BinaryReader, Action, IVectorIndex> readPayload)
     {
         var hashing = new XxHashStream(source);
         IVectorIndex? index = null;
@@ -48,12 +50,19 @@ internal static class IndexStreamFormat
             try { spec = EngineSpec.Parse(specText); }
             catch (UnknownEngineException e) { throw new CorruptIndexException("Saved index names an unknown engine.", e); }
 
-            index = readPayload(spec, dimension, reader);
-            var computed = hashing.CurrentHash;
-            Span<byte> stored = stackalloc byte[sizeof(ulong)];
-            source.ReadExactly(stored);
-            if (BitConverter.ToUInt64(stored) != computed)
-                throw new CorruptIndexException("Saved index checksum does not match: the stream is damaged.");
+            var verified = false;
+            void Verify()
+            {
+                if (verified) return;
+                var computed = hashing.CurrentHash;
+                var stored = new byte[sizeof(ulong)];
+                source.ReadExactly(stored);
+                if (BitConverter.ToUInt64(stored) != computed)
+                    throw new CorruptIndexException("Saved index checksum does not match: the stream is damaged.");
+                verified = true;
+            }
+            index = readPayload(spec, dimension, reader, Verify);
+            Verify();
             return index;
         }
         catch (Exception e) when (e is IOException or FormatException or OverflowException or ArgumentException)

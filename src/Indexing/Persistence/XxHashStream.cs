@@ -10,6 +10,17 @@ internal sealed class XxHashStream(Stream inner) : Stream
 
     public ulong CurrentHash => _hash.GetCurrentHashAsUInt64();
 
+    /// <summary>Bytes left in a seekable inner stream, so a damaged length can be rejected before
+    /// it is allocated; null when the inner stream cannot tell.</summary>
+    public long? Remaining => inner.CanSeek ? inner.Length - inner.Position : null;
+
+    /// <summary>Throws if a seekable inner stream holds fewer than <paramref name="bytes"/> more bytes.</summary>
+    public static void EnsureAvailable(Stream stream, long bytes, string what)
+    {
+        if (bytes < 0 || (stream is XxHashStream { Remaining: { } left } && bytes > left))
+            throw new CorruptIndexException($"Saved index is truncated or damaged: {what} needs {bytes} bytes.");
+    }
+
     public override bool CanRead => inner.CanRead;
     public override bool CanSeek => false;
     public override bool CanWrite => inner.CanWrite;
