@@ -9,8 +9,8 @@ TOOLS="$ROOT/.tools"      # Azurite (npm), project-local
 CONFIG=Release
 BLOB_PORT="${GRID_BLOB_PORT:-10000}"
 TABLE_PORT="${GRID_TABLE_PORT:-10002}"
-SILO_PORT_BASE=11111
-GATEWAY_PORT_BASE=30000
+SILO_PORT_BASE="${GRID_SILO_PORT_BASE:-11111}"
+GATEWAY_PORT_BASE="${GRID_GATEWAY_PORT_BASE:-30000}"
 AZURITE_VERSION=3.37.0
 ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export GRID_STORAGE="${GRID_STORAGE:-DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;}"
