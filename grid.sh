@@ -4,7 +4,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUN="$ROOT/.run"          # PIDs and logs of what `up` started
-DATA="$ROOT/.data"        # Azurite's files
+DATA="${GRID_DATA:-$ROOT/.data}"   # Azurite's files and the keys
 TOOLS="$ROOT/.tools"      # Azurite (npm), project-local
 CONFIG=Release
 BLOB_PORT="${GRID_BLOB_PORT:-10000}"
@@ -15,6 +15,8 @@ AZURITE_VERSION=3.37.0
 ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export GRID_STORAGE="${GRID_STORAGE:-DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;}"
 export OMP_WAIT_POLICY=PASSIVE DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+KEYS="$DATA/keys"          # cluster secret and operator key, 0600 in a 0700 folder
+OPERATOR_KEY="$KEYS/operator.key"
 SILO_BIN="$ROOT/src/Silo/bin/$CONFIG/net10.0/Grid.Silo"
 GRIDCTL_BIN="$ROOT/src/Cli/bin/$CONFIG/net10.0/gridctl"
 
@@ -90,14 +92,23 @@ start_azurite() {
   wait_port "$TABLE_PORT" 30 Azurite
 }
 
+# The cluster secret (HMAC keys for internal calls and search tickets) is made once and shared by local silos.
+ensure_secret() {
+  mkdir -p "$KEYS"; chmod 700 "$KEYS"
+  if [ ! -s "$KEYS/cluster.secret" ]; then
+    (umask 077; head -c 48 /dev/urandom | base64 -w0 >"$KEYS/cluster.secret")
+  fi
+}
+
 start_silo() { # index [force]
   local i=$1 force=${2:-}
   local pidfile="$RUN/silo-$i.pid"
   if alive "$pidfile"; then return; fi
-  local args=(--silo-port $((SILO_PORT_BASE + i)) --gateway-port $((GATEWAY_PORT_BASE + i)))
+  ensure_secret
+  local args=(--silo-port $((SILO_PORT_BASE + i)) --gateway-port $((GATEWAY_PORT_BASE + i)) --operator-key-file "$OPERATOR_KEY")
   [ -n "$force" ] && args+=(--force "$force")
   say "starting silo $i (silo :$((SILO_PORT_BASE + i)), gateway :$((GATEWAY_PORT_BASE + i)))"
-  setsid "$SILO_BIN" "${args[@]}" >"$RUN/silo-$i.log" 2>&1 </dev/null &
+  Grid__Security__ClusterSecret="$(cat "$KEYS/cluster.secret")" setsid "$SILO_BIN" "${args[@]}" >"$RUN/silo-$i.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
   wait_port $((GATEWAY_PORT_BASE + i)) 60 "silo $i"
 }
@@ -114,8 +125,10 @@ up() {
   start_azurite
   local i
   for ((i = 0; i < silos; i++)); do start_silo "$i"; done
-  "$GRIDCTL_BIN" status >/dev/null || die "the grid did not answer (see $RUN/silo-*.log)"
-  say "grid up: $silos silo(s); ./gridctl status shows it; ./grid.sh down stops it"
+  for _ in $(seq 1 100); do [ -s "$OPERATOR_KEY" ] && break; sleep 0.1; done
+  [ -s "$OPERATOR_KEY" ] || die "the silo did not write the operator key $OPERATOR_KEY (see $RUN/silo-0.log)"
+  GRID_KEY_FILE="$OPERATOR_KEY" "$GRIDCTL_BIN" status >/dev/null || die "the grid did not answer (see $RUN/silo-*.log)"
+  say "grid up: $silos silo(s); operator key: $OPERATOR_KEY (mode 0600); ./gridctl status shows it; ./grid.sh down stops it"
 }
 
 stop_pid() { # pidfile name
@@ -148,26 +161,74 @@ status() {
 
 # ---------------------------------------------------------------- demo
 demo() {
+  # The demo runs on a grid of its own (.data/demo), started afresh, so it never touches your data.
+  down >/dev/null
+  DATA="$ROOT/.data/demo"; KEYS="$DATA/keys"; OPERATOR_KEY="$KEYS/operator.key"
+  rm -rf "$DATA"
   up
-  local work="$RUN/demo"
-  rm -rf "$work"; mkdir -p "$work"
-  say "1. synthetic templates: 20,000 identities, each a 512-d unit vector; 5 probes are new 'photos' of known subjects"
-  "$GRIDCTL_BIN" synth --identities 20000 --probes 5 --prefix nl-case- --out "$work"
-  say "2. create gallery NL/suspects: exact SIMD engine, 4 shards"
-  "$GRIDCTL_BIN" gallery create NL/suspects --engine exact --shards 4
-  say "3. enrol: each batch is acknowledged only once it is in its shards' logs in blob storage"
-  "$GRIDCTL_BIN" enrol NL/suspects --templates "$work/gallery.npy" --subjects "$work/subjects.txt"
-  say "4. search with the 5 probes; the true subjects are: $(paste -sd' ' "$work/probes-truth.txt")"
-  "$GRIDCTL_BIN" search NL/suspects --probe "$work/probes.npy" --k 5
-  say "5. remove $(head -1 "$work/probes-truth.txt") and search again: it is gone from the candidates"
-  "$GRIDCTL_BIN" remove NL/suspects "$(head -1 "$work/probes-truth.txt")"
-  "$GRIDCTL_BIN" search NL/suspects --probe "$work/probes.npy" --k 3 --json | head -1
-  say "6. status"
-  "$GRIDCTL_BIN" status
-  say "demo done; the grid is still up (./grid.sh down stops it)"
+  local work="$RUN/demo" keys="$RUN/demo/keys"
+  rm -rf "$work"; mkdir -p "$keys"; chmod 700 "$keys"
+  ctl() { local key=$1; shift; echo "+ gridctl $* (as $key)" >&2; GRID_KEY_FILE="$keys/$key.key" "$GRIDCTL_BIN" "$@"; }
+  local purpose=(--case "NL-2026-0412" --category Suspect --justification "Armed robbery of a jeweller in Utrecht, suspect filmed by CCTV")
+
+  say "1. the operator creates three member forces; each admin's key is shown once (here written to 0600 files)"
+  for f in NL DE FR; do
+    if [ ! -s "$keys/$f-admin.key" ]; then
+      GRID_KEY_FILE="$OPERATOR_KEY" "$GRIDCTL_BIN" force create "$f" --name "$f national police" --admin "$f-admin" --key-out "$keys/$f-admin.key"
+    fi
+  done
+  ctl NL-admin user add NL nl-analyst --roles searcher,enroller,reviewer --key-out "$keys/NL-analyst.key"
+  ctl NL-admin user add NL nl-agreements --roles agreement-admin,auditor --key-out "$keys/NL-agreements.key"
+  ctl DE-admin user add DE de-enroller --roles enroller --key-out "$keys/DE-enroller.key"
+  ctl DE-admin user add DE de-agreements --roles agreement-admin,auditor --key-out "$keys/DE-agreements.key"
+  ctl FR-admin user add FR fr-enroller --roles enroller --key-out "$keys/FR-enroller.key"
+
+  say "2. each force creates its gallery (exact SIMD engine, 4 shards) and enrols synthetic templates"
+  "$GRIDCTL_BIN" synth --identities 20000 --probes 3 --prefix nl-case- --seed 1 --out "$work/NL" >/dev/null
+  "$GRIDCTL_BIN" synth --identities 20000 --probes 3 --prefix de-bka- --seed 2 --out "$work/DE" >/dev/null
+  "$GRIDCTL_BIN" synth --identities 5000 --probes 1 --prefix fr-pn- --seed 3 --out "$work/FR" >/dev/null
+  ctl NL-admin gallery create NL/suspects --category Suspect
+  ctl DE-admin gallery create DE/robbery --category Convicted
+  ctl FR-admin gallery create FR/missing --category Missing
+  ctl NL-analyst enrol NL/suspects --templates "$work/NL/gallery.npy" --subjects "$work/NL/subjects.txt"
+  ctl DE-enroller enrol DE/robbery --templates "$work/DE/gallery.npy" --subjects "$work/DE/subjects.txt"
+  ctl FR-enroller enrol FR/missing --templates "$work/FR/gallery.npy" --subjects "$work/FR/subjects.txt"
+
+  say "3. DE proposes an agreement DE->NL for organised-armed-robbery only; NL accepts"
+  ctl DE-agreements agreement propose 'DE->NL' --galleries DE/robbery --offences organised-armed-robbery --max-candidates 3 --min-score 0.2 --daily-quota 50
+  ctl NL-agreements agreement accept 'DE->NL'
+
+  say "4. NL searches with a CCTV probe of $(head -1 "$work/DE/probes-truth.txt") (a DE subject) for organised-armed-robbery:"
+  say "   own gallery + DE's (capped at 3 candidates, score >= 0.2); FR's gallery stays invisible"
+  ctl NL-analyst search --probe "$work/DE/probes.npy" --k 5 --purpose organised-armed-robbery "${purpose[@]}" | head -12
+
+  say "5. the same search for fraud: the agreement does not cover it, so DE refuses and only NL's own gallery is searched"
+  ctl NL-analyst search NL/suspects,DE/robbery --probe "$work/DE/probes.npy" --k 3 --purpose fraud "${purpose[@]}" --json | head -1
+
+  say "6. a search without a purpose is refused outright"
+  ctl NL-analyst search --probe "$work/DE/probes.npy" --purpose organised-armed-robbery --case X --category Suspect --justification short || true
+
+  say "7. DE revokes; the next NL search no longer reaches DE"
+  ctl DE-agreements agreement revoke 'DE->NL' >/dev/null
+  ctl NL-analyst search --probe "$work/DE/probes.npy" --k 3 --purpose organised-armed-robbery "${purpose[@]}" --partners DE --json | head -1
+
+  say "8. removal really removes: NL removes $(head -1 "$work/NL/probes-truth.txt") and its probe no longer finds it"
+  ctl NL-analyst remove NL/suspects "$(head -1 "$work/NL/probes-truth.txt")"
+  ctl NL-analyst search NL/suspects --probe "$work/NL/probes.npy" --k 2 --purpose organised-armed-robbery "${purpose[@]}" --json | head -1
+
+  say "9. the audit at both ends, and its hash chains verified"
+  ctl NL-agreements audit show NL | tail -12
+  ctl DE-agreements audit show DE | tail -8
+  ctl NL-agreements audit verify NL
+  ctl DE-agreements audit verify DE
+  ctl DE-agreements stats DE
+  say "demo done; the demo grid is still up (./grid.sh down stops it). Its operator key: $OPERATOR_KEY; the forces' keys: $keys"
+  say "try: GRID_KEY_FILE=$keys/NL-analyst.key ./gridctl search --probe $work/DE/probes.npy --purpose fraud ${purpose[*]}"
 }
 
 # ---------------------------------------------------------------- test
+count_of() { grep -E "^\s*$1:\s+[0-9]+" "$2" | tail -1 | grep -oE '[0-9]+' | tail -1; }
+
 run_tests() {
   ensure_built
   local log="$RUN/test" passed=0 failed=0 skipped=0 rc=0 p
@@ -176,11 +237,16 @@ run_tests() {
     local name; name=$(basename "$p" .csproj)
     say "testing $name"
     if ! dotnet test "$p" -c "$CONFIG" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log/$name.log" | grep -E '^\s+(Failed|Skipped) |Passed!|Failed!|error' ; then :; fi
-    local line; line=$(grep -E '(Passed|Failed)!\s+-' "$log/$name.log" | tail -1 || true)
-    if [ -z "$line" ]; then echo "  $name: no test summary (see $log/$name.log)"; failed=$((failed + 1)); rc=1; continue; fi
-    local f s t; f=$(sed -E 's/.*Failed:\s+([0-9]+).*/\1/' <<<"$line"); s=$(sed -E 's/.*Passed:\s+([0-9]+).*/\1/' <<<"$line"); t=$(sed -E 's/.*Skipped:\s+([0-9]+).*/\1/' <<<"$line")
-    passed=$((passed + s)); failed=$((failed + f)); skipped=$((skipped + t))
-    ((f == 0)) || rc=1
+    # VSTest's closing block: "Total tests: N", "Passed: N", "Failed: N", "Skipped: N" (absent when zero).
+    local t s f k
+    t=$(count_of "Total tests" "$log/$name.log"); s=$(count_of "Passed" "$log/$name.log")
+    f=$(count_of "Failed" "$log/$name.log"); k=$(count_of "Skipped" "$log/$name.log")
+    if [ -z "$t" ]; then
+      if grep -q "No test is available" "$log/$name.log"; then echo "  $name: no tests yet"; continue; fi
+      echo "  $name: the run ended without a test summary (see $log/$name.log)"; failed=$((failed + 1)); rc=1; continue
+    fi
+    passed=$((passed + ${s:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${k:-0}))
+    [ "${f:-0}" = 0 ] || rc=1
   done
   echo "$passed passed, $failed failed, $skipped skipped"
   return $rc

@@ -2,10 +2,17 @@ using System.CommandLine;
 using Grid.Cli.Commands;
 
 var root = new RootCommand("gridctl — the Identity Search Grid's command line. Results are candidate lists for human review, never identifications.");
+root.Options.Add(CommonOptions.KeyFile);
 root.Subcommands.Add(GalleryCommands.Create());
 root.Subcommands.Add(EnrolCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(RemoveCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
+root.Subcommands.Add(ForceCommands.Create());
+root.Subcommands.Add(UserCommands.Create());
+root.Subcommands.Add(AgreementCommands.Create());
+root.Subcommands.Add(AuditCommands.Create());
+root.Subcommands.Add(AuditCommands.Stats());
+root.Subcommands.Add(OffencesCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure.Data.Tables;
 using Grid.Client.Files;
 using Grid.Contracts.Galleries;
+using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,8 +14,9 @@ namespace Grid.Client;
 
 /// <summary>
 /// A member force's connection to the grid. Thread-safe; create one per process and dispose it at the end.
+/// Every call carries the options' API key; what the grid lets the caller do follows from that key alone.
 /// </summary>
-public sealed class GridClient : IAsyncDisposable
+public sealed partial class GridClient : IAsyncDisposable
 {
     public const int DefaultBatchSize = 1000;
 
@@ -63,6 +65,12 @@ public sealed class GridClient : IAsyncDisposable
                 o.ServiceId = Contracts.Hosting.GridCluster.ServiceId;
             });
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.Storage));
+            if (options.ApiKey is { } key)
+                client.AddOutgoingGrainCallFilter(call =>
+                {
+                    GridRequestContext.SetApiKey(key);
+                    return call.Invoke();
+                });
         });
         return builder.Build();
     }

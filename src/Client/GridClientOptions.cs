@@ -9,6 +9,10 @@ public sealed record GridClientOptions
 
     public string ClusterId { get; init; } = GridCluster.ClusterId;
 
+    /// <summary>The caller's API key: every call carries it and the silo turns it into the caller's identity.
+    /// Defaults to <c>GRID_API_KEY</c>, else the contents of the file named by <c>GRID_KEY_FILE</c>.</summary>
+    public string? ApiKey { get; init; } = ApiKeys.FromEnvironment();
+
     /// <summary>How long to keep trying to reach a gateway before giving up.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Grid.Contracts.Hosting;
 using Grid.Grains;
+using Grid.Grains.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -16,6 +17,7 @@ public static class GridSiloHostBuilderExtensions
     {
         var blobs = new BlobServiceClient(options.Storage);
         builder.Services.AddSingleton(blobs);
+        builder.Services.AddSingleton(options);
         builder.Services.AddGridGrains();
         builder.UseOrleans(silo =>
         {
@@ -27,7 +29,10 @@ public static class GridSiloHostBuilderExtensions
             silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
             silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.Storage));
             silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o => o.BlobServiceClient = blobs);
+            silo.AddGridSecurity();
         });
+        // Registered after Orleans, so it runs once the silo is up.
+        builder.Services.AddHostedService<OperatorBootstrap>();
         return builder;
     }
 }

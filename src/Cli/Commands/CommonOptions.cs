@@ -5,6 +5,13 @@ namespace Grid.Cli.Commands;
 
 public static class CommonOptions
 {
+    /// <summary>One instance, added to the root as recursive, so every command accepts it.</summary>
+    public static readonly Option<string?> KeyFile = new("--key-file")
+    {
+        Description = "File holding your API key (default: $GRID_API_KEY, else the file named by $GRID_KEY_FILE).",
+        Recursive = true,
+    };
+
     public static Option<bool> Json() => new("--json") { Description = "Write machine-readable JSON lines instead of tables." };
 
     public static Option<string> Model() => new("--model")

@@ -39,7 +39,7 @@ public static class EnrolCommand
             {
                 return CommandRunner.Report(e, asJson);
             }
-            return await CommandRunner.WithClientAsync(asJson, ct, async client =>
+            return await CommandRunner.WithClientAsync(parse, asJson, ct, async client =>
             {
                 var start = parse.GetValue(skip);
                 EnrolResult result;

@@ -29,7 +29,7 @@ public static class GalleryCommands
         create.SetAction((parse, ct) =>
         {
             var asJson = parse.GetValue(json);
-            return CommandRunner.WithClientAsync(asJson, ct, async client =>
+            return CommandRunner.WithClientAsync(parse, asJson, ct, async client =>
             {
                 var id = GalleryId.Parse(parse.GetValue(name)!);
                 var config = new GalleryConfig(parse.GetValue(engine)!, parse.GetValue(shards), parse.GetValue(model)!, parse.GetValue(category));

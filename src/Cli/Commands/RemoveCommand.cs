@@ -20,7 +20,7 @@ public static class RemoveCommand
         command.SetAction((parse, ct) =>
         {
             var asJson = parse.GetValue(json);
-            return CommandRunner.WithClientAsync(asJson, ct, async client =>
+            return CommandRunner.WithClientAsync(parse, asJson, ct, async client =>
             {
                 var id = GalleryId.Parse(parse.GetValue(gallery)!);
                 var subjectRef = parse.GetValue(subject)!;

@@ -8,14 +8,22 @@ using Spectre.Console;
 
 namespace Grid.Cli.Commands;
 
-/// <summary><c>gridctl search FORCE/NAME[,FORCE/NAME...] --probe FILE [--k 10] [--min-score S] [--json]</c>:
-/// one search per probe row; each result is a candidate list for an examiner, with its coverage.</summary>
+/// <summary><c>gridctl search [FORCE/NAME,...] --probe FILE --purpose P --case C --category S --justification J
+/// [--partners F,...] [--k 10] [--min-score S] [--json]</c>: one search per probe row; each result is a candidate list
+/// for an examiner, with its coverage and the galleries refused. Without galleries the scope is the caller's own
+/// galleries plus every partner gallery an active agreement covers for the purpose.</summary>
 public static class SearchCommand
 {
     public static Command Create()
     {
         var command = new Command("search", "Search galleries with probe templates; prints ranked candidates for human review.");
-        var galleries = new Argument<string>("galleries") { Description = "Comma-separated galleries, FORCE/NAME[,FORCE/NAME...]." };
+        var galleries = new Argument<string?>("galleries")
+        {
+            Description = "Comma-separated galleries, FORCE/NAME[,FORCE/NAME...]; omit for your own plus your partners' covered galleries.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var partners = new Option<string?>("--partners") { Description = "Limit the default scope to these partner forces (comma-separated; 'none' for own galleries only)." };
+        var purpose = new PurposeOptions();
         var probe = new Option<string>("--probe") { Description = ".npy or .fvecs file; each row is one search.", Required = true };
         var k = new Option<int>("--k") { Description = "Candidates per search.", DefaultValueFactory = _ => 10 };
         var minScore = new Option<float>("--min-score") { Description = "Drop candidates scoring below this cosine similarity.", DefaultValueFactory = _ => -1f };
@@ -23,7 +31,8 @@ public static class SearchCommand
         var model = CommonOptions.Model();
         var json = CommonOptions.Json();
         command.Arguments.Add(galleries);
-        foreach (var o in new Option[] { probe, k, minScore, deadline, model, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { probe, k, minScore, deadline, partners, model, json }) command.Options.Add(o);
+        purpose.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var asJson = parse.GetValue(json);
@@ -31,19 +40,19 @@ public static class SearchCommand
             TemplateSet probes;
             try
             {
-                ids = parse.GetValue(galleries)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(GalleryId.Parse).ToArray();
+                ids = (parse.GetValue(galleries) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(GalleryId.Parse).ToArray();
                 probes = TemplateFiles.Read(parse.GetValue(probe)!);
             }
             catch (Exception e)
             {
                 return CommandRunner.Report(e, asJson);
             }
-            return await CommandRunner.WithClientAsync(asJson, ct, async client =>
+            return await CommandRunner.WithClientAsync(parse, asJson, ct, async client =>
             {
                 for (var row = 0; row < probes.Rows; row++)
                 {
                     var request = new SearchRequest(ids, probes.Row(row).ToArray(), parse.GetValue(model)!, parse.GetValue(k),
-                        parse.GetValue(minScore), TimeSpan.FromMilliseconds(parse.GetValue(deadline)));
+                        parse.GetValue(minScore), TimeSpan.FromMilliseconds(parse.GetValue(deadline)), purpose.Read(parse), PartnerList(parse.GetValue(partners)));
                     var result = await client.SearchAsync(request, ct);
                     if (asJson) WriteJson(row, result);
                     else WriteTable(row, result);
@@ -54,6 +63,13 @@ public static class SearchCommand
         return command;
     }
 
+    private static string[]? PartnerList(string? text) => text switch
+    {
+        null => null,
+        "none" => [],
+        _ => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+    };
+
     private static void WriteJson(int row, TimedSearch result)
     {
         var coverage = result.Response.Coverage;
@@ -62,6 +78,7 @@ public static class SearchCommand
             probe = row,
             candidates = result.Response.Candidates,
             coverage = new { coverage.Asked, coverage.Answered, coverage.Failed, coverage.TimedOut, shards = coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered) },
+            refused = result.Response.Refusals.Select(r => new { gallery = r.Gallery.Key, r.Reason }),
             latencyMs = Math.Round(result.LatencyMs, 3),
         });
     }
@@ -76,5 +93,7 @@ public static class SearchCommand
         AnsiConsole.Write(table);
         foreach (var shard in coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered))
             AnsiConsole.MarkupLine($"[yellow]shard {Markup.Escape(shard.Shard)} {shard.Outcome}: {Markup.Escape(shard.Error ?? "")}[/]");
+        foreach (var refusal in result.Response.Refusals)
+            AnsiConsole.MarkupLine($"[red]not searched: {Markup.Escape(refusal.Gallery.Key)} — {Markup.Escape(refusal.Reason)}[/]");
     }
 }

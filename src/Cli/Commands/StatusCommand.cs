@@ -15,7 +15,7 @@ public static class StatusCommand
         command.SetAction((parse, ct) =>
         {
             var asJson = parse.GetValue(json);
-            return CommandRunner.WithClientAsync(asJson, ct, async client =>
+            return CommandRunner.WithClientAsync(parse, asJson, ct, async client =>
             {
                 var status = await client.GetStatusAsync();
                 if (asJson)

@@ -7,4 +7,5 @@ public static class ExitCodes
     public const int BadInput = 2;
     public const int Unavailable = 3;
     public const int Interrupted = 4;
+    public const int Denied = 5;
 }

@@ -12,7 +12,7 @@ public sealed record GalleryId([property: Id(0)] string Force, [property: Id(1)]
         ArgumentNullException.ThrowIfNull(text);
         var slash = text.IndexOf('/');
         if (slash <= 0 || slash != text.LastIndexOf('/') || slash == text.Length - 1)
-            throw new ArgumentException($"'{text}' is not a gallery: write FORCE/NAME, e.g. DE-BKA/suspects.");
+            throw new FormatException($"'{text}' is not a gallery: write FORCE/NAME, e.g. DE-BKA/suspects.");
         var id = new GalleryId(text[..slash], text[(slash + 1)..]);
         id.Validate();
         return id;

@@ -5,8 +5,10 @@ namespace Grid.Contracts.Galleries;
 /// Not on the search path: searches name their galleries.</summary>
 public interface IGalleryCatalogGrain : IGrainWithIntegerKey
 {
+    /// <summary>Silo-internal: galleries register themselves when created.</summary>
     Task AddAsync(GalleryId gallery);
 
+    /// <summary>Every gallery for the operator and silos; a force's user sees its own force's galleries only.</summary>
     [ReadOnly]
     Task<GalleryId[]> ListAsync();
 }

@@ -1,10 +1,13 @@
 using Orleans.Concurrency;
+using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
 
 namespace Grid.Contracts.Galleries;
 
 /// <summary>One partition of a gallery [key <c>FORCE/name/n</c>]: a vector index plus the id ↔ subjectRef map,
-/// durable through an append log and snapshots in blob storage.</summary>
+/// durable through an append log and snapshots in blob storage. Internal: only silos call shards; a client
+/// goes through its gallery (enrol, remove) or the search coordinator.</summary>
+[InternalGrain]
 public interface IGalleryShardGrain : IGrainWithStringKey
 {
     /// <summary>Creates the shard's manifest; idempotent for the same config, refused for another.</summary>

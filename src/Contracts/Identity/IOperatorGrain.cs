@@ -23,4 +23,9 @@ public interface IOperatorGrain : IGrainWithStringKey
 
     /// <summary>Disables the force and every key of its users.</summary>
     Task DisableForceAsync(ForceId force);
+
+    /// <summary>The member forces' ids, for any authenticated caller: partners need to know whom they can
+    /// propose agreements to. Names, users and keys stay with <see cref="ListForcesAsync"/> (operator only).</summary>
+    [ReadOnly]
+    Task<ImmutableArray<ForceId>> ListMemberIdsAsync();
 }

@@ -1,4 +1,5 @@
 using Grid.Contracts.Galleries;
+using Grid.Contracts.Identity;
 
 namespace Grid.Grains.Galleries;
 
@@ -8,10 +9,17 @@ public sealed class GalleryCatalogGrain(
 {
     public async Task AddAsync(GalleryId gallery)
     {
+        GridRequestContext.RequireInternalCall();
         if (state.State.Galleries.Contains(gallery)) return;
         state.State.Galleries.Add(gallery);
         await state.WriteStateAsync();
     }
 
-    public Task<GalleryId[]> ListAsync() => Task.FromResult(state.State.Galleries.ToArray());
+    public Task<GalleryId[]> ListAsync()
+    {
+        if (GridRequestContext.IsInternalCall || GridRequestContext.RequirePrincipal().IsOperator)
+            return Task.FromResult(state.State.Galleries.ToArray());
+        var force = GridRequestContext.RequirePrincipal().Force?.Value;
+        return Task.FromResult(state.State.Galleries.Where(g => g.Force == force).ToArray());
+    }
 }

@@ -1,5 +1,7 @@
 using Grid.Contracts.Errors;
+using Grid.Contracts.Audit;
 using Grid.Contracts.Galleries;
+using Grid.Contracts.Identity;
 using Grid.Contracts.Templates;
 using Grid.Indexing;
 
@@ -19,6 +21,7 @@ public sealed class GalleryGrain(
     public async Task<GalleryInfo> CreateAsync(GalleryConfig config)
     {
         var id = Id;
+        GalleryAccess.Require(id, Role.ForceAdmin, operatorAllowed: true);
         Validate(config);
         if (state.State.Info is { } existing)
         {
@@ -36,11 +39,16 @@ public sealed class GalleryGrain(
         return info;
     }
 
-    public Task<GalleryInfo?> GetAsync() => Task.FromResult(state.State.Info);
+    public Task<GalleryInfo?> GetAsync()
+    {
+        GalleryAccess.RequireReader(Id);
+        return Task.FromResult(state.State.Info);
+    }
 
     public async Task<EnrolResult> EnrolAsync(EnrolBatch batch, CancellationToken cancellationToken = default)
     {
         var info = RequireInfo();
+        GalleryAccess.Require(info.Id, Role.Enroller);
         if (batch.ModelId != info.Config.ModelId)
             throw new ModelMismatchException(
                 $"Gallery {info.Id} holds templates of model '{info.Config.ModelId}'; these come from '{batch.ModelId}'. Re-create them with the gallery's model.");
@@ -60,22 +68,33 @@ public sealed class GalleryGrain(
                 vectors.AsSpan(list[j] * TemplateRules.Dimension, TemplateRules.Dimension).CopyTo(part.AsSpan(j * TemplateRules.Dimension));
             return Shard(rows.Key).EnrolAsync(new EnrolBatch(refs, part, batch.ModelId), cancellationToken);
         }));
-        return results.Aggregate(EnrolResult.None, (a, b) => a.Plus(b));
+        var result = results.Aggregate(EnrolResult.None, (a, b) => a.Plus(b));
+        await AuditAsync(info.Id, AuditKind.Enrolment, result.Added, $"{result.Added} templates added, {result.AlreadyPresent} already present");
+        return result;
     }
 
-    public Task<int> RemoveAsync(string subjectRef)
+    public async Task<int> RemoveAsync(string subjectRef)
     {
         var info = RequireInfo();
+        GalleryAccess.Require(info.Id, Role.Enroller);
         SubjectRefRules.Validate(subjectRef);
-        return Shard(ShardRouter.ShardOf(subjectRef, info.Config.ShardCount)).RemoveAsync(subjectRef);
+        var removed = await Shard(ShardRouter.ShardOf(subjectRef, info.Config.ShardCount)).RemoveAsync(subjectRef);
+        // The audit names how many templates went, never the subject: the log must not become a register of people.
+        if (removed > 0) await AuditAsync(info.Id, AuditKind.Removal, removed, $"1 subject removed ({removed} templates)");
+        return removed;
     }
 
     public async Task<GalleryStatus> GetStatusAsync()
     {
         var info = RequireInfo();
+        GalleryAccess.RequireReader(info.Id);
         var shards = await Task.WhenAll(Enumerable.Range(0, info.Config.ShardCount).Select(n => Shard(n).GetStatusAsync()));
         return new GalleryStatus(info, shards);
     }
+
+    private Task AuditAsync(GalleryId id, AuditKind kind, int count, string detail) =>
+        GrainFactory.GetGrain<IAuditLogGrain>(id.Force).AppendAsync(new AuditEvent(
+            kind, GridRequestContext.Principal?.ToString() ?? "silo", null, null, null, [id], [id], count, detail));
 
     private GalleryInfo RequireInfo() => state.State.Info
         ?? throw new GalleryNotFoundException($"Gallery {this.GetPrimaryKeyString()} does not exist: create it with `gridctl gallery create {this.GetPrimaryKeyString()}`.");

@@ -2,8 +2,10 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Grid.Contracts.Errors;
 using Grid.Contracts.Galleries;
+using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
 using Grid.Contracts.Templates;
+using Grid.Grains.Sharing;
 using Grid.Grains.Storage;
 using Grid.Indexing;
 using Microsoft.Extensions.Logging;
@@ -21,6 +23,8 @@ public sealed class GalleryShardGrain(
     ShardBlobStore store,
     IOptions<GridStorageOptions> options,
     ILocalSiloDetails silo,
+    ShardAccessCheck access,
+    TimeProvider clock,
     ILogger<GalleryShardGrain> logger)
     : Grain, IGalleryShardGrain
 {
@@ -58,6 +62,7 @@ public sealed class GalleryShardGrain(
 
     public async Task InitializeAsync(ShardConfig config)
     {
+        GridRequestContext.RequireInternalCall();
         if (config.Key != Key)
             throw new ArgumentException($"Shard config for {config.Key} sent to shard {Key}.");
         if (_manifest is not null)
@@ -75,6 +80,7 @@ public sealed class GalleryShardGrain(
 
     public async Task<EnrolResult> EnrolAsync(EnrolBatch batch, CancellationToken cancellationToken = default)
     {
+        GridRequestContext.RequireInternalCall();
         var (manifest, index) = RequireReady(batch.ModelId);
         var fresh = new List<int>(batch.Count);
         var hashes = new ulong[batch.Count];
@@ -103,6 +109,7 @@ public sealed class GalleryShardGrain(
 
     public async Task<int> RemoveAsync(string subjectRef)
     {
+        GridRequestContext.RequireInternalCall();
         var (manifest, index) = RequireReady(modelId: null);
         var ids = _map.IdsOf(subjectRef);
         if (ids.Length == 0) return 0;
@@ -114,21 +121,37 @@ public sealed class GalleryShardGrain(
 
     public async Task<ShardHit[]> SearchAsync(ShardSearch search, CancellationToken cancellationToken = default)
     {
-        var (_, index) = RequireReady(search.ModelId);
+        var (manifest, index) = RequireReady(search.ModelId);
+        // The shard's own check, independent of the coordinator's: the caller's principal (set by the silo's
+        // filter), a complete purpose, and for a partner's gallery a valid ticket signed by the agreement.
+        var decision = access.Check(manifest.Config.Gallery, GridRequestContext.Principal, search.Purpose, search.Ticket, clock.GetUtcNow());
+        if (!decision.Allowed)
+            throw new GridAccessDeniedException($"Shard {Key} refused the search: {decision.Reason}");
+        var capped = search with
+        {
+            K = Math.Min(search.K, decision.Caps.MaxCandidates),
+            MinScore = Math.Max(search.MinScore, decision.Caps.MinScore),
+        };
         if (index.Count == 0) return [];
         // No cancellation once started: the scan reads the map, which must not outlive this turn.
-        return await Task.Run(() => BestPerSubject(index, search), CancellationToken.None);
+        return await Task.Run(() => BestPerSubject(index, capped), CancellationToken.None);
     }
 
-    public Task<ShardStatus> GetStatusAsync() => Task.FromResult(new ShardStatus(
+    public Task<ShardStatus> GetStatusAsync() => GridRequestContext.IsInternalCall
+        ? Task.FromResult(Status())
+        : throw new GridAccessDeniedException("Only silos may read a shard's status; ask its gallery.");
+
+    private ShardStatus Status() => new(
         Key,
         _index?.Count ?? 0,
         _map.Subjects,
         (_index?.MemoryBytes ?? 0) + _map.EstimateBytes(),
         silo.SiloAddress.ToString(),
-        _manifest is null ? "not created" : null));
+        _manifest is null ? "not created" : _index?.TrainingNote);
 
-    public Task SnapshotAsync() => _manifest is null ? Task.CompletedTask : WriteSnapshotAsync(_manifest);
+    public Task SnapshotAsync() => !GridRequestContext.IsInternalCall
+        ? throw new GridAccessDeniedException("Only silos may snapshot a shard.")
+        : _manifest is null ? Task.CompletedTask : WriteSnapshotAsync(_manifest);
 
     private Task SnapshotIfDirtyAsync(CancellationToken cancellationToken) =>
         _dirty && _manifest is not null ? WriteSnapshotAsync(_manifest) : Task.CompletedTask;

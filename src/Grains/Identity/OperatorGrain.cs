@@ -50,6 +50,12 @@ public sealed class OperatorGrain(
         return [.. views];
     }
 
+    public Task<ImmutableArray<ForceId>> ListMemberIdsAsync()
+    {
+        GridRequestContext.RequirePrincipal();
+        return Task.FromResult(state.State.Forces.Select(ForceId.Parse).ToImmutableArray());
+    }
+
     public Task DisableForceAsync(ForceId force)
     {
         GridRequestContext.RequireOperator();

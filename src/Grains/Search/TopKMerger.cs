@@ -11,9 +11,11 @@ public sealed class TopKMerger(int k)
 {
     private readonly Dictionary<(GalleryId, string), float> _best = new();
 
-    public void Add(GalleryId gallery, IEnumerable<ShardHit> hits)
+    public void Add(GalleryId gallery, IEnumerable<ShardHit> hits) => Add(hits.Select(h => (gallery, h)));
+
+    public void Add(IEnumerable<(GalleryId Gallery, ShardHit Hit)> hits)
     {
-        foreach (var hit in hits)
+        foreach (var (gallery, hit) in hits)
         {
             var key = (gallery, hit.SubjectRef);
             if (!_best.TryGetValue(key, out var score) || hit.Score > score) _best[key] = hit.Score;

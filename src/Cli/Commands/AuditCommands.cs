@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Grid.Cli.Output;
+using Grid.Contracts.Audit;
+using Grid.Contracts.Identity;
+using Spectre.Console;
+
+namespace Grid.Cli.Commands;
+
+/// <summary><c>gridctl audit show|verify|export FORCE</c> and <c>gridctl stats FORCE</c> (the force's auditor).</summary>
+public static class AuditCommands
+{
+    public static Command Create()
+    {
+        var audit = new Command("audit", "A force's append-only, hash-chained audit log.");
+
+        var show = new Command("show", "Show entries.");
+        var force = new Argument<string>("force");
+        var since = new Option<DateTimeOffset?>("--since") { Description = "Only entries at or after this time (ISO 8601)." };
+        var json = CommonOptions.Json();
+        show.Arguments.Add(force);
+        show.Options.Add(since);
+        show.Options.Add(json);
+        show.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(json), ct, async client =>
+        {
+            var entries = (await client.Audit(ForceId.Parse(parse.GetValue(force)!)).ExportAsync()).Entries
+                .Where(e => parse.GetValue(since) is not { } from || e.Time >= from).ToArray();
+            if (parse.GetValue(json)) { foreach (var e in entries) Json.WriteLine(Row(e)); }
+            else
+            {
+                var table = new Table().AddColumns("seq", "time", "kind", "actor", "partner", "offence", "case", "asked", "answered", "candidates", "detail");
+                foreach (var e in entries)
+                    table.AddRow(e.Seq.ToString(), e.Time.ToString("u"), e.Kind.ToString(), Markup.Escape(e.Actor), e.Partner?.Value ?? "", e.Offence ?? "",
+                        Markup.Escape(e.CaseReference ?? ""), Markup.Escape(string.Join(",", e.GalleriesAsked.Select(g => g.Key))),
+                        Markup.Escape(string.Join(",", e.GalleriesAnswered.Select(g => g.Key))), e.CandidateCount.ToString(), Markup.Escape(e.Detail));
+                AnsiConsole.Write(table);
+            }
+            return ExitCodes.Ok;
+        }));
+
+        var verify = new Command("verify", "Recompute the hash chain; any altered, removed or reordered entry is found.");
+        var verifyForce = new Argument<string>("force");
+        var verifyJson = CommonOptions.Json();
+        verify.Arguments.Add(verifyForce);
+        verify.Options.Add(verifyJson);
+        verify.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(verifyJson), ct, async client =>
+        {
+            var result = await client.Audit(ForceId.Parse(parse.GetValue(verifyForce)!)).VerifyAsync();
+            if (parse.GetValue(verifyJson)) Json.WriteLine(result);
+            else if (result.Intact) AnsiConsole.MarkupLine($"[green]intact[/]: {result.Entries} entries, head {result.HeadHash}");
+            else AnsiConsole.MarkupLine($"[red]TAMPERED[/] at entry {result.FirstBadSeq}: {Markup.Escape(result.Problem ?? "")}");
+            return result.Intact ? ExitCodes.Ok : ExitCodes.Failed;
+        }));
+
+        var export = new Command("export", "Export every entry as JSON lines (with hashes, for independent verification).");
+        var exportForce = new Argument<string>("force");
+        var jsonl = new Option<bool>("--jsonl") { Description = "JSON lines (the only format).", DefaultValueFactory = _ => true };
+        export.Arguments.Add(exportForce);
+        export.Options.Add(jsonl);
+        export.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, true, ct, async client =>
+        {
+            var all = await client.Audit(ForceId.Parse(parse.GetValue(exportForce)!)).ExportAsync();
+            Json.WriteLine(new { force = all.Force.Value, anchorSeq = all.AnchorSeq, anchorHash = all.AnchorHash });
+            foreach (var e in all.Entries) Json.WriteLine(Row(e));
+            return ExitCodes.Ok;
+        }));
+
+        audit.Subcommands.Add(show);
+        audit.Subcommands.Add(verify);
+        audit.Subcommands.Add(export);
+        return audit;
+    }
+
+    public static Command Stats()
+    {
+        var command = new Command("stats", "Counts per partner: searches made and received, candidates, refusals. No personal data.");
+        var force = new Argument<string>("force");
+        var json = CommonOptions.Json();
+        command.Arguments.Add(force);
+        command.Options.Add(json);
+        command.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(json), ct, async client =>
+        {
+            var stats = await client.Audit(ForceId.Parse(parse.GetValue(force)!)).GetStatsAsync();
+            if (parse.GetValue(json)) Json.WriteLine(new { force = stats.Force.Value, partners = stats.Partners.Select(p => new { partner = p.Partner.Value, p.SearchesMade, p.SearchesReceived, p.CandidatesReceived, p.CandidatesReturned, p.Refusals }) });
+            else
+            {
+                var table = new Table().Title($"statistics of {stats.Force}").AddColumns("partner", "searches made", "searches received", "candidates received", "candidates returned", "refusals");
+                foreach (var p in stats.Partners)
+                    table.AddRow(p.Partner.Value, p.SearchesMade.ToString(), p.SearchesReceived.ToString(), p.CandidatesReceived.ToString(), p.CandidatesReturned.ToString(), p.Refusals.ToString());
+                AnsiConsole.Write(table);
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static object Row(AuditEntry e) => new
+    {
+        e.Seq, e.Time, e.Kind, e.Actor, force = e.Force.Value, partner = e.Partner?.Value, e.Offence, e.CaseReference,
+        galleriesAsked = e.GalleriesAsked.Select(g => g.Key), galleriesAnswered = e.GalleriesAnswered.Select(g => g.Key),
+        e.CandidateCount, e.Detail, e.PrevHash, e.Hash,
+    };
+}

@@ -1,0 +1,30 @@
+namespace Grid.Client;
+
+/// <summary>Where a client finds its API key: <c>GRID_API_KEY</c>, or a key file (<c>--key-file</c> / <c>GRID_KEY_FILE</c>).</summary>
+public static class ApiKeys
+{
+    public const string KeyVariable = "GRID_API_KEY";
+    public const string KeyFileVariable = "GRID_KEY_FILE";
+
+    public static string? FromEnvironment() =>
+        Environment.GetEnvironmentVariable(KeyVariable) is { Length: > 0 } key ? key.Trim()
+        : Environment.GetEnvironmentVariable(KeyFileVariable) is { Length: > 0 } path ? FromFile(path)
+        : null;
+
+    public static string FromFile(string path)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"Key file '{path}' does not exist. The operator's key is written by the first `./grid.sh up`; users' keys are printed once by `gridctl user add`.", path);
+        var key = File.ReadAllText(path).Trim();
+        return key.Length > 0 ? key : throw new InvalidDataException($"Key file '{path}' is empty.");
+    }
+
+    /// <summary>Writes a key to a new file readable only by its owner (0600 from creation, never wider).</summary>
+    public static void WriteFile(string path, string key)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
+        writer.Write(key);
+    }
+}
