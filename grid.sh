@@ -82,7 +82,7 @@ wait_port() { # port seconds what
 start_azurite() {
   mkdir -p "$RUN" "$DATA/azurite"
   if alive "$RUN/azurite.pid"; then return; fi
-  say "starting Azurite (blob :$BLOB_PORT, table :$TABLE_PORT, data in .data/azurite)"
+  say "starting Azurite (blob :$BLOB_PORT, table :$TABLE_PORT, data in ${DATA#$ROOT/}/azurite)"
   setsid "$TOOLS/azurite/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
     --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" --queueHost 127.0.0.1 --queuePort "${GRID_QUEUE_PORT:-10001}" \
     --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --location "$DATA/azurite" \
@@ -174,7 +174,7 @@ demo() {
   say "1. the operator creates three member forces; each admin's key is shown once (here written to 0600 files)"
   for f in NL DE FR; do
     if [ ! -s "$keys/$f-admin.key" ]; then
-      GRID_KEY_FILE="$OPERATOR_KEY" "$GRIDCTL_BIN" force create "$f" --name "$f national police" --admin "$f-admin" --key-out "$keys/$f-admin.key"
+      GRID_KEY_FILE="$OPERATOR_KEY" "$GRIDCTL_BIN" force create "$f" --name "$f national police" --admin "${f,,}-admin" --key-out "$keys/$f-admin.key"
     fi
   done
   ctl NL-admin user add NL nl-analyst --roles searcher,enroller,reviewer --key-out "$keys/NL-analyst.key"
