@@ -230,7 +230,7 @@ demo() {
 count_of() { grep -E "^\s*$1:\s+[0-9]+" "$2" | tail -1 | grep -oE '[0-9]+' | tail -1; }
 
 run_tests() {
-  ensure_built
+  setup # idempotent: installs what is missing, then an incremental build, so tests never run stale binaries
   local log="$RUN/test" passed=0 failed=0 skipped=0 rc=0 p
   mkdir -p "$log"
   for p in "$ROOT"/tests/*/*.csproj; do

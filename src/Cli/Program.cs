@@ -1,5 +1,9 @@
 using System.CommandLine;
 using Grid.Cli.Commands;
+using Spectre.Console;
+
+// Piped or logged output has no terminal width; tables then get a readable width instead of 80 columns.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
 
 var root = new RootCommand("gridctl — the Identity Search Grid's command line. Results are candidate lists for human review, never identifications.");
 root.Options.Add(CommonOptions.KeyFile);
