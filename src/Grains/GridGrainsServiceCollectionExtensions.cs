@@ -1,3 +1,4 @@
+using Grid.Grains.Audit;
 using Grid.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,13 +7,14 @@ namespace Grid.Grains;
 
 public static class GridGrainsServiceCollectionExtensions
 {
-    /// <summary>Registers what the grid's grains need besides Orleans: the shard blob store (on the
-    /// <see cref="Azure.Storage.Blobs.BlobServiceClient"/> the host registers) and a clock.</summary>
+    /// <summary>Registers what the grid's grains need besides Orleans: the shard and audit blob stores
+    /// (on the <see cref="Azure.Storage.Blobs.BlobServiceClient"/> the host registers) and a clock.</summary>
     public static IServiceCollection AddGridGrains(this IServiceCollection services, Action<GridStorageOptions>? configure = null)
     {
         services.AddOptions<GridStorageOptions>().Configure(o => configure?.Invoke(o));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShardBlobStore>();
+        services.TryAddSingleton<AuditBlobStore>();
         return services;
     }
 }

@@ -63,14 +63,34 @@ public sealed class AuditChain
             count++;
         }
 
+        DropFront(count);
+        return count;
+    }
+
+    /// <summary>
+    /// Drops every entry up to and including <paramref name="seq"/> (storage deletes whole segments, whose
+    /// boundaries are sequence numbers, not times). The anchor moves as for <see cref="Prune"/>.
+    /// </summary>
+    public int PruneThrough(long seq)
+    {
+        var count = 0;
+        while (count < _entries.Count && _entries[count].Seq <= seq)
+        {
+            count++;
+        }
+
+        DropFront(count);
+        return count;
+    }
+
+    private void DropFront(int count)
+    {
         if (count > 0)
         {
             AnchorSeq = _entries[count - 1].Seq;
             AnchorHash = _entries[count - 1].Hash;
             _entries.RemoveRange(0, count);
         }
-
-        return count;
     }
 
     public AuditExport Export() => new(Force, AnchorSeq, AnchorHash, [.. _entries]);

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Grid.Contracts.Audit;
+using Grid.Contracts.Identity;
+
+namespace Grid.Grains.Audit;
+
+/// <summary>Counts-only statistics by partner, derived from entries: searches and refusals, nothing else.</summary>
+public sealed class AuditStats
+{
+    private readonly ForceId _force;
+    private readonly Dictionary<string, PartnerStats> _byPartner;
+
+    public AuditStats(ForceId force, IEnumerable<PartnerStats> start)
+    {
+        _force = force;
+        _byPartner = start.ToDictionary(p => p.Partner.Value, StringComparer.Ordinal);
+    }
+
+    public void Count(AuditEntry entry)
+    {
+        if (entry.Kind is not (AuditKind.OutgoingSearch or AuditKind.IncomingSearch or AuditKind.Refusal))
+        {
+            return;
+        }
+
+        var partner = entry.Partner ?? _force;
+        var s = _byPartner.GetValueOrDefault(partner.Value) ?? new PartnerStats(partner, 0, 0, 0, 0, 0);
+        _byPartner[partner.Value] = entry.Kind switch
+        {
+            AuditKind.OutgoingSearch => s with { SearchesMade = s.SearchesMade + 1, CandidatesReceived = s.CandidatesReceived + entry.CandidateCount },
+            AuditKind.IncomingSearch => s with { SearchesReceived = s.SearchesReceived + 1, CandidatesReturned = s.CandidatesReturned + entry.CandidateCount },
+            _ => s with { Refusals = s.Refusals + 1 },
+        };
+    }
+
+    public ImmutableArray<PartnerStats> ToArray() => [.. _byPartner.Values.OrderBy(p => p.Partner.Value, StringComparer.Ordinal)];
+}
