@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Grid.Contracts.Galleries;
@@ -66,7 +67,9 @@ public sealed class GalleryClusterFixture : IAsyncLifetime
     /// killed, so no shard gets to write its deactivation snapshot and activation must work from what the
     /// acknowledged writes left in storage.
     /// </summary>
-    public async Task RestartAsync(bool graceful = false)
+    /// <param name="graceful">Stop silos gracefully (shards snapshot on deactivation) instead of killing them.</param>
+    /// <param name="whileStopped">Runs after the old silos are gone and before the new ones start, e.g. to damage storage.</param>
+    public async Task RestartAsync(bool graceful = false, Func<Task>? whileStopped = null)
     {
         if (graceful)
         {
@@ -74,20 +77,30 @@ public sealed class GalleryClusterFixture : IAsyncLifetime
         }
         else
         {
+            // An in-process "kill" still lets grains run their deactivation in the background; a dead
+            // process would not. Cutting the old silos off from storage first makes it a crash.
+            _storageFence.Trip();
             foreach (var silo in Cluster.Silos.ToArray()) await Cluster.KillSiloAsync(silo);
         }
         await Cluster.DisposeAsync();
+        if (whileStopped is not null) await whileStopped();
         await StartAsync();
     }
 
+    private StorageFence _storageFence = new();
+
     private async Task StartAsync()
     {
+        _storageFence = new StorageFence();
+        var options = new BlobClientOptions();
+        options.AddPolicy(_storageFence, HttpPipelinePosition.PerCall);
+        var blobs = new BlobServiceClient(Azurite.ConnectionString, options); // this cluster's own client
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = "grid-gallery-tests";
         builder.Options.ClusterId = $"gallery-tests-{++Generation}";
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddSingleton(Blobs);
+            silo.Services.AddSingleton(blobs);
             silo.Services.AddGridGrains(o =>
             {
                 o.ShardContainer = ShardContainer;
@@ -95,7 +108,7 @@ public sealed class GalleryClusterFixture : IAsyncLifetime
                 o.MaxLogFrameBytes = MaxLogFrameBytes;
                 o.SnapshotInterval = TimeSpan.FromHours(1); // only size-driven snapshots in tests
             });
-            silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o => o.BlobServiceClient = Blobs);
+            silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o => o.BlobServiceClient = blobs);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
