@@ -211,6 +211,23 @@ public sealed class DurabilityTests(GalleryClusterFixture grid)
     }
 
     [Fact]
+    public async Task A_shard_whose_log_is_lost_fails_loudly_instead_of_answering_empty()
+    {
+        var id = new GalleryId("DE-BKA", "lost-log");
+        await grid.CreateAsync(id, GalleryClusterFixture.Config(shards: 1));
+        var vectors = Vectors.Unit(20, seed: 1450);
+        await grid.EnrolAsync(id, Enumerable.Range(0, 20).Select(i => $"LL-{i:D2}").ToArray(), vectors);
+
+        // The manifest still names epoch 0, but its log (the only copy of the 20 templates) is gone.
+        await grid.RestartAsync(whileStopped: () => grid.Shards.DeleteBlobAsync($"{ShardKeys.For(id, 0)}/log-00000000.bin"));
+
+        var response = await grid.SearchAsync([id], Vectors.Row(vectors, 0), 5);
+        Assert.Equal(1, response.Coverage.Failed);
+        Assert.Contains("log", Assert.Single(response.Coverage.Shards).Error);
+        Assert.Empty(response.Candidates);
+    }
+
+    [Fact]
     public async Task A_shard_that_misses_the_deadline_is_reported_timed_out()
     {
         // Deterministic enough to assert: the only shard is busy with a long enrolment (~160 log appends,
