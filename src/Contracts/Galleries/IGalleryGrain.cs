@@ -7,7 +7,10 @@ public interface IGalleryGrain : IGrainWithStringKey
     Task<GalleryInfo> CreateAsync(GalleryConfig config);
 
     /// <summary>The gallery's configuration, or null when it was never created.</summary>
-    [ReadOnly]
+    /// <remarks>Always interleaves: searches resolve galleries through this call and must not queue behind a
+    /// bulk enrolment that takes minutes. Invariant: it only reads <c>Info</c>, which is written once (at the
+    /// end of creation) and never changed, so any interleaving sees either null or the final value.</remarks>
+    [AlwaysInterleave]
     Task<GalleryInfo?> GetAsync();
 
     /// <summary>Validates the whole batch first (nothing is stored if any row is bad), then stores every

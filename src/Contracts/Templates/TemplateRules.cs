@@ -13,18 +13,27 @@ public static class TemplateRules
         if (vectors.Length != (long)rows * Dimension)
             throw new Errors.InvalidTemplateException(
                 $"Expected {rows} templates of {Dimension} floats ({(long)rows * Dimension} values) but got {vectors.Length} values.");
-        Span<float> norms = rows <= 1024 ? stackalloc float[rows] : new float[rows];
+        Span<double> norms = rows <= 1024 ? stackalloc double[rows] : new double[rows];
         for (var r = 0; r < rows; r++)
             norms[r] = NormOf(vectors.AsSpan(r * Dimension, Dimension), r);
         for (var r = 0; r < rows; r++)
         {
             var row = vectors.AsSpan(r * Dimension, Dimension);
-            if (MathF.Abs(norms[r] - 1f) > 1e-6f)
-                System.Numerics.Tensors.TensorPrimitives.Divide(row, norms[r], row);
+            if (MathF.Abs((float)norms[r] - 1f) <= 1e-6f) continue; // as before: unit rows keep their exact bytes
+            if (norms[r] <= float.MaxValue)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Divide(row, (float)norms[r], row);
+            }
+            else
+            {
+                // Huge but finite values: the norm itself does not fit a float (dividing by infinity would
+                // leave a zero vector), so divide in double.
+                for (var i = 0; i < row.Length; i++) row[i] = (float)(row[i] / norms[r]);
+            }
         }
     }
 
-    private static float NormOf(ReadOnlySpan<float> row, int index)
+    private static double NormOf(ReadOnlySpan<float> row, int index)
     {
         double sum = 0;
         foreach (var v in row)
@@ -36,6 +45,6 @@ public static class TemplateRules
         var norm = Math.Sqrt(sum);
         if (norm < 1e-12 || !double.IsFinite(norm))
             throw new Errors.InvalidTemplateException($"Template {index} is a zero vector (or nearly); it carries no face.");
-        return (float)norm;
+        return norm;
     }
 }

@@ -190,13 +190,15 @@ public sealed class GalleryShardGrain(
         }
 
         var replay = new LogReplay();
-        await using (var log = await store.OpenLogAsync(Key, manifest.Epoch))
+        // The log of the manifest's epoch is created before the manifest names it, so a missing one is lost
+        // data: refuse to activate (searches report the shard as failed) rather than answer as if empty.
+        await using (var log = await store.OpenLogAsync(Key, manifest.Epoch)
+            ?? throw new InvalidDataException($"Shard {Key}: manifest names epoch {manifest.Epoch} but its log is missing; restore it from backup."))
         {
-            if (log is not null)
-                await Task.Run(() =>
-                {
-                    foreach (var record in ShardLogCodec.Decode(log, Dimension, replay)) Apply(index, record);
-                });
+            await Task.Run(() =>
+            {
+                foreach (var record in ShardLogCodec.Decode(log, Dimension, replay)) Apply(index, record);
+            });
         }
         (_index, _logLength) = (index, replay.ValidBytes);
         logger.LogInformation("Shard {Shard}: loaded epoch {Epoch}, replayed {Records} log records, {Count} templates",

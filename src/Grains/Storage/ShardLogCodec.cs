@@ -61,9 +61,8 @@ public static class ShardLogCodec
                 yield break;
             }
             var length = BitConverter.ToInt32(header);
-            var rest = length is > 0 and < 512 * 1024 * 1024 ? new byte[length + 4] : null;
-            if (rest is null || !TryReadExactly(source, rest)
-                || Crc32.HashToUInt32(rest.AsSpan(0, length)) != BitConverter.ToUInt32(rest.AsSpan(length)))
+            var rest = length is > 0 and < 512 * 1024 * 1024 ? TryReadFrame(source, length + 4) : null;
+            if (rest is null || Crc32.HashToUInt32(rest.AsSpan(0, length)) != BitConverter.ToUInt32(rest.AsSpan(length)))
             {
                 replay.TornTail = true;
                 yield break;
@@ -100,9 +99,21 @@ public static class ShardLogCodec
         }
     }
 
-    private static bool TryReadExactly(Stream source, byte[] buffer)
+    /// <summary>Reads <paramref name="count"/> bytes, or null when the stream ends first. The length comes from
+    /// an unverified header (a torn tail may hold any bytes), so the buffer grows with the data actually read
+    /// instead of trusting it up front: garbage claiming 400 MB costs what the stream holds, not 400 MB.</summary>
+    private static byte[]? TryReadFrame(Stream source, int count)
     {
-        var read = source.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        return read == buffer.Length;
+        const int FirstChunk = 1024 * 1024;
+        var buffer = new byte[Math.Min(count, FirstChunk)];
+        var filled = 0;
+        while (true)
+        {
+            var read = source.ReadAtLeast(buffer.AsSpan(filled), buffer.Length - filled, throwOnEndOfStream: false);
+            filled += read;
+            if (filled < buffer.Length) return null;
+            if (filled == count) return buffer;
+            Array.Resize(ref buffer, (int)Math.Min(count, buffer.Length * 2L));
+        }
     }
 }

@@ -1,0 +1,173 @@
+using Azure.Core;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Grid.Contracts.Galleries;
+using Grid.Contracts.Search;
+using Grid.Contracts.Sharing;
+using Grid.Grains.Storage;
+using Grid.Grains.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Xunit;
+
+namespace Grid.Grains.Tests.Galleries;
+
+/// <summary>
+/// One in-process silo on a real Azurite: Azure Blob grain storage "grid", the shard blob store and the
+/// grid's grains, configured as <c>src/Silo</c> does. <see cref="RestartAsync"/> replaces the cluster with a
+/// new one on the same storage, so durability is tested the way a crashed or redeployed silo meets it.
+/// Test bodies call grains only through the helpers below, so adding authentication (API keys,
+/// purposes) to the search and gallery path is a change in this one class.
+/// </summary>
+public sealed class GalleryClusterFixture : IAsyncLifetime
+{
+    /// <summary>Small, so a few hundred 512-d templates make a shard write snapshots.</summary>
+    public const long SnapshotAfterLogBytes = 256 * 1024;
+
+    /// <summary>Small, so a large enrolment is many appends (it keeps a shard busy for the timeout test).</summary>
+    public const int MaxLogFrameBytes = 64 * 1024;
+
+    public const string ShardContainer = "grid-shards";
+    public const string DefaultModel = "test-model-1";
+
+    public AzuriteFixture Azurite { get; } = new();
+
+    public BlobServiceClient Blobs { get; private set; } = null!;
+
+    public BlobContainerClient Shards => Blobs.GetBlobContainerClient(ShardContainer);
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    /// <summary>How many clusters this fixture has started (1 + restarts).</summary>
+    public int Generation { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        await Azurite.InitializeAsync();
+        Blobs = new BlobServiceClient(Azurite.ConnectionString);
+        await StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await Cluster.DisposeAsync();
+        }
+        finally
+        {
+            await Azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Stops every silo and starts a new cluster on the same storage. Not graceful by default: silos are
+    /// killed, so no shard gets to write its deactivation snapshot and activation must work from what the
+    /// acknowledged writes left in storage.
+    /// </summary>
+    /// <param name="graceful">Stop silos gracefully (shards snapshot on deactivation) instead of killing them.</param>
+    /// <param name="whileStopped">Runs after the old silos are gone and before the new ones start, e.g. to damage storage.</param>
+    public async Task RestartAsync(bool graceful = false, Func<Task>? whileStopped = null)
+    {
+        if (graceful)
+        {
+            await Cluster.StopAllSilosAsync();
+        }
+        else
+        {
+            // An in-process "kill" still lets grains run their deactivation in the background; a dead
+            // process would not. Cutting the old silos off from storage first makes it a crash.
+            _storageFence.Trip();
+            foreach (var silo in Cluster.Silos.ToArray()) await Cluster.KillSiloAsync(silo);
+        }
+        await Cluster.DisposeAsync();
+        if (whileStopped is not null) await whileStopped();
+        await StartAsync();
+    }
+
+    private StorageFence _storageFence = new();
+
+    private async Task StartAsync()
+    {
+        _storageFence = new StorageFence();
+        var options = new BlobClientOptions();
+        options.AddPolicy(_storageFence, HttpPipelinePosition.PerCall);
+        var blobs = new BlobServiceClient(Azurite.ConnectionString, options); // this cluster's own client
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ServiceId = "grid-gallery-tests";
+        builder.Options.ClusterId = $"gallery-tests-{++Generation}";
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(blobs);
+            silo.Services.AddGridGrains(o =>
+            {
+                o.ShardContainer = ShardContainer;
+                o.SnapshotAfterLogBytes = SnapshotAfterLogBytes;
+                o.MaxLogFrameBytes = MaxLogFrameBytes;
+                o.SnapshotInterval = TimeSpan.FromHours(1); // only size-driven snapshots in tests
+            });
+            silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o => o.BlobServiceClient = blobs);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    // ---- grain calls: the only place tests reach the grid -------------------------------------------
+
+    public static GalleryConfig Config(int shards = 4, string engine = GalleryConfig.DefaultEngine, string model = DefaultModel) =>
+        new(engine, shards, model, SubjectCategory.Suspect);
+
+    public IGalleryGrain Gallery(GalleryId id) => Client.GetGrain<IGalleryGrain>(id.Key);
+
+    public Task<GalleryInfo> CreateAsync(GalleryId id, GalleryConfig config) => Gallery(id).CreateAsync(config);
+
+    public Task<GalleryInfo?> GetAsync(GalleryId id) => Gallery(id).GetAsync();
+
+    public Task<EnrolResult> EnrolAsync(GalleryId id, string[] subjectRefs, float[] vectors, string model = DefaultModel) =>
+        Gallery(id).EnrolAsync(new EnrolBatch(subjectRefs, vectors, model));
+
+    /// <summary>Enrols in batches of <paramref name="batch"/> rows (keeps messages small).</summary>
+    public async Task<EnrolResult> EnrolAllAsync(GalleryId id, string[] subjectRefs, float[] vectors, int batch = 500)
+    {
+        var total = EnrolResult.None;
+        for (var start = 0; start < subjectRefs.Length; start += batch)
+        {
+            var n = Math.Min(batch, subjectRefs.Length - start);
+            total = total.Plus(await EnrolAsync(id, subjectRefs[start..(start + n)],
+                vectors.AsSpan(start * Vectors.Dimension, n * Vectors.Dimension).ToArray()));
+        }
+        return total;
+    }
+
+    public Task<int> RemoveAsync(GalleryId id, string subjectRef) => Gallery(id).RemoveAsync(subjectRef);
+
+    public Task<GalleryStatus> StatusAsync(GalleryId id) => Gallery(id).GetStatusAsync();
+
+    public async Task<(long Templates, long Subjects)> CountsAsync(GalleryId id)
+    {
+        var status = await StatusAsync(id);
+        return (status.Templates, status.Subjects);
+    }
+
+    public Task<SearchResponse> SearchAsync(
+        GalleryId[] galleries, float[] probe, int k, float minScore = -1f, TimeSpan? deadline = null, string model = DefaultModel) =>
+        Client.GetGrain<ISearchCoordinatorGrain>(0).SearchAsync(
+            new SearchRequest(galleries, probe, model, k, minScore, deadline ?? SearchRequest.DefaultDeadline));
+
+    public Task<SearchResponse> SearchAsync(GalleryId gallery, float[] probe, int k, float minScore = -1f) =>
+        SearchAsync([gallery], probe, k, minScore);
+
+    // ---- storage, as an operator or a fault would see it --------------------------------------------
+
+    /// <summary>Blob names under one shard's folder, e.g. <c>manifest.json</c>, <c>log-00000001.bin</c>.</summary>
+    public async Task<string[]> ShardBlobsAsync(GalleryId id, int shard)
+    {
+        var prefix = ShardKeys.For(id, shard) + "/";
+        var names = new List<string>();
+        await foreach (var blob in Shards.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, CancellationToken.None))
+            names.Add(blob.Name[prefix.Length..]);
+        return names.Order(StringComparer.Ordinal).ToArray();
+    }
+}
