@@ -127,7 +127,10 @@ public sealed class BadInputTests(GalleryClusterFixture grid)
         await Assert.ThrowsAsync<ArgumentException>(() => grid.SearchAsync([Id], probe, 5, minScore: 1.5f));
         await Assert.ThrowsAsync<ArgumentException>(() => grid.SearchAsync([Id], probe, 5, minScore: float.NaN));
         await Assert.ThrowsAsync<ArgumentException>(() => grid.SearchAsync([Id], probe, 5, deadline: TimeSpan.Zero));
-        await Assert.ThrowsAsync<ArgumentException>(() => grid.SearchAsync([], probe, 5));
+        await Assert.ThrowsAsync<ArgumentException>(() => grid.SearchAsync([Id], probe, 5,
+            purpose: GalleryClusterFixture.Purpose with { Justification = "" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => grid.SearchAsync([Id], probe, 5,
+            purpose: GalleryClusterFixture.Purpose with { Offence = "not-an-offence" }));
     }
 
     [Fact]

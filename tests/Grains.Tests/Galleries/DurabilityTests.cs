@@ -167,7 +167,7 @@ public sealed class DurabilityTests(GalleryClusterFixture grid)
     public async Task A_broken_shard_makes_a_partial_result_with_coverage_not_an_error()
     {
         var good = new GalleryId("DE-BKA", "coverage-good");
-        var hurt = new GalleryId("FR-PN", "coverage-hurt");
+        var hurt = new GalleryId("DE-BKA", "coverage-hurt");
         await grid.CreateAsync(good, GalleryClusterFixture.Config(shards: 2));
         await grid.CreateAsync(hurt, GalleryClusterFixture.Config(shards: 2));
         var goodVectors = Vectors.Unit(30, seed: 1400);

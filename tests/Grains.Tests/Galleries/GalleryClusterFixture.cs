@@ -1,9 +1,12 @@
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using System.Security.Cryptography;
 using Grid.Contracts.Galleries;
+using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
 using Grid.Contracts.Sharing;
+using Grid.Grains.Identity;
 using Grid.Grains.Storage;
 using Grid.Grains.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +19,9 @@ namespace Grid.Grains.Tests.Galleries;
 /// One in-process silo on a real Azurite: Azure Blob grain storage "grid", the shard blob store and the
 /// grid's grains, configured as <c>src/Silo</c> does. <see cref="RestartAsync"/> replaces the cluster with a
 /// new one on the same storage, so durability is tested the way a crashed or redeployed silo meets it.
-/// Test bodies call grains only through the helpers below, so adding authentication (API keys,
-/// purposes) to the search and gallery path is a change in this one class.
+/// Test bodies call grains only through the helpers below, which act as a user of the gallery's own force
+/// (keys made at the first start: the operator bootstraps, creates the forces, each admin adds a user with
+/// every role a gallery needs) and state a valid purpose on every search.
 /// </summary>
 public sealed class GalleryClusterFixture : IAsyncLifetime
 {
@@ -29,6 +33,18 @@ public sealed class GalleryClusterFixture : IAsyncLifetime
 
     public const string ShardContainer = "grid-shards";
     public const string DefaultModel = "test-model-1";
+    public static readonly string[] Forces = ["NL-KLPD", "DE-BKA", "FR-PN"];
+
+    public static readonly SearchPurpose Purpose = new(
+        "organised-armed-robbery", "TEST-0001", SubjectCategory.Suspect, "Exercising the search path in tests");
+
+    private readonly string _secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly Dictionary<string, string> _userKeys = new(StringComparer.Ordinal);
+
+    public string OperatorKey { get; private set; } = "";
+
+    /// <summary>The key of a user of <paramref name="force"/> with searcher, enroller, agreement-admin, auditor and force-admin roles.</summary>
+    public string KeyOf(string force) => _userKeys[force];
 
     public AzuriteFixture Azurite { get; } = new();
 
@@ -48,6 +64,36 @@ public sealed class GalleryClusterFixture : IAsyncLifetime
         await Azurite.InitializeAsync();
         Blobs = new BlobServiceClient(Azurite.ConnectionString);
         await StartAsync();
+        await CreateForcesAsync();
+    }
+
+    private async Task CreateForcesAsync()
+    {
+        RequestContext.Clear();
+        var silo = Cluster.GetSiloServiceProvider(Cluster.GetActiveSilos().First().SiloAddress).GetRequiredService<IGrainFactory>();
+        OperatorKey = (await silo.GetGrain<IOperatorGrain>(IOperatorGrain.Key).BootstrapAsync("ops"))!.Key;
+        foreach (var force in Forces)
+        {
+            As(OperatorKey);
+            var admin = await Client.GetGrain<IOperatorGrain>(IOperatorGrain.Key).CreateForceAsync(ForceId.Parse(force), force, "admin");
+            As(admin.Key);
+            var user = await Client.GetGrain<IForceGrain>(force).AddUserAsync("tester",
+                Role.Searcher | Role.Enroller | Role.AgreementAdmin | Role.Auditor | Role.ForceAdmin);
+            _userKeys[force] = user.Key;
+        }
+    }
+
+    /// <summary>The client calls that follow in this async flow carry <paramref name="key"/>.</summary>
+    public static void As(string key)
+    {
+        RequestContext.Clear();
+        GridRequestContext.SetApiKey(key);
+    }
+
+    private IClusterClient ActingFor(string force)
+    {
+        As(KeyOf(force));
+        return Client;
     }
 
     public async Task DisposeAsync()
@@ -109,6 +155,7 @@ public sealed class GalleryClusterFixture : IAsyncLifetime
                 o.SnapshotInterval = TimeSpan.FromHours(1); // only size-driven snapshots in tests
             });
             silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o => o.BlobServiceClient = blobs);
+            silo.AddGridSecurity(o => o.ClusterSecret = _secret);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -119,7 +166,8 @@ public sealed class GalleryClusterFixture : IAsyncLifetime
     public static GalleryConfig Config(int shards = 4, string engine = GalleryConfig.DefaultEngine, string model = DefaultModel) =>
         new(engine, shards, model, SubjectCategory.Suspect);
 
-    public IGalleryGrain Gallery(GalleryId id) => Client.GetGrain<IGalleryGrain>(id.Key);
+    /// <summary>The gallery grain, called as a user of the gallery's own force.</summary>
+    public IGalleryGrain Gallery(GalleryId id) => ActingFor(id.Force).GetGrain<IGalleryGrain>(id.Key);
 
     public Task<GalleryInfo> CreateAsync(GalleryId id, GalleryConfig config) => Gallery(id).CreateAsync(config);
 
@@ -151,10 +199,16 @@ public sealed class GalleryClusterFixture : IAsyncLifetime
         return (status.Templates, status.Subjects);
     }
 
+    /// <summary>Searches as a user of the first gallery's force (or <paramref name="asForce"/>), with <see cref="Purpose"/>.</summary>
     public Task<SearchResponse> SearchAsync(
-        GalleryId[] galleries, float[] probe, int k, float minScore = -1f, TimeSpan? deadline = null, string model = DefaultModel) =>
-        Client.GetGrain<ISearchCoordinatorGrain>(0).SearchAsync(
-            new SearchRequest(galleries, probe, model, k, minScore, deadline ?? SearchRequest.DefaultDeadline));
+        GalleryId[] galleries, float[] probe, int k, float minScore = -1f, TimeSpan? deadline = null, string model = DefaultModel,
+        string? asForce = null, SearchPurpose? purpose = null) =>
+        ActingFor(asForce ?? galleries.FirstOrDefault()?.Force ?? Forces[0]).GetGrain<ISearchCoordinatorGrain>(0).SearchAsync(
+            new SearchRequest(galleries, probe, model, k, minScore, deadline ?? SearchRequest.DefaultDeadline, purpose ?? Purpose));
+
+    /// <summary>An agreement grain, called as the user of <paramref name="actingForce"/>.</summary>
+    public ISharingAgreementGrain Agreement(string owner, string requester, string actingForce) =>
+        ActingFor(actingForce).GetGrain<ISharingAgreementGrain>($"{owner}->{requester}");
 
     public Task<SearchResponse> SearchAsync(GalleryId gallery, float[] probe, int k, float minScore = -1f) =>
         SearchAsync([gallery], probe, k, minScore);

@@ -29,11 +29,13 @@ public sealed class GalleryContractTests
         Shard,
         new Candidate("DE-BKA", "suspects", "S-1", 0.73f, 1),
         Coverage,
-        new SearchRequest([Gallery, new GalleryId("FR-PN", "x")], Vectors.Unit(1, seed: 5001), "fr_feature", 50, 0.25f, TimeSpan.FromSeconds(3)),
-        new SearchResponse([new Candidate("FR-PN", "x", "S-9", -0.5f, 2)], Coverage),
+        new SearchRequest([Gallery, new GalleryId("FR-PN", "x")], Vectors.Unit(1, seed: 5001), "fr_feature", 50, 0.25f, TimeSpan.FromSeconds(3),
+            GalleryClusterFixture.Purpose, ["FR-PN"]),
+        new SearchResponse([new Candidate("FR-PN", "x", "S-9", -0.5f, 2)], Coverage, [new SearchRefusal(Gallery, "NotActive: no agreement")]),
+        new SearchRefusal(Gallery, "quota exhausted"),
         new ShardHit("S-1", 0.5f),
         new ShardReport("DE-BKA/suspects/2", ShardOutcome.Failed, "boom"),
-        new ShardSearch(Vectors.Unit(1, seed: 5002), "fr_feature", 7, -1f),
+        new ShardSearch(Vectors.Unit(1, seed: 5002), "fr_feature", 7, -1f, GalleryClusterFixture.Purpose, null),
     ];
 
     [Fact]
@@ -58,7 +60,11 @@ public sealed class GalleryContractTests
     public void Gallery_ids_parse_and_refuse()
     {
         Assert.Equal(Gallery, GalleryId.Parse("DE-BKA/suspects"));
-        foreach (var bad in new[] { "", "DE-BKA", "DE-BKA/", "/x", "DE-BKA/a/b", "XX/x", "DE-BKA/has space", "DE-BKA/" + new string('a', 65) })
+        // Not of the form FORCE/NAME: a parse error.
+        foreach (var bad in new[] { "", "DE-BKA", "DE-BKA/", "/x", "DE-BKA/a/b" })
+            Assert.Throws<FormatException>(() => GalleryId.Parse(bad));
+        // The form is right but a part breaks its rule (unknown country, bad characters, too long).
+        foreach (var bad in new[] { "XX/x", "DE-BKA/has space", "DE-BKA/" + new string('a', 65) })
             Assert.Throws<ArgumentException>(() => GalleryId.Parse(bad));
     }
 
