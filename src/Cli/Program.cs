@@ -8,4 +8,6 @@ root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(RemoveCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
+root.Subcommands.Add(TemplateCommand.Create());
+root.Subcommands.Add(EvalFacesCommand.Create());
 return await root.Parse(args).InvokeAsync();

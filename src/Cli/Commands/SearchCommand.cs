@@ -16,7 +16,7 @@ public static class SearchCommand
     {
         var command = new Command("search", "Search galleries with probe templates; prints ranked candidates for human review.");
         var galleries = new Argument<string>("galleries") { Description = "Comma-separated galleries, FORCE/NAME[,FORCE/NAME...]." };
-        var probe = new Option<string>("--probe") { Description = ".npy or .fvecs file; each row is one search.", Required = true };
+        var probe = new Option<string>("--probe") { Description = ".npy or .fvecs file; each row is one search (or use --image)." };
         var k = new Option<int>("--k") { Description = "Candidates per search.", DefaultValueFactory = _ => 10 };
         var minScore = new Option<float>("--min-score") { Description = "Drop candidates scoring below this cosine similarity.", DefaultValueFactory = _ => -1f };
         var deadline = new Option<int>("--deadline-ms") { Description = "Shards that have not answered by then are reported, not waited for.", DefaultValueFactory = _ => (int)SearchRequest.DefaultDeadline.TotalMilliseconds };
@@ -24,15 +24,18 @@ public static class SearchCommand
         var json = CommonOptions.Json();
         command.Arguments.Add(galleries);
         foreach (var o in new Option[] { probe, k, minScore, deadline, model, json }) command.Options.Add(o);
+        var image = SearchImageOptions.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var asJson = parse.GetValue(json);
             GalleryId[] ids;
             TemplateSet probes;
+            var modelId = parse.GetValue(model)!;
             try
             {
                 ids = parse.GetValue(galleries)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(GalleryId.Parse).ToArray();
-                probes = TemplateFiles.Read(parse.GetValue(probe)!);
+                if (image.Requested(parse)) (probes, modelId) = image.Read(parse, asJson);
+                else probes = TemplateFiles.Read(parse.GetValue(probe) ?? throw new ArgumentException("Give --probe FILE or --image FILE."));
             }
             catch (Exception e)
             {
@@ -42,7 +45,7 @@ public static class SearchCommand
             {
                 for (var row = 0; row < probes.Rows; row++)
                 {
-                    var request = new SearchRequest(ids, probes.Row(row).ToArray(), parse.GetValue(model)!, parse.GetValue(k),
+                    var request = new SearchRequest(ids, probes.Row(row).ToArray(), modelId, parse.GetValue(k),
                         parse.GetValue(minScore), TimeSpan.FromMilliseconds(parse.GetValue(deadline)));
                     var result = await client.SearchAsync(request, ct);
                     if (asJson) WriteJson(row, result);
