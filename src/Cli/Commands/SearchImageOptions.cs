@@ -38,8 +38,9 @@ public sealed class SearchImageOptions
         {
             probe = new FaceImageAnalyzer(pipeline).Probe(path, parse.GetValue(face));
         }
-        catch (ImageRejectedException e)
+        catch (Exception e) when (e is ImageRejectedException or IOException or UnauthorizedAccessException)
         {
+            // The caller's file is at fault, not the grid: report it as bad input.
             throw new ArgumentException($"{path}: {e.Message}", e);
         }
         if (!asJson)
