@@ -26,7 +26,7 @@ public static class EnrolCommand
         command.SetAction(async (parse, ct) =>
         {
             var asJson = parse.GetValue(json);
-            if (photos.Requested(parse)) return await photos.RunAsync(parse, parse.GetValue(gallery)!, asJson, ct);
+            if (photos.Requested(parse)) return await photos.RunAsync(parse, parse.GetValue(gallery)!, parse.GetValue(skip), asJson, ct);
             GalleryId id;
             TemplateSet set;
             string[] refs;

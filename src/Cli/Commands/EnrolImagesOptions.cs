@@ -12,6 +12,7 @@ namespace Grid.Cli.Commands;
 /// <summary>
 /// The photo side of <c>gridctl enrol</c>: <c>--images DIR</c> (one sub-folder per subject, named by its subjectRef)
 /// or <c>--labels CSV</c> (<c>path,subjectRef</c>). The face pipeline runs here; only templates go to the grid.
+/// Photos are taken in a fixed order (folders and files by name, CSV lines as written), so <c>--skip N</c> resumes.
 /// Kept apart from <see cref="EnrolCommand"/>, which calls it through one hook.
 /// </summary>
 public sealed class EnrolImagesOptions
@@ -36,7 +37,7 @@ public sealed class EnrolImagesOptions
 
     public bool Requested(ParseResult parse) => parse.GetValue(images) is not null || parse.GetValue(labels) is not null;
 
-    public async Task<int> RunAsync(ParseResult parse, string galleryText, bool asJson, CancellationToken ct)
+    public async Task<int> RunAsync(ParseResult parse, string galleryText, int skip, bool asJson, CancellationToken ct)
     {
         GalleryId id;
         IReadOnlyList<LabelledImage> photos;
@@ -58,13 +59,14 @@ public sealed class EnrolImagesOptions
             var minEyeDistance = parse.GetValue(minEyes);
             var batchSize = parse.GetValue(photoBatch);
             var summary = asJson
-                ? await faces.EnrolImagesAsync(id, photos, batchSize, minEyeDistance, cancellationToken: ct)
+                ? await faces.EnrolImagesAsync(id, photos, batchSize, skip, minEyeDistance, cancellationToken: ct)
                 : await AnsiConsole.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                     .StartAsync(async progress =>
                     {
                         var task = progress.AddTask($"enrol photos into {id}", maxValue: photos.Count);
-                        return await faces.EnrolImagesAsync(id, photos, batchSize, minEyeDistance, new Progress<ImageEnrolmentRecord>(_ => task.Increment(1)), ct);
+                        task.Value = skip;
+                        return await faces.EnrolImagesAsync(id, photos, batchSize, skip, minEyeDistance, new Progress<ImageEnrolmentRecord>(_ => task.Increment(1)), ct);
                     });
             if (asJson) WriteJson(id, summary);
             else WriteTable(id, summary);

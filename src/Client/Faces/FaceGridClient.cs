@@ -1,3 +1,4 @@
+using Grid.Contracts.Errors;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Search;
 using Grid.Faces.Models;
@@ -47,16 +48,20 @@ public sealed class FaceGridClient(GridClient grid, FacePipeline pipeline)
     /// Enrols many labelled photos: analysed locally in parallel, the usable ones sent in batches of
     /// <paramref name="batchSize"/> photos, each batch acknowledged before the next. Photos that cannot be used are
     /// skipped with a reason, not fatal; a grid failure stops the run with a <see cref="BulkEnrolInterruptedException"/>
-    /// (enrolment is idempotent, so rerunning the same photos is safe).
+    /// whose <see cref="BulkEnrolInterruptedException.AcknowledgedRows"/> is the photo to resume from with <paramref name="skip"/>
+    /// (rerunning photos already enrolled is harmless: enrolment is idempotent).
     /// </summary>
     public async Task<ImageEnrolmentSummary> EnrolImagesAsync(GalleryId gallery, IReadOnlyList<LabelledImage> images,
-        int batchSize = DefaultImageBatchSize, float minInterEyePixels = FaceSelection.DefaultMinInterEyePixels,
+        int batchSize = DefaultImageBatchSize, int skip = 0, float minInterEyePixels = FaceSelection.DefaultMinInterEyePixels,
         IProgress<ImageEnrolmentRecord>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var records = new List<ImageEnrolmentRecord>(images.Count);
+        if (skip < 0 || skip > images.Count)
+            throw new ArgumentException($"--skip {skip} is outside the {images.Count} photos listed.");
+        await RequireImageGalleryAsync(gallery);
+        var records = new List<ImageEnrolmentRecord>(images.Count - skip);
         var total = EnrolResult.None;
-        foreach (var chunk in images.Chunk(batchSize))
+        foreach (var chunk in images.Skip(skip).Chunk(batchSize))
         {
             var refs = new List<string>();
             var vectors = new List<float>();
@@ -82,10 +87,22 @@ public sealed class FaceGridClient(GridClient grid, FacePipeline pipeline)
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw new BulkEnrolInterruptedException(records.Count - chunk.Length, images.Count, e);
+                throw new BulkEnrolInterruptedException(skip + records.Count - chunk.Length, images.Count, e);
             }
         }
         return ImageEnrolmentSummary.From(records, total);
+    }
+
+    /// <summary>Refuses, before any photo is analysed, a gallery that is missing or records another model: the grid
+    /// would refuse every batch, and analysing thousands of photos first wastes the caller's time.</summary>
+    private async Task RequireImageGalleryAsync(GalleryId gallery)
+    {
+        var info = await grid.GetGalleryAsync(gallery)
+            ?? throw new GalleryNotFoundException($"Gallery {gallery} does not exist: create it with `gridctl gallery create {gallery} --faces`.");
+        if (info.Config.ModelId != ModelId)
+            throw new ModelMismatchException(
+                $"Gallery {gallery} records model '{info.Config.ModelId}', but photos here make '{ModelId}' templates: " +
+                $"enrol photos into a gallery created with `gridctl gallery create FORCE/NAME --faces`.");
     }
 
     /// <summary>Searches <paramref name="galleries"/> with a face of the photo at <paramref name="imagePath"/>.</summary>
