@@ -34,6 +34,8 @@ usage: ./grid.sh COMMAND
   demo               up + a scripted demonstration
   test               run every test project; ends with 'N passed, N failed'
   bench              run the benchmarks and write docs/BENCHMARKS.md
+  eval-faces DIR     up + the face evaluation on DIR (e.g. ../shared/faces-dev), rank-1 through a grid gallery;
+                     writes docs/faces-roc.png
 USAGE
 }
 
@@ -252,6 +254,13 @@ run_tests() {
   return $rc
 }
 
+# ---------------------------------------------------------------- eval-faces
+eval_faces() { # dir [gridctl eval-faces options]
+  [ -n "${1:-}" ] || die "eval-faces needs a faces-dev style folder, e.g. ./grid.sh eval-faces ../shared/faces-dev"
+  up
+  "$GRIDCTL_BIN" eval-faces "$@" --roc "$ROOT/docs/faces-roc.png"
+}
+
 case "${1:-help}" in
   setup) setup ;;
   up) shift; up "$@" ;;
@@ -259,6 +268,7 @@ case "${1:-help}" in
   status) status ;;
   demo) demo ;;
   test) run_tests ;;
+  eval-faces) shift; eval_faces "$@" ;;
   bench) shift; ensure_built; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@" ;;
   help|-h|--help) usage ;;
   *) usage; exit 2 ;;

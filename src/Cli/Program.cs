@@ -19,4 +19,6 @@ root.Subcommands.Add(AgreementCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(AuditCommands.Stats());
 root.Subcommands.Add(OffencesCommand.Create());
+root.Subcommands.Add(TemplateCommand.Create());
+root.Subcommands.Add(EvalFacesCommand.Create());
 return await root.Parse(args).InvokeAsync();

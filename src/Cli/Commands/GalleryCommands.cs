@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Grid.Cli.Output;
+using Grid.Client.Faces;
 using Grid.Contracts.Galleries;
 using Spectre.Console;
 
@@ -19,8 +20,10 @@ public static class GalleryCommands
         var shards = new Option<int>("--shards") { Description = "Number of shards.", DefaultValueFactory = _ => 4 };
         var category = new Option<SubjectCategory>("--category") { Description = "Subject category the gallery holds.", DefaultValueFactory = _ => SubjectCategory.Suspect };
         var model = CommonOptions.Model();
+        var faces = new Option<bool>("--faces") { Description = "For photo templates: record the model id of this machine's face models (instead of --model)." };
         var json = CommonOptions.Json();
         create.Arguments.Add(name);
+        create.Options.Add(faces);
         create.Options.Add(engine);
         create.Options.Add(shards);
         create.Options.Add(category);
@@ -32,7 +35,8 @@ public static class GalleryCommands
             return CommandRunner.WithClientAsync(parse, asJson, ct, async client =>
             {
                 var id = GalleryId.Parse(parse.GetValue(name)!);
-                var config = new GalleryConfig(parse.GetValue(engine)!, parse.GetValue(shards), parse.GetValue(model)!, parse.GetValue(category));
+                var config = new GalleryConfig(parse.GetValue(engine)!, parse.GetValue(shards),
+                    parse.GetValue(faces) ? FaceGridClient.LocalModelId() : parse.GetValue(model)!, parse.GetValue(category));
                 var info = await client.CreateGalleryAsync(id, config);
                 if (asJson) Json.WriteLine(new { gallery = info.Id.Key, info.Config.Engine, info.Config.ShardCount, info.Config.ModelId, info.Config.Category, info.CreatedAt });
                 else AnsiConsole.MarkupLine($"gallery [bold]{Markup.Escape(info.Id.Key)}[/]: engine {Markup.Escape(info.Config.Engine)}, {info.Config.ShardCount} shards, model {Markup.Escape(info.Config.ModelId)}, category {info.Config.Category}");

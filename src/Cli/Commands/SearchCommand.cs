@@ -24,7 +24,7 @@ public static class SearchCommand
         };
         var partners = new Option<string?>("--partners") { Description = "Limit the default scope to these partner forces (comma-separated; 'none' for own galleries only)." };
         var purpose = new PurposeOptions();
-        var probe = new Option<string>("--probe") { Description = ".npy or .fvecs file; each row is one search.", Required = true };
+        var probe = new Option<string>("--probe") { Description = ".npy or .fvecs file; each row is one search (or use --image)." };
         var k = new Option<int>("--k") { Description = "Candidates per search.", DefaultValueFactory = _ => 10 };
         var minScore = new Option<float>("--min-score") { Description = "Drop candidates scoring below this cosine similarity.", DefaultValueFactory = _ => -1f };
         var deadline = new Option<int>("--deadline-ms") { Description = "Shards that have not answered by then are reported, not waited for.", DefaultValueFactory = _ => (int)SearchRequest.DefaultDeadline.TotalMilliseconds };
@@ -33,15 +33,18 @@ public static class SearchCommand
         command.Arguments.Add(galleries);
         foreach (var o in new Option[] { probe, k, minScore, deadline, partners, model, json }) command.Options.Add(o);
         purpose.AddTo(command);
+        var image = SearchImageOptions.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var asJson = parse.GetValue(json);
             GalleryId[] ids;
             TemplateSet probes;
+            var modelId = parse.GetValue(model)!;
             try
             {
                 ids = (parse.GetValue(galleries) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(GalleryId.Parse).ToArray();
-                probes = TemplateFiles.Read(parse.GetValue(probe)!);
+                if (image.Requested(parse)) (probes, modelId) = image.Read(parse, asJson);
+                else probes = TemplateFiles.Read(parse.GetValue(probe) ?? throw new ArgumentException("Give --probe FILE or --image FILE."));
             }
             catch (Exception e)
             {
@@ -51,7 +54,7 @@ public static class SearchCommand
             {
                 for (var row = 0; row < probes.Rows; row++)
                 {
-                    var request = new SearchRequest(ids, probes.Row(row).ToArray(), parse.GetValue(model)!, parse.GetValue(k),
+                    var request = new SearchRequest(ids, probes.Row(row).ToArray(), modelId, parse.GetValue(k),
                         parse.GetValue(minScore), TimeSpan.FromMilliseconds(parse.GetValue(deadline)), purpose.Read(parse), PartnerList(parse.GetValue(partners)));
                     var result = await client.SearchAsync(request, ct);
                     if (asJson) WriteJson(row, result);

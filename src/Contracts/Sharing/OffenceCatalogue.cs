@@ -51,7 +51,11 @@ public static class OffenceCatalogue
         new("minor-theft", "Theft of low value", false, false),
         new("minor-public-order", "Public-order offence", false, false),
         new("minor-traffic", "Traffic offence", false, false),
+        // Not an offence: accuracy evaluation on test data. Own galleries only, and logged like any search.
+        new(SystemEvaluation, "Evaluation of the grid's accuracy on test data (own galleries only)", false, false),
     ];
+
+    public const string SystemEvaluation = "system-evaluation";
 
     private static readonly FrozenDictionary<string, OffenceCategory> ByCode =
         All.ToFrozenDictionary(o => o.Code, StringComparer.Ordinal);

@@ -1,0 +1,11 @@
+namespace Grid.Client.Faces;
+
+/// <summary>What happened to one photo of an image enrolment.</summary>
+public enum ImageOutcome
+{
+    Enrolled,
+    NoFace,
+    SeveralFaces,
+    TooSmall,
+    Unreadable,
+}
