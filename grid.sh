@@ -162,12 +162,16 @@ status() {
 }
 
 # ---------------------------------------------------------------- demo
-demo() {
-  # The demo runs on a grid of its own (.data/demo), started afresh, so it never touches your data.
+# A grid of its own under .data/NAME, started afresh, so demos and evaluations never touch your data.
+fresh_grid() { # name
   down >/dev/null
-  DATA="$ROOT/.data/demo"; KEYS="$DATA/keys"; OPERATOR_KEY="$KEYS/operator.key"
+  DATA="$ROOT/.data/$1"; KEYS="$DATA/keys"; OPERATOR_KEY="$KEYS/operator.key"
   rm -rf "$DATA"
   up
+}
+
+demo() {
+  fresh_grid demo
   local work="$RUN/demo" keys="$RUN/demo/keys"
   rm -rf "$work"; mkdir -p "$keys"; chmod 700 "$keys"
   ctl() { local key=$1; shift; echo "+ gridctl $* (as $key)" >&2; GRID_KEY_FILE="$keys/$key.key" "$GRIDCTL_BIN" "$@"; }
@@ -257,8 +261,11 @@ run_tests() {
 # ---------------------------------------------------------------- eval-faces
 eval_faces() { # dir [gridctl eval-faces options]
   [ -n "${1:-}" ] || die "eval-faces needs a faces-dev style folder, e.g. ./grid.sh eval-faces ../shared/faces-dev"
-  up
-  "$GRIDCTL_BIN" eval-faces "$@" --roc "$ROOT/docs/faces-roc.png"
+  local dir; dir=$(cd "$1" && pwd) || die "no folder $1"; shift
+  fresh_grid eval
+  GRID_KEY_FILE="$OPERATOR_KEY" "$GRIDCTL_BIN" force create NL --name "evaluation" --admin eval-admin --key-out "$KEYS/eval-admin.key" >/dev/null
+  GRID_KEY_FILE="$KEYS/eval-admin.key" "$GRIDCTL_BIN" user add NL evaluator --roles searcher,enroller,force-admin --key-out "$KEYS/evaluator.key" >/dev/null
+  GRID_KEY_FILE="$KEYS/evaluator.key" "$GRIDCTL_BIN" eval-faces "$dir" "$@" --roc "$ROOT/docs/faces-roc.png"
 }
 
 case "${1:-help}" in
