@@ -1,3 +1,5 @@
+using Grid.Grains.Diagnostics;
+using Grid.Grains.Placement;
 using Grid.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +15,8 @@ public static class GridGrainsServiceCollectionExtensions
         services.AddOptions<GridStorageOptions>().Configure(o => configure?.Invoke(o));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShardBlobStore>();
+        services.TryAddSingleton<GridMetrics>();
+        services.AddForcePinnedPlacement();
         return services;
     }
 }

@@ -1,8 +1,13 @@
 using Grid.Silo;
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Orleans.Dashboard;
 
 var options = SiloOptions.Parse(args);
-var builder = Host.CreateApplicationBuilder();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
 builder.UseGridSilo(options);
-using var host = builder.Build();
-await host.RunAsync();
+if (options.DashboardPort > 0) builder.WebHost.UseUrls($"http://127.0.0.1:{options.DashboardPort}");
+else builder.WebHost.UseUrls("http://127.0.0.1:0");
+await using var app = builder.Build();
+if (options.DashboardPort > 0) app.MapOrleansDashboard();
+await app.RunAsync();
