@@ -73,8 +73,21 @@ public sealed class GalleryGrain(
     public async Task<GalleryStatus> GetStatusAsync()
     {
         var info = RequireInfo();
-        var shards = await Task.WhenAll(Enumerable.Range(0, info.Config.ShardCount).Select(n => Shard(n).GetStatusAsync()));
+        var shards = await Task.WhenAll(Enumerable.Range(0, info.Config.ShardCount).Select(StatusOrUnavailableAsync));
         return new GalleryStatus(info, shards);
+    }
+
+    /// <summary>A shard that cannot answer (its force's silos are down, its silo just died) is reported, not thrown.</summary>
+    private async Task<ShardStatus> StatusOrUnavailableAsync(int n)
+    {
+        try
+        {
+            return await Shard(n).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception e)
+        {
+            return new ShardStatus(ShardKeys.For(Id, n), 0, 0, 0, "unavailable", $"unavailable: {e.Message}");
+        }
     }
 
     private GalleryInfo RequireInfo() => state.State.Info
