@@ -1,0 +1,60 @@
+using Grid.Client;
+using Grid.Cluster.Tests.Harness;
+using Xunit;
+
+namespace Grid.Cluster.Tests;
+
+/// <summary>
+/// Azurite plus three real silos: 0 = the shared pool (the only client gateway), 1 = force NL, 2 = force DE
+/// (force silos take no client connections, as <c>./grid.sh silo add --force</c> starts them).
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const int Shared = 0, Nl = 1, De = 2;
+
+    public LocalCluster Cluster { get; } = new();
+
+    public GridClient Client { get; private set; } = null!;
+
+    public string? SkipReason { get; } = LocalCluster.MissingPrerequisite();
+
+    public async Task InitializeAsync()
+    {
+        if (SkipReason is not null) return;
+        await Cluster.StartAzuriteAsync();
+        await Cluster.StartSiloAsync(Shared);
+        await Task.WhenAll(Cluster.StartSiloAsync(Nl, "NL", gateway: false), Cluster.StartSiloAsync(De, "DE", gateway: false));
+        Client = await ConnectAsync();
+        await WaitForActiveSilosAsync(3, TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>The one place the tests make a client (adapt here when API keys arrive).</summary>
+    public Task<GridClient> ConnectAsync() =>
+        GridClient.ConnectAsync(new GridClientOptions
+        {
+            Storage = Cluster.Storage,
+            ClusterId = Cluster.ClusterId,
+            ConnectTimeout = TimeSpan.FromSeconds(60),
+        });
+
+    public async Task WaitForActiveSilosAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var status = await Client.GetStatusAsync();
+            var active = status.Silos.Count(s => s.Status == "Active");
+            if (active == count) break;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{active} active silos after {timeout.TotalSeconds:0} s, expected {count}.");
+            await Task.Delay(250);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1)); // silo metadata (force labels) follows membership by a moment
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Client is not null) await Client.DisposeAsync();
+        await Cluster.DisposeAsync();
+    }
+}
