@@ -39,6 +39,7 @@ usage: ./grid.sh COMMAND
   demo               up + a scripted demonstration
   test               run every test project; ends with 'N passed, N failed'
   bench              run the benchmarks and write docs/BENCHMARKS.md
+  bench-cluster      search with 1/2/3 silos and killed-silo recovery; writes docs/BENCHMARKS-CLUSTER.md
 USAGE
 }
 
@@ -275,6 +276,7 @@ case "${1:-help}" in
   demo) demo ;;
   test) run_tests ;;
   bench) shift; ensure_built; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@" ;;
+  bench-cluster) shift; ensure_built; dotnet run --project "$ROOT/bench/Cluster.Bench" -c "$CONFIG" -- "$@" ;;
   help|-h|--help) usage ;;
   *) usage; exit 2 ;;
 esac

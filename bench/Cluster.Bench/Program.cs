@@ -76,6 +76,7 @@ await using (var cluster = new LocalCluster())
     report.AppendLine();
 }
 
+if (recoverRows > 0)
 await using (var cluster = new LocalCluster())
 {
     // Recovery: two shared-pool silos; silo 1 is SIGKILLed; how long until its shards answer again on silo 0?
@@ -123,7 +124,7 @@ await using (var cluster = new LocalCluster())
 var header = $"""
 # Cluster benchmarks
 
-Machine: {Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9)} GB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.
+Machine: {Environment.ProcessorCount} cores (load average at the end {LoadAverage()}), {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9)} GB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.
 Produced by `dotnet run --project bench/Cluster.Bench -c Release -- --search-rows {searchRows} --recover-rows {recoverRows}`
 ({DateTime.UtcNow:yyyy-MM-dd}). Every silo, Azurite and the benchmark client share the same cores, so adding silos
 here measures the **overhead** of spreading a gallery (more hops, more processes competing for 2 cores), not a
@@ -143,7 +144,8 @@ static async Task WaitActive(GridClient client, int count)
 {
     for (var i = 0; i < 600; i++)
     {
-        if ((await client.GetStatusAsync()).Silos.Count(s => s.Status == "Active") == count) { await Task.Delay(1000); return; }
+        // Then a few seconds more: a silo hosts grain types only once the others have its grain manifest.
+        if ((await client.GetStatusAsync()).Silos.Count(s => s.Status == "Active") == count) { await Task.Delay(5000); return; }
         await Task.Delay(200);
     }
     throw new TimeoutException($"{count} silos never became active");
@@ -162,5 +164,7 @@ static async Task Enrol(GridClient client, GalleryId id, int rows, int seed)
 
 static SearchRequest Request(GalleryId id, Grid.Client.Files.TemplateSet probes, int q) =>
     new([id], probes.Slice(q % probes.Rows, 1), Model, 10, -1, TimeSpan.FromSeconds(30));
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static double Pct(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];

@@ -35,7 +35,10 @@ public static class GridSiloHostBuilderExtensions
                 o.ClusterId = options.ClusterId;
                 o.ServiceId = GridCluster.ServiceId;
             });
-            silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+            if (options.AdvertiseIp is { } advertise)
+                silo.ConfigureEndpoints(IPAddress.Parse(advertise), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            else
+                silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
             silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.Storage));
             silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o => o.BlobServiceClient = blobs);
 

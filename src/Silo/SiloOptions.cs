@@ -4,14 +4,14 @@ namespace Grid.Silo;
 
 /// <summary>A silo's command line (everything binds to loopback):
 /// <c>--silo-port N --gateway-port N [--force F] [--storage CONN] [--cluster-id ID] [--dashboard-port N]
-/// [--liveness fast|default] [--allow-fallback true|false]</c>.
+/// [--liveness fast|default] [--allow-fallback true|false] [--advertise-ip IP]</c>.
 /// <c>--gateway-port 0</c> runs a silo that takes no client connections; <c>--dashboard-port 0</c> turns the
 /// dashboard off (default 8080 + (silo-port − 11111), i.e. 8080 + the grid.sh index).</summary>
 public sealed record SiloOptions(int SiloPort, int GatewayPort, string? Force, string Storage, string ClusterId)
 {
     public const string Usage =
         "Usage: Grid.Silo --silo-port N --gateway-port N [--force F] [--storage CONN] [--cluster-id ID] " +
-        "[--dashboard-port N (0 = off)] [--liveness fast|default] [--allow-fallback true|false]";
+        "[--dashboard-port N (0 = off)] [--liveness fast|default] [--allow-fallback true|false] [--advertise-ip IP]";
 
     /// <summary>Orleans Dashboard on http://127.0.0.1:{DashboardPort}/; 0 = no dashboard.</summary>
     public int DashboardPort { get; init; }
@@ -19,6 +19,10 @@ public sealed record SiloOptions(int SiloPort, int GatewayPort, string? Force, s
     /// <summary>"fast": membership probes tuned for a local cluster, so a killed silo is declared dead in a few
     /// seconds (see <see cref="GridSiloHostBuilderExtensions"/>); "default": Orleans' production defaults.</summary>
     public string Liveness { get; init; } = "default";
+
+    /// <summary>For a real cluster (a pod): listen on every interface and advertise this address to the other
+    /// silos and clients. Without it everything binds to loopback.</summary>
+    public string? AdvertiseIp { get; init; }
 
     /// <summary>Overrides <c>Grid:Placement:AllowFallback</c> when given.</summary>
     public bool? AllowFallback { get; init; }
@@ -32,7 +36,7 @@ public sealed record SiloOptions(int SiloPort, int GatewayPort, string? Force, s
                 throw new ArgumentException($"Unexpected argument '{args[i]}'. {Usage}");
             values[args[i][2..]] = args[++i];
         }
-        var known = new[] { "silo-port", "gateway-port", "force", "storage", "cluster-id", "dashboard-port", "liveness", "allow-fallback" };
+        var known = new[] { "silo-port", "gateway-port", "force", "storage", "cluster-id", "dashboard-port", "liveness", "allow-fallback", "advertise-ip" };
         foreach (var key in values.Keys)
             if (!known.Contains(key)) throw new ArgumentException($"Unknown option --{key}. {Usage}");
         var siloPort = int.Parse(values.GetValueOrDefault("silo-port", "11111"));
@@ -49,6 +53,7 @@ public sealed record SiloOptions(int SiloPort, int GatewayPort, string? Force, s
         {
             DashboardPort = int.Parse(values.GetValueOrDefault("dashboard-port", (8080 + Math.Max(0, siloPort - 11111)).ToString())),
             Liveness = liveness,
+            AdvertiseIp = values.GetValueOrDefault("advertise-ip"),
             AllowFallback = values.TryGetValue("allow-fallback", out var fallback) ? bool.Parse(fallback) : null,
         };
     }

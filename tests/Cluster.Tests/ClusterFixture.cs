@@ -49,7 +49,9 @@ public sealed class ClusterFixture : IAsyncLifetime
                 throw new TimeoutException($"{active} active silos after {timeout.TotalSeconds:0} s, expected {count}.");
             await Task.Delay(250);
         }
-        await Task.Delay(TimeSpan.FromSeconds(1)); // silo metadata (force labels) follows membership by a moment
+        // A joined silo hosts grain types only once the others have its grain manifest, and its force label
+        // (silo metadata) follows membership by a moment: give both a few seconds.
+        await Task.Delay(TimeSpan.FromSeconds(5));
     }
 
     public async Task DisposeAsync()
