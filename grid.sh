@@ -11,6 +11,7 @@ BLOB_PORT="${GRID_BLOB_PORT:-10000}"
 TABLE_PORT="${GRID_TABLE_PORT:-10002}"
 SILO_PORT_BASE="${GRID_SILO_PORT_BASE:-11111}"
 GATEWAY_PORT_BASE="${GRID_GATEWAY_PORT_BASE:-30000}"
+DASHBOARD_PORT_BASE="${GRID_DASHBOARD_PORT_BASE:-8080}"
 AZURITE_VERSION=3.37.0
 ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export GRID_STORAGE="${GRID_STORAGE:-DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;}"
@@ -29,13 +30,20 @@ usage: ./grid.sh COMMAND
   setup              install what is missing (apt: g++, libfaiss-dev, libopenblas-dev, liblapack-dev, nodejs/npm;
                      azurite@$AZURITE_VERSION into .tools; face models into .models) and build ($CONFIG)
   up [--silos N]     start Azurite and N silos (default 1) in the background; wait until they answer
-  down               stop exactly what 'up' started
-  status             what is running, and the grid's own status
+  silo add [--force F] [--gateway]
+                     start one more silo (next free index); --force F pins force F's shards to it (and
+                     it takes no client connections unless --gateway)
+  silo start ID      start silo ID again (same ports, same force label)
+  silo stop ID       stop silo ID gracefully (SIGTERM: grains deactivate, snapshots are written)
+  silo kill ID       kill silo ID (SIGKILL: a crash; the cluster declares it dead in a few seconds)
+  down               stop exactly what 'up' and 'silo' started
+  status             what is running (silos with force label, ports, dashboard), and the grid's own status
   demo               up + a scripted demonstration
   test               run every test project; ends with 'N passed, N failed'
   bench              run the benchmarks and write docs/BENCHMARKS.md
   eval-faces DIR     up + the face evaluation on DIR (e.g. ../shared/faces-dev), rank-1 through a grid gallery;
                      writes docs/faces-roc.png
+  bench-cluster      search with 1/2/3 silos and killed-silo recovery; writes docs/BENCHMARKS-CLUSTER.md
 USAGE
 }
 
@@ -102,17 +110,71 @@ ensure_secret() {
   fi
 }
 
-start_silo() { # index [force]
-  local i=$1 force=${2:-}
+start_silo() { # index [force] [gateway: yes|no]
+  local i=$1 force=${2:-} gateway=${3:-}
   local pidfile="$RUN/silo-$i.pid"
   if alive "$pidfile"; then return; fi
+  mkdir -p "$RUN"
   ensure_secret
-  local args=(--silo-port $((SILO_PORT_BASE + i)) --gateway-port $((GATEWAY_PORT_BASE + i)) --operator-key-file "$OPERATOR_KEY")
-  [ -n "$force" ] && args+=(--force "$force")
-  say "starting silo $i (silo :$((SILO_PORT_BASE + i)), gateway :$((GATEWAY_PORT_BASE + i)))"
-  Grid__Security__ClusterSecret="$(cat "$KEYS/cluster.secret")" setsid "$SILO_BIN" "${args[@]}" >"$RUN/silo-$i.log" 2>&1 </dev/null &
+  # A force's own silo takes no client connections by default: clients come in through the shared pool, so
+  # stopping or losing a force's silo never drops a client's connection (only that force's shards go away).
+  if [ -z "$gateway" ]; then if [ -n "$force" ]; then gateway=no; else gateway=yes; fi; fi
+  local gw=$((GATEWAY_PORT_BASE + i)) gwtext
+  [ "$gateway" = yes ] || gw=0
+  gwtext=":$gw"; [ "$gw" != 0 ] || gwtext=none
+  local args=(--silo-port $((SILO_PORT_BASE + i)) --gateway-port "$gw" --dashboard-port $((DASHBOARD_PORT_BASE + i)) --liveness fast --operator-key-file "$OPERATOR_KEY")
+  [ -z "$force" ] || args+=(--force "$force")
+  printf '%s\n' "$force" >"$RUN/silo-$i.force"
+  echo "$gateway" >"$RUN/silo-$i.gateway"
+  say "starting silo $i${force:+ for force $force} (silo :$((SILO_PORT_BASE + i)), gateway $gwtext, dashboard http://127.0.0.1:$((DASHBOARD_PORT_BASE + i))/)"
+  Grid__Security__ClusterSecret="$(cat "$KEYS/cluster.secret")" setsid "$SILO_BIN" "${args[@]}" >>"$RUN/silo-$i.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
-  wait_port $((GATEWAY_PORT_BASE + i)) 60 "silo $i"
+  if [ "$gw" != 0 ]; then wait_port "$gw" 60 "silo $i"; else wait_port $((SILO_PORT_BASE + i)) 60 "silo $i"; fi
+}
+
+next_silo_index() {
+  local i=0
+  while alive "$RUN/silo-$i.pid"; do i=$((i + 1)); done
+  echo "$i"
+}
+
+silo_cmd() {
+  local sub=${1:-}
+  (($#)) && shift
+  case "$sub" in
+    add)
+      local force="" gateway=""
+      while (($#)); do
+        case "$1" in
+          --force) force=${2:?--force needs a force id, e.g. NL or DE-BKA}; shift 2 ;;
+          --gateway) gateway=yes; shift ;;
+          *) die "silo add: unknown option $1" ;;
+        esac
+      done
+      ensure_built
+      start_azurite
+      local i; i=$(next_silo_index)
+      start_silo "$i" "$force" "$gateway"
+      echo "silo $i started (force ${force:-shared})" ;;
+    start)
+      local i=${1:?usage: ./grid.sh silo start ID}
+      [ -f "$RUN/silo-$i.force" ] || die "silo $i was never started here (./grid.sh silo add)"
+      alive "$RUN/silo-$i.pid" && die "silo $i is already running (pid $(cat "$RUN/silo-$i.pid"))"
+      start_azurite
+      start_silo "$i" "$(cat "$RUN/silo-$i.force")" "$(cat "$RUN/silo-$i.gateway" 2>/dev/null || true)" ;;
+    stop)
+      local i=${1:?usage: ./grid.sh silo stop ID}
+      alive "$RUN/silo-$i.pid" || die "silo $i is not running"
+      stop_pid "$RUN/silo-$i.pid" "silo-$i" ;;
+    kill)
+      local i=${1:?usage: ./grid.sh silo kill ID}
+      alive "$RUN/silo-$i.pid" || die "silo $i is not running"
+      local pid; pid=$(cat "$RUN/silo-$i.pid")
+      kill -KILL "$pid"
+      rm -f "$RUN/silo-$i.pid"
+      say "killed silo-$i (pid $pid, SIGKILL); the cluster declares it dead within seconds (--liveness fast), then its shards reactivate" ;;
+    *) die "usage: ./grid.sh silo add [--force F] [--gateway] | silo start ID | silo stop ID | silo kill ID" ;;
+  esac
 }
 
 up() {
@@ -148,6 +210,7 @@ down() {
   local f
   for f in "$RUN"/silo-*.pid; do [ -e "$f" ] && stop_pid "$f" "$(basename "$f" .pid)"; done
   stop_pid "$RUN/azurite.pid" azurite
+  rm -f "$RUN"/silo-*.force "$RUN"/silo-*.gateway
 }
 
 status() {
@@ -155,10 +218,28 @@ status() {
   for f in "$RUN"/azurite.pid "$RUN"/silo-*.pid; do
     [ -e "$f" ] || continue
     any=1
-    if alive "$f"; then echo "$(basename "$f" .pid): running (pid $(cat "$f"))"; else echo "$(basename "$f" .pid): not running (stale pid file)"; fi
+    local name label=""; name=$(basename "$f" .pid)
+    [[ "$name" != silo-* ]] || label=$(silo_label "${name#silo-}")
+    if alive "$f"; then echo "$name: running (pid $(cat "$f"))$label"; else echo "$name: not running (stale pid file)$label"; fi
+  done
+  for f in "$RUN"/silo-*.force; do # stopped or killed silos that 'silo start ID' brings back
+    [ -e "$f" ] || continue
+    local name; name=$(basename "$f" .force)
+    [ -e "$RUN/$name.pid" ] || echo "$name: stopped$(silo_label "${name#silo-}") (./grid.sh silo start ${name#silo-})"
   done
   ((any)) || { echo "nothing started: ./grid.sh up"; return 0; }
-  alive "$RUN/silo-0.pid" && "$GRIDCTL_BIN" status || true
+  local g
+  for g in "$RUN"/silo-*.pid; do
+    if alive "$g" && [ "$(cat "${g%.pid}.gateway" 2>/dev/null || echo yes)" = yes ]; then "$GRIDCTL_BIN" status || true; break; fi
+  done
+}
+
+silo_label() { # index -> " force=F silo=:P gateway=:G dashboard=URL"
+  local i=$1 force gateway
+  force=$(cat "$RUN/silo-$i.force" 2>/dev/null || true)
+  gateway=$(cat "$RUN/silo-$i.gateway" 2>/dev/null || echo yes)
+  printf ' force=%s silo=:%s gateway=%s dashboard=http://127.0.0.1:%s/' "${force:-shared}" $((SILO_PORT_BASE + i)) \
+    "$([ "$gateway" = yes ] && echo ":$((GATEWAY_PORT_BASE + i))" || echo none)" $((DASHBOARD_PORT_BASE + i))
 }
 
 # ---------------------------------------------------------------- demo
@@ -272,11 +353,13 @@ case "${1:-help}" in
   setup) setup ;;
   up) shift; up "$@" ;;
   down) down ;;
+  silo) shift; silo_cmd "$@" ;;
   status) status ;;
   demo) demo ;;
   test) run_tests ;;
   eval-faces) shift; eval_faces "$@" ;;
   bench) shift; ensure_built; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@" ;;
+  bench-cluster) shift; ensure_built; dotnet run --project "$ROOT/bench/Cluster.Bench" -c "$CONFIG" -- "$@" ;;
   help|-h|--help) usage ;;
   *) usage; exit 2 ;;
 esac

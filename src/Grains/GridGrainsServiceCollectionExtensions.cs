@@ -1,4 +1,6 @@
 using Grid.Grains.Audit;
+using Grid.Grains.Diagnostics;
+using Grid.Grains.Placement;
 using Grid.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +17,8 @@ public static class GridGrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShardBlobStore>();
         services.TryAddSingleton<AuditBlobStore>();
+        services.TryAddSingleton<GridMetrics>();
+        services.AddForcePinnedPlacement();
         return services;
     }
 }

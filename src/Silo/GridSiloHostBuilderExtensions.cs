@@ -4,21 +4,32 @@ using Azure.Storage.Blobs;
 using Grid.Contracts.Hosting;
 using Grid.Grains;
 using Grid.Grains.Identity;
+using Grid.Grains.Diagnostics;
+using Grid.Grains.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace Grid.Silo;
 
 public static class GridSiloHostBuilderExtensions
 {
-    /// <summary>A grid silo: Azure Table clustering and Azure Blob storage (Azurite locally), loopback endpoints.</summary>
-    public static HostApplicationBuilder UseGridSilo(this HostApplicationBuilder builder, SiloOptions options)
+    /// <summary>A grid silo: Azure Table clustering and Azure Blob storage (Azurite locally), loopback endpoints,
+    /// force label as silo metadata, force-pinned placement, metrics, and the Orleans Dashboard.</summary>
+    public static IHostApplicationBuilder UseGridSilo(this IHostApplicationBuilder builder, SiloOptions options)
     {
         var blobs = new BlobServiceClient(options.Storage);
         builder.Services.AddSingleton(blobs);
         builder.Services.AddSingleton(options);
         builder.Services.AddGridGrains();
+        builder.Services.AddOptions<GridPlacementOptions>()
+            .BindConfiguration(GridPlacementOptions.Section)
+            .Configure(o => o.AllowFallback = options.AllowFallback ?? o.AllowFallback);
+        builder.Services.AddHostedService(sp => new PinnedForceRegistry(
+            blobs, options.Force, sp.GetRequiredService<PinnedForces>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PinnedForceRegistry>>()));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -26,13 +37,42 @@ public static class GridSiloHostBuilderExtensions
                 o.ClusterId = options.ClusterId;
                 o.ServiceId = GridCluster.ServiceId;
             });
-            silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+            if (options.AdvertiseIp is { } advertise)
+                silo.ConfigureEndpoints(IPAddress.Parse(advertise), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            else
+                silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
             silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.Storage));
             silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o => o.BlobServiceClient = blobs);
             silo.AddGridSecurity();
+
+            // The force label travels as Orleans silo metadata; every silo runs the same placement director.
+            silo.UseSiloMetadata(options.Force is null
+                ? new Dictionary<string, string>()
+                : new Dictionary<string, string> { [ForceLabel.MetadataKey] = options.Force });
+            silo.Services.UseSharedPoolAsDefaultPlacement();
+            silo.AddIncomingGrainCallFilter<GridMetricsCallFilter>();
+            if (options.Liveness == "fast") silo.Configure<ClusterMembershipOptions>(FastLiveness);
+            if (options.DashboardPort > 0) silo.AddDashboard();
         });
         // Registered after Orleans, so it runs once the silo is up.
         builder.Services.AddHostedService<OperatorBootstrap>();
         return builder;
+    }
+
+    /// <summary>
+    /// Failure detection for a local cluster on one machine (<c>--liveness fast</c>, what grid.sh and the
+    /// cluster tests use): a silo that stops answering is probed every second, suspected after 2 missed probes
+    /// and declared dead on one vote, so a SIGKILLed silo's grains can reactivate elsewhere after about 3–8 s
+    /// instead of the production defaults' ~30–60 s. Do not use across a real network: a GC pause or a slow
+    /// link would get healthy silos evicted.
+    /// </summary>
+    private static void FastLiveness(ClusterMembershipOptions o)
+    {
+        o.ProbeTimeout = TimeSpan.FromSeconds(1);
+        o.NumMissedProbesLimit = 2;
+        o.NumVotesForDeathDeclaration = 1;
+        o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(10);
+        o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+        o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
     }
 }

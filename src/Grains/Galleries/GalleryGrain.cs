@@ -88,8 +88,21 @@ public sealed class GalleryGrain(
     {
         var info = RequireInfo();
         GalleryAccess.RequireReader(info.Id);
-        var shards = await Task.WhenAll(Enumerable.Range(0, info.Config.ShardCount).Select(n => Shard(n).GetStatusAsync()));
+        var shards = await Task.WhenAll(Enumerable.Range(0, info.Config.ShardCount).Select(StatusOrUnavailableAsync));
         return new GalleryStatus(info, shards);
+    }
+
+    /// <summary>A shard that cannot answer (its force's silos are down, its silo just died) is reported, not thrown.</summary>
+    private async Task<ShardStatus> StatusOrUnavailableAsync(int n)
+    {
+        try
+        {
+            return await Shard(n).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception e)
+        {
+            return new ShardStatus(ShardKeys.For(Id, n), 0, 0, 0, "unavailable", $"unavailable: {e.Message}");
+        }
     }
 
     private Task AuditAsync(GalleryId id, AuditKind kind, int count, string detail) =>

@@ -5,6 +5,7 @@ using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
 using Grid.Contracts.Templates;
+using Grid.Grains.Placement;
 using Grid.Grains.Sharing;
 using Grid.Grains.Storage;
 using Grid.Indexing;
@@ -19,6 +20,7 @@ namespace Grid.Grains.Galleries;
 /// Searches run on the thread pool so a long scan never holds the silo's scheduler; enrolments are not
 /// read-only, so Orleans never interleaves them with a running search (the map needs no lock).
 /// </summary>
+[ForcePinnedPlacement] // on its force's own silos when it runs any (Grains/Placement)
 public sealed class GalleryShardGrain(
     ShardBlobStore store,
     IOptions<GridStorageOptions> options,

@@ -4,7 +4,9 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Options;
+using Grid.Grains.Diagnostics;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 
 namespace Grid.Grains.Storage;
@@ -13,6 +15,9 @@ namespace Grid.Grains.Storage;
 /// A shard's durable home in Azure Blob storage: <c>{shard}/manifest.json</c>, <c>{shard}/snapshot-E.bin</c>
 /// and the append blob <c>{shard}/log-E.bin</c>. Transient faults are retried with jittered backoff; appends
 /// carry the expected append position so a retry after a lost response never writes a frame twice.
+/// A circuit breaker (shared by every shard on this silo) sits inside the retry: when most recent calls failed
+/// (storage down or restarting), calls fail fast for <see cref="BreakDuration"/> instead of piling up on the
+/// storage account, and the retry's backoff waits the break out; see docs/OPERATIONS.md.
 /// </summary>
 public sealed class ShardBlobStore
 {
@@ -20,17 +25,35 @@ public sealed class ShardBlobStore
     private readonly ResiliencePipeline _retry;
     private int _containerReady;
 
-    public ShardBlobStore(BlobServiceClient service, IOptions<GridStorageOptions> options)
+    /// <summary>How long the breaker stays open before letting a trial call through.</summary>
+    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(2);
+
+    public ShardBlobStore(BlobServiceClient service, IOptions<GridStorageOptions> options, GridMetrics? metrics = null)
     {
+        var transient = new PredicateBuilder().Handle<RequestFailedException>(IsTransient).Handle<HttpRequestException>().Handle<IOException>();
         _container = service.GetBlobContainerClient(options.Value.ShardContainer);
         _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<RequestFailedException>(IsTransient).Handle<HttpRequestException>().Handle<IOException>(),
+                ShouldHandle = new PredicateBuilder().Handle<RequestFailedException>(IsTransient).Handle<HttpRequestException>().Handle<IOException>()
+                    .Handle<BrokenCircuitException>(),
                 MaxRetryAttempts = 6,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(200),
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = transient,
+                FailureRatio = 0.5,
+                MinimumThroughput = 4,
+                SamplingDuration = TimeSpan.FromSeconds(10),
+                BreakDuration = BreakDuration,
+                OnOpened = _ =>
+                {
+                    metrics?.StorageCircuitOpened();
+                    return ValueTask.CompletedTask;
+                },
             })
             .AddTimeout(TimeSpan.FromMinutes(5))
             .Build();

@@ -1,0 +1,24 @@
+namespace Grid.Grains.Placement;
+
+/// <summary>The silo metadata that labels a silo as one force's own (<c>Grid.Silo --force F</c>).</summary>
+public static class ForceLabel
+{
+    /// <summary>Silo metadata key; its value is a force id (<c>NL</c>, <c>DE-BKA</c>) or a country code
+    /// (<c>DE</c>, which then also hosts <c>DE-BKA</c>, <c>DE-LKA</c>... unless they have silos of their own).</summary>
+    public const string MetadataKey = "grid.force";
+
+    /// <summary>The force a grain key <c>FORCE/gallery/n</c> belongs to, or null for keys without a slash.</summary>
+    public static string? ForceOfKey(string key)
+    {
+        var slash = key.IndexOf('/');
+        return slash > 0 ? key[..slash] : null;
+    }
+
+    /// <summary>The labels that may host <paramref name="force"/>'s shards, best first: the force itself, then its country.</summary>
+    public static IEnumerable<string> CandidateLabels(string force)
+    {
+        yield return force;
+        var dash = force.IndexOf('-');
+        if (dash > 0) yield return force[..dash];
+    }
+}

@@ -1,0 +1,79 @@
+using System.IO.Hashing;
+using System.Text;
+using Grid.Contracts.Errors;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Runtime.Placement;
+
+namespace Grid.Grains.Placement;
+
+/// <summary>
+/// Places <see cref="ForcePinnedPlacement"/> and <see cref="SharedPoolPlacement"/> grains.
+/// <list type="bullet">
+/// <item>A key <c>F/...</c> goes to a silo labelled F (or F's country) when one is up.</item>
+/// <item>When none is up but F is pinned (<see cref="PinnedForces"/>): <see cref="ForceSilosUnavailableException"/>,
+/// unless <see cref="GridPlacementOptions.AllowFallback"/>; then, like unpinned forces, the shared pool.</item>
+/// <item>The shared pool = unlabelled silos; if there are none, any compatible silo.</item>
+/// </list>
+/// Among eligible silos the choice is rendezvous (highest-random-weight) hashing of the grain key, so shards
+/// spread evenly and a silo joining or leaving moves only about 1/N of them on their next activation.
+/// Labels come from Orleans silo metadata (<c>UseSiloMetadata</c>); without it every silo is unlabelled.
+/// </summary>
+public sealed class ForcePinnedPlacementDirector(
+    IServiceProvider services,
+    PinnedForces pinned,
+    IOptionsMonitor<GridPlacementOptions> options,
+    ILogger<ForcePinnedPlacementDirector> logger)
+    : IPlacementDirector
+{
+    private readonly ISiloMetadataCache? _metadata = services.GetService<ISiloMetadataCache>();
+
+    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    {
+        var compatible = context.GetCompatibleSilos(target);
+        var key = target.GrainIdentity.Key.ToString() ?? string.Empty;
+        var labelled = compatible.Select(s => (Silo: s, Label: LabelOf(s))).ToArray();
+        foreach (var (_, label) in labelled)
+            if (label is not null) pinned.Add(label);
+
+        if (strategy is ForcePinnedPlacement && ForceLabel.ForceOfKey(key) is { } force)
+        {
+            foreach (var label in ForceLabel.CandidateLabels(force))
+            {
+                var own = labelled.Where(s => s.Label == label).Select(s => s.Silo).ToArray();
+                if (own.Length > 0) return Task.FromResult(Choose(key, own));
+                if (!pinned.Contains(label)) continue;
+                if (!options.CurrentValue.AllowFallback)
+                    throw new ForceSilosUnavailableException(
+                        $"Shard {key} is pinned to force {label}'s silos and none is up; it is not moved elsewhere. " +
+                        $"Start one (./grid.sh silo add --force {label}) or run the grid with Grid:Placement:AllowFallback=true.");
+                logger.LogWarning("No silo of force {Force} is up; placing {Key} on the shared pool (AllowFallback)", label, key);
+                break;
+            }
+        }
+
+        var shared = labelled.Where(s => s.Label is null).Select(s => s.Silo).ToArray();
+        return Task.FromResult(Choose(key, shared.Length > 0 ? shared : compatible));
+    }
+
+    private string? LabelOf(SiloAddress silo) =>
+        _metadata?.GetSiloMetadata(silo).Metadata.TryGetValue(ForceLabel.MetadataKey, out var label) == true && !string.IsNullOrWhiteSpace(label)
+            ? label
+            : null;
+
+    /// <summary>Rendezvous hashing: the silo with the highest hash of (key, silo) wins.</summary>
+    public static SiloAddress Choose(string key, IReadOnlyList<SiloAddress> silos)
+    {
+        if (silos.Count == 0) throw new OrleansException($"No compatible silo to place {key} on.");
+        SiloAddress? best = null;
+        ulong bestScore = 0;
+        foreach (var silo in silos)
+        {
+            var score = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key + "|" + silo.ToParsableString()));
+            if (best is null || score > bestScore) (best, bestScore) = (silo, score);
+        }
+        return best!;
+    }
+}
