@@ -31,6 +31,7 @@ public sealed class GridMetricsCallFilter(GridMetrics metrics) : IIncomingGrainC
         {
             case SearchResponse response when context.Grain is ISearchCoordinatorGrain:
                 metrics.SearchCompleted(Stopwatch.GetElapsedTime(started), response.Coverage);
+                foreach (var _ in response.Refusals) metrics.Refused("agreement");
                 break;
             case EnrolResult result when context.Grain is GalleryShardGrain:
                 metrics.Enrolled(result.Added, result.AlreadyPresent);
