@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using System.IO.Hashing;
 using System.Text;
 using Grid.Contracts.Audit;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
+using Grid.Grains.Storage;
 
 namespace Grid.Grains.Audit;
 
@@ -19,7 +19,7 @@ public static class AuditLogCodec
 
     private const byte AnchorKind = 1;
     private const byte EntryKind = 2;
-    private const int FrameOverhead = 8;
+    private const int FrameOverhead = CrcFrame.Overhead;
 
     public static byte[] Encode(AuditAnchor anchor) => Frame(AnchorKind, w =>
     {
@@ -85,7 +85,7 @@ public static class AuditLogCodec
 
             var payload = data.Slice(offset + 4, length);
             var end = offset + length + FrameOverhead;
-            if (Crc32.HashToUInt32(payload) != BitConverter.ToUInt32(data.Slice(offset + 4 + length, 4)))
+            if (!CrcFrame.Intact(payload, data.Slice(offset + 4 + length, 4)))
             {
                 if (end == data.Length)
                 {
@@ -184,12 +184,7 @@ public static class AuditLogCodec
             body(w);
         }
 
-        var bytes = payload.GetBuffer().AsSpan(0, (int)payload.Length);
-        var frame = new byte[bytes.Length + FrameOverhead];
-        BitConverter.TryWriteBytes(frame.AsSpan(0, 4), bytes.Length);
-        bytes.CopyTo(frame.AsSpan(4));
-        BitConverter.TryWriteBytes(frame.AsSpan(4 + bytes.Length), Crc32.HashToUInt32(bytes));
-        return frame;
+        return CrcFrame.Wrap(payload.GetBuffer().AsSpan(0, (int)payload.Length));
     }
 
     private static void WriteOptional(BinaryWriter w, string? value)

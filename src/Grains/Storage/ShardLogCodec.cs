@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -14,7 +13,7 @@ public static class ShardLogCodec
 {
     private const byte EnrolledKind = 1;
     private const byte RemovedKind = 2;
-    private const int FrameOverhead = 8;
+    private const int FrameOverhead = CrcFrame.Overhead;
 
     public static byte[] Encode(ShardLogRecord record, int dimension)
     {
@@ -40,12 +39,7 @@ public static class ShardLogCodec
                     break;
             }
         }
-        var body = payload.GetBuffer().AsSpan(0, (int)payload.Length);
-        var frame = new byte[body.Length + FrameOverhead];
-        BitConverter.TryWriteBytes(frame.AsSpan(0, 4), body.Length);
-        body.CopyTo(frame.AsSpan(4));
-        BitConverter.TryWriteBytes(frame.AsSpan(4 + body.Length), Crc32.HashToUInt32(body));
-        return frame;
+        return CrcFrame.Wrap(payload.GetBuffer().AsSpan(0, (int)payload.Length));
     }
 
     /// <summary>Reads frames until the end or the first incomplete / damaged frame.</summary>
@@ -62,7 +56,7 @@ public static class ShardLogCodec
             }
             var length = BitConverter.ToInt32(header);
             var rest = length is > 0 and < 512 * 1024 * 1024 ? TryReadFrame(source, length + 4) : null;
-            if (rest is null || Crc32.HashToUInt32(rest.AsSpan(0, length)) != BitConverter.ToUInt32(rest.AsSpan(length)))
+            if (rest is null || !CrcFrame.Intact(rest.AsSpan(0, length), rest.AsSpan(length)))
             {
                 replay.TornTail = true;
                 yield break;

@@ -101,10 +101,7 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
 
     public SearchHits[] Search(ReadOnlySpan<float> queries, int k)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
-        if (queries.Length % Dimension != 0)
-            throw new DimensionMismatchException(Dimension, $"got {queries.Length} query floats, not a multiple of {Dimension}.");
-        var queryCount = queries.Length / Dimension;
+        var queryCount = QueryBatch.Count(queries, Dimension, k);
         _lock.EnterReadLock();
         try
         {

@@ -153,10 +153,7 @@ internal sealed unsafe class FaissVectorIndex : IVectorIndex
 
     public SearchHits[] Search(ReadOnlySpan<float> queries, int k)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
-        if (queries.Length % Dimension != 0)
-            throw new DimensionMismatchException(Dimension, $"got {queries.Length} query floats, not a multiple of {Dimension}.");
-        var queryCount = queries.Length / Dimension;
+        var queryCount = QueryBatch.Count(queries, Dimension, k);
         _lock.EnterReadLock();
         try
         {
