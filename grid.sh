@@ -314,7 +314,7 @@ demo() {
 }
 
 # ---------------------------------------------------------------- test
-count_of() { grep -E "^\s*$1:\s+[0-9]+" "$2" | tail -1 | grep -oE '[0-9]+' | tail -1; }
+count_of() { { grep -E "^\s*$1:\s+[0-9]+" "$2" || true; } | tail -1 | grep -oE '[0-9]+' | tail -1 || true; }
 
 run_tests() {
   setup # idempotent: installs what is missing, then an incremental build, so tests never run stale binaries
@@ -323,7 +323,9 @@ run_tests() {
   for p in "$ROOT"/tests/*/*.csproj; do
     local name; name=$(basename "$p" .csproj)
     say "testing $name"
-    if ! dotnet test "$p" -c "$CONFIG" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log/$name.log" | grep -E '^\s+(Failed|Skipped) |Passed!|Failed!|error' ; then :; fi
+    local status=0
+    dotnet test "$p" -c "$CONFIG" --no-build -nologo --logger "console;verbosity=normal" >"$log/$name.log" 2>&1 || status=$?
+    grep -E '^\s+(Failed|Skipped) |^\s+(Total tests|Passed|Failed|Skipped):|error' "$log/$name.log" || true
     # VSTest's closing block: "Total tests: N", "Passed: N", "Failed: N", "Skipped: N" (absent when zero).
     local t s f k
     t=$(count_of "Total tests" "$log/$name.log"); s=$(count_of "Passed" "$log/$name.log")
@@ -334,6 +336,8 @@ run_tests() {
     fi
     passed=$((passed + ${s:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${k:-0}))
     [ "${f:-0}" = 0 ] || rc=1
+    # A crashed or aborted test host can leave a summary without failures: its exit code still counts.
+    if [ "$status" != 0 ] && [ "${f:-0}" = 0 ]; then echo "  $name: dotnet test exited $status (see $log/$name.log)"; failed=$((failed + 1)); rc=1; fi
   done
   echo "$passed passed, $failed failed, $skipped skipped"
   return $rc
