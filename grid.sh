@@ -31,7 +31,8 @@ usage: ./grid.sh COMMAND
   status             what is running, and the grid's own status
   demo               up + a scripted demonstration
   test               run every test project; ends with 'N passed, N failed'
-  bench              run the benchmarks and write docs/BENCHMARKS.md
+  bench [options]    benchmarks: in-process engines (--sizes, default 100000,1000000), then end to end through
+                     GridClient (--e2e-sizes, default 1000000; starts the grid if it is down); writes docs/BENCHMARKS.md
 USAGE
 }
 
@@ -193,7 +194,7 @@ case "${1:-help}" in
   status) status ;;
   demo) demo ;;
   test) run_tests ;;
-  bench) shift; ensure_built; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@" ;;
+  bench) shift; ensure_built; cd "$ROOT"; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@" ;;
   help|-h|--help) usage ;;
   *) usage; exit 2 ;;
 esac
