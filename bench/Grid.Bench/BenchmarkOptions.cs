@@ -1,7 +1,7 @@
 namespace Grid.Bench;
 
 /// <summary>Command line: <c>--sizes 100000,1000000 --probes 200 --batch 100 --out docs/BENCHMARKS.md
-/// --e2e-sizes 1000000 --e2e-batch 5000 --e2e-shards 4 --inflight 2,4 --concurrent 100</c>.
+/// --e2e-sizes 1000000 --e2e-batch 5000 --e2e-shards 4 --inflight 2,4 --concurrent 100 --quiet-load 2.5 --quiet-wait 300</c>.
 /// <c>--sizes none</c> or <c>--e2e-sizes none</c> skips that half.</summary>
 public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string Output, int Dimension, int Seed)
 {
@@ -18,6 +18,12 @@ public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string
 
     /// <summary>Searches per concurrent-throughput run.</summary>
     public int ConcurrentSearches { get; init; } = 100;
+
+    /// <summary>Before each measured phase, wait for the 1-minute load average to fall to this (0: never wait).</summary>
+    public double QuietLoad { get; init; } = Environment.ProcessorCount + 0.5;
+
+    /// <summary>How long to wait for <see cref="QuietLoad"/> before measuring anyway (the load is reported).</summary>
+    public int QuietWaitSeconds { get; init; } = 300;
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -39,8 +45,10 @@ public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string
                 "--e2e-shards" => options with { Shards = int.Parse(value) },
                 "--inflight" => options with { InFlight = Ints(value) },
                 "--concurrent" => options with { ConcurrentSearches = int.Parse(value) },
+                "--quiet-load" => options with { QuietLoad = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--quiet-wait" => options with { QuietWaitSeconds = int.Parse(value) },
                 _ => throw new ArgumentException(
-                    $"Unknown option {args[i]}; use --sizes --probes --batch --out --dim --seed --e2e-sizes --e2e-batch --e2e-shards --inflight --concurrent."),
+                    $"Unknown option {args[i]}; use --sizes --probes --batch --out --dim --seed --e2e-sizes --e2e-batch --e2e-shards --inflight --concurrent --quiet-load --quiet-wait."),
             };
         }
         return options;

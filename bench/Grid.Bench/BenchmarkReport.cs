@@ -15,6 +15,9 @@ public sealed class BenchmarkReport(BenchmarkOptions options)
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks").AppendLine();
         text.AppendLine($"Machine: {MachineLine()}").AppendLine();
+        text.AppendLine("Load: the 1-minute load average when a row was measured is in its note (or the load column). This machine is shared " +
+                        $"with other work; rows measured at a load above {Environment.ProcessorCount} (the core count) had to share cores and memory bandwidth " +
+                        $"and are slower than the code is. Each phase first waits up to {options.QuietWaitSeconds} s for the load to fall to {options.QuietLoad:F1}.").AppendLine();
         text.AppendLine($"Command: `{options.CommandLine()}`").AppendLine();
         text.AppendLine($"Data: uniform random unit vectors, {options.Dimension}-d float32, seed {options.Seed}; probes from seed {options.Seed + 1}; " +
                         $"top-10; single-probe latency over {options.Probes} probes after a warm-up; batch = {options.Batch} probes in one call. " +
@@ -59,15 +62,15 @@ public sealed class BenchmarkReport(BenchmarkOptions options)
                         "in blob storage (Azurite), and the rate includes the snapshots the shards write when a log passes 256 MiB. " +
                         "Latency is measured by the client (GridClient.SearchAsync), top-10, min score -1.").AppendLine();
         var inFlight = results[0].Concurrent.Select(c => c.InFlight).ToArray();
-        text.Append("| vectors | gallery | shards | enrol templates/s | enrol s | p50 ms | p99 ms |");
+        text.Append("| vectors | gallery | shards | enrol templates/s | enrol s | p50 ms | p99 ms | load |");
         foreach (var n in inFlight) text.Append($" {n} in flight: q/s (p50 / p99 ms) |");
         text.AppendLine(" silo RSS |");
-        text.Append("|---:|---|---:|---:|---:|---:|---:|");
+        text.Append("|---:|---|---:|---:|---:|---:|---:|---:|");
         foreach (var _ in inFlight) text.Append("---:|");
         text.AppendLine("---:|");
         foreach (var r in results)
         {
-            text.Append($"| {r.Size:N0} | {r.Gallery} | {r.Shards} | {r.EnrolPerSecond:F0} | {r.EnrolSeconds:F1} | {Format(r.P50Ms)} | {Format(r.P99Ms)} |");
+            text.Append($"| {r.Size:N0} | {r.Gallery} | {r.Shards} | {r.EnrolPerSecond:F0} | {r.EnrolSeconds:F1} | {Format(r.P50Ms)} | {Format(r.P99Ms)} | {Format(r.LoadDuringSearch)} |");
             foreach (var c in r.Concurrent) text.Append($" {c.QueriesPerSecond:F1} ({c.P50Ms:F0} / {c.P99Ms:F0}) |");
             text.AppendLine($" {(r.SiloResidentBytes is { } b ? $"{b / (double)(1L << 30):F2} GiB" : "–")} |");
         }

@@ -53,13 +53,15 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
             return timed.LatencyMs;
         }
 
+        MachineLoad.WaitForQuiet(options.QuietLoad, TimeSpan.FromSeconds(options.QuietWaitSeconds), log, $"[e2e {size}] search");
         for (var w = 0; w < WarmUp; w++) await SearchAsync(w % options.Probes);
         var latencies = new double[options.Probes];
         for (var p = 0; p < options.Probes; p++) latencies[p] = await SearchAsync(p);
         Array.Sort(latencies);
         var p50 = BenchData.Percentile(latencies, 0.50);
         var p99 = BenchData.Percentile(latencies, 0.99);
-        log.WriteLine($"[e2e {size}] single probe: p50 {p50:F1} ms, p99 {p99:F1} ms over {options.Probes} probes");
+        var load = MachineLoad.Now();
+        log.WriteLine($"[e2e {size}] single probe: p50 {p50:F1} ms, p99 {p99:F1} ms over {options.Probes} probes; {MachineLoad.Describe()}");
 
         var runs = new List<ConcurrentRun>();
         foreach (var inFlight in options.InFlight)
@@ -83,7 +85,7 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
 
         var rss = GridHarness.SiloProcessId is { } pid ? GridHarness.ResidentBytes(pid) : null;
         if (partial > 0) log.WriteLine($"[e2e {size}] warning: {partial} searches came back partial or short");
-        return new EndToEndResult(size, gallery.Key, options.Shards, enrolled, enrolSeconds, p50, p99, runs, partial, rss);
+        return new EndToEndResult(size, gallery.Key, options.Shards, enrolled, enrolSeconds, p50, p99, runs, partial, rss, load);
     }
 
     /// <summary>Sends the gallery in batches, one acknowledged before the next (as <c>gridctl enrol</c> does).</summary>

@@ -11,7 +11,8 @@ public sealed record EndToEndResult(
     double P99Ms,
     IReadOnlyList<ConcurrentRun> Concurrent,
     int PartialResults,
-    long? SiloResidentBytes)
+    long? SiloResidentBytes,
+    double? LoadDuringSearch)
 {
     public double EnrolPerSecond => Enrolled / EnrolSeconds;
 }

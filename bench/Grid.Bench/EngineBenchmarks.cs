@@ -30,18 +30,20 @@ public sealed class EngineBenchmarks(BenchmarkOptions options, TextWriter log)
 
         using (var baseline = new MemoryReadBaseline((long)size * options.Dimension))
         {
+            Quiet($"[{size}] plain read");
             var gib = size * (double)options.Dimension * sizeof(float) / (1 << 30);
             var one = baseline.MedianMs(1, 9);
             var all = baseline.MedianMs(Environment.ProcessorCount, 9);
             rows.Add(new(Section, size, "plain read, 1 thread", one, null, null, $"{gib:F2} GiB at {gib / one * 1000:F1} GiB/s"));
             rows.Add(new(Section, size, $"plain read, {Environment.ProcessorCount} threads", all, null, null,
-                $"{gib / all * 1000:F1} GiB/s; the exact engine's target (it scans with all cores)"));
+                $"{gib / all * 1000:F1} GiB/s; the exact engine's target (it scans with all cores); {MachineLoad.Describe()}"));
             log.WriteLine($"[{size}] plain read: 1 thread {one:F1} ms, {Environment.ProcessorCount} threads {all:F1} ms");
         }
 
         foreach (var spec in Engines)
         {
             using var index = Fill(spec, size);
+            Quiet($"[{size}] {spec}");
             var latencies = new double[options.Probes];
             for (var w = 0; w < WarmUp; w++) index.Search(probes.AsSpan(w % options.Probes * options.Dimension, options.Dimension), 10);
             for (var p = 0; p < options.Probes; p++)
@@ -57,7 +59,7 @@ public sealed class EngineBenchmarks(BenchmarkOptions options, TextWriter log)
             for (var r = 0; r < rounds; r++) index.Search(batch, 10);
             var qps = rounds * (batch.Length / options.Dimension) / total.Elapsed.TotalSeconds;
             var row = new BenchmarkRow(Section, size, spec, Percentile(latencies, 0.50), Percentile(latencies, 0.99), qps,
-                $"{index.MemoryBytes / (double)(1 << 20):F0} MiB");
+                $"{index.MemoryBytes / (double)(1 << 20):F0} MiB; {MachineLoad.Describe()}");
             log.WriteLine($"[{size}] {spec}: p50 {row.P50Ms:F1} ms, p99 {row.P99Ms:F1} ms, batch {qps:F0} q/s");
             rows.Add(row);
         }
@@ -93,12 +95,13 @@ public sealed class EngineBenchmarks(BenchmarkOptions options, TextWriter log)
                     for (var i = 0; i < hits.Count; i++) merged.Offer(hits.Scores[i], hits.Ids[i]);
                 return watch.Elapsed.TotalMilliseconds;
             }
+            Quiet($"[{size}] sharded");
             for (var w = 0; w < WarmUp; w++) SearchOnce(w % options.Probes);
             var latencies = Enumerable.Range(0, options.Probes).Select(SearchOnce).ToArray();
             Array.Sort(latencies);
             var row = new BenchmarkRow(Section, size, $"exact, {shards.Length} shards in parallel", Percentile(latencies, 0.50),
                 Percentile(latencies, 0.99), null,
-                $"{shards.Length} × {size / shards.Length:N0} rows, each shard's scan a thread-pool task (as in the silo); no Orleans");
+                $"{shards.Length} × {size / shards.Length:N0} rows, each shard's scan a thread-pool task (as in the silo); no Orleans; {MachineLoad.Describe()}");
             log.WriteLine($"[{size}] {row.Engine}: p50 {row.P50Ms:F1} ms, p99 {row.P99Ms:F1} ms");
             return row;
         }
@@ -107,6 +110,9 @@ public sealed class EngineBenchmarks(BenchmarkOptions options, TextWriter log)
             foreach (var shard in shards) shard.Dispose();
         }
     }
+
+    private void Quiet(string what) =>
+        MachineLoad.WaitForQuiet(options.QuietLoad, TimeSpan.FromSeconds(options.QuietWaitSeconds), log, what);
 
     private IVectorIndex Fill(string spec, int size)
     {
