@@ -18,4 +18,8 @@ public interface IGalleryGrain : IGrainWithStringKey
     Task<int> RemoveAsync(string subjectRef);
 
     Task<GalleryStatus> GetStatusAsync();
+
+    /// <summary>Every shard writes a snapshot now and starts a new log (operators: before a planned restart, or
+    /// after a bulk load so the periodic snapshot does not run later, in the middle of searches).</summary>
+    Task SnapshotAsync();
 }

@@ -77,6 +77,12 @@ public sealed class GalleryGrain(
         return new GalleryStatus(info, shards);
     }
 
+    public Task SnapshotAsync()
+    {
+        var info = RequireInfo();
+        return Task.WhenAll(Enumerable.Range(0, info.Config.ShardCount).Select(n => Shard(n).SnapshotAsync()));
+    }
+
     private GalleryInfo RequireInfo() => state.State.Info
         ?? throw new GalleryNotFoundException($"Gallery {this.GetPrimaryKeyString()} does not exist: create it with `gridctl gallery create {this.GetPrimaryKeyString()}`.");
 
