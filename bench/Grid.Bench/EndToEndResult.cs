@@ -12,7 +12,8 @@ public sealed record EndToEndResult(
     IReadOnlyList<ConcurrentRun> Concurrent,
     int PartialResults,
     long? SiloResidentBytes,
-    double? LoadDuringSearch)
+    double? LoadDuringSearch,
+    double SnapshotSeconds)
 {
     public double EnrolPerSecond => Enrolled / EnrolSeconds;
 }
