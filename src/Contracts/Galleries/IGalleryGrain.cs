@@ -21,5 +21,7 @@ public interface IGalleryGrain : IGrainWithStringKey
 
     /// <summary>Every shard writes a snapshot now and starts a new log (operators: before a planned restart, or
     /// after a bulk load so the periodic snapshot does not run later, in the middle of searches).</summary>
+    // Writing a 250k-row shard (~0.5 GiB) to blob storage takes longer than the default 30 s response timeout.
+    [ResponseTimeout("00:10:00")]
     Task SnapshotAsync();
 }
