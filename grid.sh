@@ -40,10 +40,11 @@ usage: ./grid.sh COMMAND
   status             what is running (silos with force label, ports, dashboard), and the grid's own status
   demo               up + a scripted demonstration
   test               run every test project; ends with 'N passed, N failed'
-  bench              run the benchmarks and write docs/BENCHMARKS.md
-  eval-faces DIR     up + the face evaluation on DIR (e.g. ../shared/faces-dev), rank-1 through a grid gallery;
-                     writes docs/faces-roc.png
+  bench [options]    benchmarks: in-process engines (--sizes, default 100000,1000000), then end to end through
+                     GridClient (--e2e-sizes, default 1000000; starts the grid if it is down); writes docs/BENCHMARKS.md
   bench-cluster      search with 1/2/3 silos and killed-silo recovery; writes docs/BENCHMARKS-CLUSTER.md
+  eval-faces DIR     the face evaluation on DIR (e.g. ../shared/faces-dev) on a grid of its own, rank-1 through a
+                     grid gallery; writes docs/faces-roc.png
 USAGE
 }
 
@@ -362,7 +363,7 @@ case "${1:-help}" in
   demo) demo ;;
   test) run_tests ;;
   eval-faces) shift; eval_faces "$@" ;;
-  bench) shift; ensure_built; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@" ;;
+  bench) shift; ensure_built; cd "$ROOT"; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@" ;;
   bench-cluster) shift; ensure_built; dotnet run --project "$ROOT/bench/Cluster.Bench" -c "$CONFIG" -- "$@" ;;
   help|-h|--help) usage ;;
   *) usage; exit 2 ;;

@@ -1,26 +1,66 @@
 namespace Grid.Bench;
 
-/// <summary>Command line: <c>--sizes 100000,1000000 --probes 200 --batch 100 --out docs/BENCHMARKS.md</c>.</summary>
+/// <summary>Command line: <c>--sizes 100000,1000000 --probes 200 --batch 100 --out docs/BENCHMARKS.md
+/// --e2e-sizes 1000000 --e2e-batch 5000 --e2e-shards 4 --inflight 2,4 --concurrent 100 --quiet-load 2.5 --quiet-wait 300</c>.
+/// <c>--sizes none</c> or <c>--e2e-sizes none</c> skips that half.</summary>
 public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string Output, int Dimension, int Seed)
 {
+    /// <summary>Gallery sizes measured end to end through GridClient against a running grid.</summary>
+    public int[] EndToEndSizes { get; init; } = [1_000_000];
+
+    /// <summary>Templates per enrolment call (one client → gallery grain message).</summary>
+    public int EnrolBatch { get; init; } = 5_000;
+
+    public int Shards { get; init; } = 4;
+
+    /// <summary>Searches kept in flight for the concurrent-throughput measurement, one run per value.</summary>
+    public int[] InFlight { get; init; } = [2, 4];
+
+    /// <summary>Searches per concurrent-throughput run.</summary>
+    public int ConcurrentSearches { get; init; } = 100;
+
+    /// <summary>Before each measured phase, wait for the 1-minute load average to fall to this (0: never wait).</summary>
+    public double QuietLoad { get; init; } = Environment.ProcessorCount + 0.5;
+
+    /// <summary>How long to wait for <see cref="QuietLoad"/> before measuring anyway (the load is reported).</summary>
+    public int QuietWaitSeconds { get; init; } = 300;
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions([100_000, 1_000_000], 200, 100, "docs/BENCHMARKS.md", 512, 20_240_601);
+        if (args.Length % 2 != 0) throw new ArgumentException($"Option {args[^1]} needs a value.");
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
             options = args[i] switch
             {
-                "--sizes" => options with { Sizes = value.Split(',').Select(int.Parse).ToArray() },
+                "--sizes" => options with { Sizes = Ints(value) },
                 "--probes" => options with { Probes = int.Parse(value) },
                 "--batch" => options with { Batch = int.Parse(value) },
                 "--out" => options with { Output = value },
                 "--dim" => options with { Dimension = int.Parse(value) },
                 "--seed" => options with { Seed = int.Parse(value) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; use --sizes --probes --batch --out --dim --seed."),
+                "--e2e-sizes" => options with { EndToEndSizes = Ints(value) },
+                "--e2e-batch" => options with { EnrolBatch = int.Parse(value) },
+                "--e2e-shards" => options with { Shards = int.Parse(value) },
+                "--inflight" => options with { InFlight = Ints(value) },
+                "--concurrent" => options with { ConcurrentSearches = int.Parse(value) },
+                "--quiet-load" => options with { QuietLoad = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--quiet-wait" => options with { QuietWaitSeconds = int.Parse(value) },
+                _ => throw new ArgumentException(
+                    $"Unknown option {args[i]}; use --sizes --probes --batch --out --dim --seed --e2e-sizes --e2e-batch --e2e-shards --inflight --concurrent --quiet-load --quiet-wait."),
             };
         }
-        if (args.Length % 2 != 0) throw new ArgumentException($"Option {args[^1]} needs a value.");
         return options;
     }
+
+    /// <summary>The command line that reproduces this run, for the report.</summary>
+    public string CommandLine() =>
+        $"./grid.sh bench --sizes {List(Sizes)} --probes {Probes} --batch {Batch} --e2e-sizes {List(EndToEndSizes)} " +
+        $"--e2e-batch {EnrolBatch} --e2e-shards {Shards} --inflight {List(InFlight)} --concurrent {ConcurrentSearches} --out {Output}";
+
+    private static string List(int[] values) => values.Length == 0 ? "none" : string.Join(',', values);
+
+    private static int[] Ints(string value) =>
+        value is "none" or "0" or "" ? [] : value.Split(',').Select(int.Parse).ToArray();
 }

@@ -12,7 +12,6 @@ namespace Grid.Bench;
 public sealed class EngineBenchmarks(BenchmarkOptions options, TextWriter log)
 {
     public const string Section = "In-process engines";
-    private const int AddBatch = 50_000;
     private const int WarmUp = 5;
     private static readonly string[] Engines = ["exact", "faiss:IDMap2,Flat"];
 
@@ -25,24 +24,26 @@ public sealed class EngineBenchmarks(BenchmarkOptions options, TextWriter log)
 
     private IEnumerable<BenchmarkRow> RunSize(int size)
     {
-        var probes = new SyntheticTemplates(options.Dimension, options.Seed + 1).Uniform(options.Probes);
+        var probes = BenchData.Probes(options);
         var batch = probes.AsSpan(0, Math.Min(options.Batch, options.Probes) * options.Dimension).ToArray();
         var rows = new List<BenchmarkRow>();
 
         using (var baseline = new MemoryReadBaseline((long)size * options.Dimension))
         {
+            Quiet($"[{size}] plain read");
             var gib = size * (double)options.Dimension * sizeof(float) / (1 << 30);
             var one = baseline.MedianMs(1, 9);
             var all = baseline.MedianMs(Environment.ProcessorCount, 9);
             rows.Add(new(Section, size, "plain read, 1 thread", one, null, null, $"{gib:F2} GiB at {gib / one * 1000:F1} GiB/s"));
             rows.Add(new(Section, size, $"plain read, {Environment.ProcessorCount} threads", all, null, null,
-                $"{gib / all * 1000:F1} GiB/s; the exact engine's target (it scans with all cores)"));
+                $"{gib / all * 1000:F1} GiB/s; the exact engine's target (it scans with all cores); {MachineLoad.Describe()}"));
             log.WriteLine($"[{size}] plain read: 1 thread {one:F1} ms, {Environment.ProcessorCount} threads {all:F1} ms");
         }
 
         foreach (var spec in Engines)
         {
             using var index = Fill(spec, size);
+            Quiet($"[{size}] {spec}");
             var latencies = new double[options.Probes];
             for (var w = 0; w < WarmUp; w++) index.Search(probes.AsSpan(w % options.Probes * options.Dimension, options.Dimension), 10);
             for (var p = 0; p < options.Probes; p++)
@@ -58,26 +59,68 @@ public sealed class EngineBenchmarks(BenchmarkOptions options, TextWriter log)
             for (var r = 0; r < rounds; r++) index.Search(batch, 10);
             var qps = rounds * (batch.Length / options.Dimension) / total.Elapsed.TotalSeconds;
             var row = new BenchmarkRow(Section, size, spec, Percentile(latencies, 0.50), Percentile(latencies, 0.99), qps,
-                $"{index.MemoryBytes / (double)(1 << 20):F0} MiB");
+                $"{index.MemoryBytes / (double)(1 << 20):F0} MiB; {MachineLoad.Describe()}");
             log.WriteLine($"[{size}] {spec}: p50 {row.P50Ms:F1} ms, p99 {row.P99Ms:F1} ms, batch {qps:F0} q/s");
             rows.Add(row);
         }
+        rows.Add(RunSharded(size, probes));
         return rows;
     }
+
+    /// <summary>The silo's shape without the silo: the gallery split over <see cref="BenchmarkOptions.Shards"/>
+    /// exact indexes, each probe scanned by all of them at once on the thread pool (as GalleryShardGrain does)
+    /// and the per-shard top-k merged. Separates the cost of sharding from the cost of Orleans and the network.</summary>
+    private BenchmarkRow RunSharded(int size, float[] probes)
+    {
+        var shards = Enumerable.Range(0, options.Shards).Select(_ => VectorIndexFactory.Create("exact", options.Dimension)).ToArray();
+        try
+        {
+            foreach (var (first, count, vectors) in BenchData.Gallery(options, size))
+                for (var s = 0; s < shards.Length; s++)
+                {
+                    // Row i goes to shard i mod n: equal shards, like the silo's hash routing on average.
+                    var mine = Enumerable.Range(0, count).Where(i => (first + i) % shards.Length == s).ToArray();
+                    var part = new float[mine.Length * options.Dimension];
+                    for (var j = 0; j < mine.Length; j++)
+                        vectors.AsSpan(mine[j] * options.Dimension, options.Dimension).CopyTo(part.AsSpan(j * options.Dimension));
+                    shards[s].Add(part, mine.Select(i => first + i).ToArray());
+                }
+            double SearchOnce(int p)
+            {
+                var probe = probes.AsSpan(p * options.Dimension, options.Dimension).ToArray();
+                var watch = Stopwatch.StartNew();
+                var parts = Task.WhenAll(shards.Select(index => Task.Run(() => index.Search(probe, 10)[0]))).GetAwaiter().GetResult();
+                var merged = new TopKCollector(10);
+                foreach (var hits in parts)
+                    for (var i = 0; i < hits.Count; i++) merged.Offer(hits.Scores[i], hits.Ids[i]);
+                return watch.Elapsed.TotalMilliseconds;
+            }
+            Quiet($"[{size}] sharded");
+            for (var w = 0; w < WarmUp; w++) SearchOnce(w % options.Probes);
+            var latencies = Enumerable.Range(0, options.Probes).Select(SearchOnce).ToArray();
+            Array.Sort(latencies);
+            var row = new BenchmarkRow(Section, size, $"exact, {shards.Length} shards in parallel", Percentile(latencies, 0.50),
+                Percentile(latencies, 0.99), null,
+                $"{shards.Length} × {size / shards.Length:N0} rows, each shard's scan a thread-pool task (as in the silo); no Orleans; {MachineLoad.Describe()}");
+            log.WriteLine($"[{size}] {row.Engine}: p50 {row.P50Ms:F1} ms, p99 {row.P99Ms:F1} ms");
+            return row;
+        }
+        finally
+        {
+            foreach (var shard in shards) shard.Dispose();
+        }
+    }
+
+    private void Quiet(string what) =>
+        MachineLoad.WaitForQuiet(options.QuietLoad, TimeSpan.FromSeconds(options.QuietWaitSeconds), log, what);
 
     private IVectorIndex Fill(string spec, int size)
     {
         var index = VectorIndexFactory.Create(spec, options.Dimension);
-        var generator = new SyntheticTemplates(options.Dimension, options.Seed);
-        for (var first = 0; first < size; first += AddBatch)
-        {
-            var count = Math.Min(AddBatch, size - first);
-            var ids = Enumerable.Range(first, count).Select(i => (long)i).ToArray();
-            index.Add(generator.Uniform(count), ids);
-        }
+        foreach (var (first, count, vectors) in BenchData.Gallery(options, size))
+            index.Add(vectors, Enumerable.Range(0, count).Select(i => first + i).ToArray());
         return index;
     }
 
-    private static double Percentile(double[] sorted, double quantile) =>
-        sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
+    private static double Percentile(double[] sorted, double quantile) => BenchData.Percentile(sorted, quantile);
 }

@@ -115,6 +115,9 @@ public sealed partial class GridClient : IAsyncDisposable
         return total;
     }
 
+    /// <summary>Has every shard of the gallery write a snapshot now (after a bulk load, before a planned restart).</summary>
+    public Task SnapshotAsync(GalleryId id) => Gallery(id).SnapshotAsync();
+
     public Task<int> RemoveAsync(GalleryId id, string subjectRef) => Gallery(id).RemoveAsync(subjectRef);
 
     public async Task<TimedSearch> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)

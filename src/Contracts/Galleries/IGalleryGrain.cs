@@ -15,10 +15,19 @@ public interface IGalleryGrain : IGrainWithStringKey
 
     /// <summary>Validates the whole batch first (nothing is stored if any row is bad), then stores every
     /// row in its shard's durable log; returns only once every row is acknowledged by its shard.</summary>
+    // A shard writes a snapshot inline once its log passes GridStorageOptions.SnapshotAfterLogBytes (tens of
+    // seconds at 250k templates), and a batch may queue behind one: more than the default 30 s, never unbounded.
+    [ResponseTimeout("00:05:00")]
     Task<EnrolResult> EnrolAsync(EnrolBatch batch, CancellationToken cancellationToken = default);
 
     /// <summary>Removes every template of the subject; returns how many were removed (0: not enrolled).</summary>
     Task<int> RemoveAsync(string subjectRef);
 
     Task<GalleryStatus> GetStatusAsync();
+
+    /// <summary>Every shard writes a snapshot now and starts a new log (operators: before a planned restart, or
+    /// after a bulk load so the periodic snapshot does not run later, in the middle of searches).</summary>
+    // Writing a 250k-row shard (~0.5 GiB) to blob storage takes longer than the default 30 s response timeout.
+    [ResponseTimeout("00:10:00")]
+    Task SnapshotAsync();
 }

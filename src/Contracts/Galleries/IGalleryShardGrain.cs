@@ -14,6 +14,9 @@ public interface IGalleryShardGrain : IGrainWithStringKey
     Task InitializeAsync(ShardConfig config);
 
     /// <summary>Rows are already validated and normalised by the gallery; acknowledged once in the log.</summary>
+    // A shard writes a snapshot inline once its log passes GridStorageOptions.SnapshotAfterLogBytes (tens of
+    // seconds at 250k templates), and a batch may queue behind one: more than the default 30 s, never unbounded.
+    [ResponseTimeout("00:05:00")]
     Task<EnrolResult> EnrolAsync(EnrolBatch batch, CancellationToken cancellationToken = default);
 
     Task<int> RemoveAsync(string subjectRef);
@@ -27,5 +30,7 @@ public interface IGalleryShardGrain : IGrainWithStringKey
     Task<ShardStatus> GetStatusAsync();
 
     /// <summary>Writes a snapshot now and starts a new log (operators; also runs on deactivation).</summary>
+    // Writing a 250k-row shard (~0.5 GiB) to blob storage takes longer than the default 30 s response timeout.
+    [ResponseTimeout("00:10:00")]
     Task SnapshotAsync();
 }

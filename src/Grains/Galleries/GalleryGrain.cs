@@ -109,6 +109,13 @@ public sealed class GalleryGrain(
         GrainFactory.GetGrain<IAuditLogGrain>(id.Force).AppendAsync(new AuditEvent(
             kind, GridRequestContext.Principal?.ToString() ?? "silo", null, null, null, [id], [id], count, detail));
 
+    public Task SnapshotAsync()
+    {
+        var info = RequireInfo();
+        GalleryAccess.Require(info.Id, Role.ForceAdmin, operatorAllowed: true);
+        return Task.WhenAll(Enumerable.Range(0, info.Config.ShardCount).Select(n => Shard(n).SnapshotAsync()));
+    }
+
     private GalleryInfo RequireInfo() => state.State.Info
         ?? throw new GalleryNotFoundException($"Gallery {this.GetPrimaryKeyString()} does not exist: create it with `gridctl gallery create {this.GetPrimaryKeyString()}`.");
 

@@ -1,0 +1,22 @@
+namespace Grid.Bench;
+
+/// <summary>One gallery measured through GridClient: enrolment, single-probe latency, concurrent throughput.</summary>
+public sealed record EndToEndResult(
+    int Size,
+    string Gallery,
+    int Shards,
+    long Enrolled,
+    double EnrolSeconds,
+    double P50Ms,
+    double P99Ms,
+    IReadOnlyList<ConcurrentRun> Concurrent,
+    int PartialResults,
+    long? SiloResidentBytes,
+    double? LoadDuringSearch,
+    double SnapshotSeconds)
+{
+    public double EnrolPerSecond => Enrolled / EnrolSeconds;
+}
+
+/// <summary><paramref name="Searches"/> searches with <paramref name="InFlight"/> outstanding at a time.</summary>
+public sealed record ConcurrentRun(int InFlight, int Searches, double QueriesPerSecond, double P50Ms, double P99Ms);

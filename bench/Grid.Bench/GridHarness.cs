@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Grid.Client;
+using Grid.Contracts.Hosting;
+using Grid.Contracts.Identity;
+
+namespace Grid.Bench;
+
+/// <summary>
+/// The grid the end-to-end benchmark talks to. If <c>./grid.sh up</c> has not been run, it runs it (same
+/// environment, so <c>GRID_*_PORT</c> variables apply) and runs <c>./grid.sh down</c> when disposed; a grid
+/// that was already up is used and left running.
+/// </summary>
+public sealed class GridHarness(TextWriter log) : IAsyncDisposable
+{
+    private bool _started;
+
+    /// <summary>The repository root: the nearest folder above the current one or the program holding grid.sh.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The silo started by <c>grid.sh up</c> (silo 0), for its resident memory.</summary>
+    public static int? SiloProcessId =>
+        File.Exists(Path.Combine(Root, ".run", "silo-0.pid")) && int.TryParse(File.ReadAllText(Path.Combine(Root, ".run", "silo-0.pid")).Trim(), out var pid)
+            ? pid : null;
+
+    public async Task EnsureUpAsync()
+    {
+        if (IsUp())
+        {
+            log.WriteLine("grid: already up; using it and leaving it running");
+            return;
+        }
+        log.WriteLine("grid: not up; running ./grid.sh up");
+        await RunGridShAsync("up");
+        _started = true;
+    }
+
+    /// <summary>The force the benchmarks act as: an agency id of its own, so they never touch a real force's galleries.</summary>
+    public static readonly ForceId BenchForce = ForceId.Parse("NL-BENCH");
+
+    /// <summary>The one place a benchmark client is made: as the benchmark user of <see cref="BenchForce"/>.</summary>
+    public static async Task<GridClient> ConnectAsync() => await ConnectAsync(await BenchKeyAsync());
+
+    private static Task<GridClient> ConnectAsync(string apiKey) => GridClient.ConnectAsync(new GridClientOptions
+    {
+        Storage = StorageConnectionString(),
+        ClusterId = GridCluster.ClusterId,
+        ConnectTimeout = TimeSpan.FromSeconds(60),
+        ApiKey = apiKey,
+    });
+
+    /// <summary>The benchmark user's key, <c>.data/keys/bench.key</c>; made once with the operator's key (the
+    /// operator creates <see cref="BenchForce"/>, whose admin adds the user).</summary>
+    private static async Task<string> BenchKeyAsync()
+    {
+        var keys = Path.Combine(Root, ".data", "keys");
+        var keyFile = Path.Combine(keys, "bench.key");
+        if (File.Exists(keyFile)) return ApiKeys.FromFile(keyFile);
+        await using var asOperator = await ConnectAsync(ApiKeys.FromFile(Path.Combine(keys, "operator.key")));
+        if ((await asOperator.ListMemberIdsAsync()).Contains(BenchForce))
+            throw new InvalidOperationException($"Force {BenchForce} exists but {keyFile} is missing: restore the key file, or start from an empty .data/.");
+        var admin = await asOperator.CreateForceAsync(BenchForce, "benchmarks", "bench-admin");
+        await using var asAdmin = await ConnectAsync(admin.Key);
+        var user = await asAdmin.AddUserAsync(BenchForce, "bench", Role.Searcher | Role.Enroller | Role.ForceAdmin);
+        ApiKeys.WriteFile(keyFile, user.Key);
+        return user.Key;
+    }
+
+    /// <summary>GRID_STORAGE if set (grid.sh exports it), else Azurite on GRID_BLOB_PORT / GRID_TABLE_PORT.</summary>
+    public static string StorageConnectionString() =>
+        Environment.GetEnvironmentVariable(GridCluster.StorageVariable) is { Length: > 0 } storage
+            ? storage
+            : GridCluster.AzuriteConnectionString(Port("GRID_BLOB_PORT", 10000), Port("GRID_TABLE_PORT", 10002));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_started) return;
+        log.WriteLine("grid: running ./grid.sh down (this run started it)");
+        await RunGridShAsync("down");
+    }
+
+    /// <summary>Resident memory of a process in bytes (VmRSS), or null where /proc is not available.</summary>
+    public static long? ResidentBytes(int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        if (!File.Exists(status)) return null;
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    }
+
+    private static bool IsUp() => SiloProcessId is { } pid && ResidentBytes(pid) is not null;
+
+    private async Task RunGridShAsync(string command)
+    {
+        var start = new ProcessStartInfo(Path.Combine(Root, "grid.sh"), command)
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start grid.sh");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        log.Write(await stdout);
+        log.Write(await stderr);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"./grid.sh {command} exited with {process.ExitCode}");
+    }
+
+    private static int Port(string variable, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), out var port) ? port : fallback;
+
+    private static string FindRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "grid.sh")) && File.Exists(Path.Combine(dir.FullName, "Grid.sln")))
+                    return dir.FullName;
+        throw new InvalidOperationException("grid.sh not found above the current folder; run from the repository.");
+    }
+}

@@ -1,0 +1,35 @@
+namespace Grid.Bench;
+
+/// <summary>The benchmark targets: the exact engine against the memory-read floor, and the grid against the engine.</summary>
+public static class Targets
+{
+    /// <summary>In-process exact p50 ≤ this × the all-core plain read of the same bytes.</summary>
+    public const double ExactOverRead = 1.3;
+
+    /// <summary>End-to-end p50 (client-measured, sharded, through Orleans) ≤ this × in-process exact p50.</summary>
+    public const double EndToEndOverInProcess = 1.15;
+
+    public static IReadOnlyList<TargetCheck> From(IReadOnlyList<BenchmarkRow> rows, IReadOnlyList<EndToEndResult> endToEnd)
+    {
+        var checks = new List<TargetCheck>();
+        foreach (var size in rows.Where(r => r.Section == EngineBenchmarks.Section).GroupBy(r => r.Size))
+        {
+            if (Exact(size) is { } exact && AllCoreRead(size) is { P50Ms: { } read } readRow)
+                checks.Add(new(size.Key, $"in-process exact p50 / {readRow.Engine}", $"{exact:F1} / {read:F1} ms", exact / read, ExactOverRead));
+        }
+        foreach (var r in endToEnd)
+        {
+            if (Exact(rows.Where(x => x.Section == EngineBenchmarks.Section && x.Size == r.Size)) is { } exact)
+                checks.Add(new(r.Size, "end-to-end p50 / in-process exact p50", $"{r.P50Ms:F1} / {exact:F1} ms", r.P50Ms / exact, EndToEndOverInProcess));
+        }
+        return checks;
+    }
+
+    public static double? Exact(IEnumerable<BenchmarkRow> size) => size.FirstOrDefault(r => r.Engine == "exact")?.P50Ms;
+
+    public static double? Sharded(IEnumerable<BenchmarkRow> size) =>
+        size.FirstOrDefault(r => r.Engine.StartsWith("exact, ", StringComparison.Ordinal))?.P50Ms;
+
+    public static BenchmarkRow? AllCoreRead(IEnumerable<BenchmarkRow> size) =>
+        size.FirstOrDefault(r => r.Engine.StartsWith("plain read,", StringComparison.Ordinal) && !r.Engine.Contains("1 thread"));
+}
