@@ -19,6 +19,7 @@ root.Subcommands.Add(AgreementCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(AuditCommands.Stats());
 root.Subcommands.Add(OffencesCommand.Create());
+root.Subcommands.Add(ShardsCommand.Create());
 root.Subcommands.Add(TemplateCommand.Create());
 root.Subcommands.Add(EvalFacesCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -118,6 +118,9 @@ public sealed partial class GridClient : IAsyncDisposable
     /// <summary>Has every shard of the gallery write a snapshot now (after a bulk load, before a planned restart).</summary>
     public Task SnapshotAsync(GalleryId id) => Gallery(id).SnapshotAsync();
 
+    /// <summary>Moves the gallery's shards to the silos placement now prefers; returns how many moved.</summary>
+    public Task<int> RebalanceAsync(GalleryId id) => Gallery(id).RebalanceAsync();
+
     public Task<int> RemoveAsync(GalleryId id, string subjectRef) => Gallery(id).RemoveAsync(subjectRef);
 
     public async Task<TimedSearch> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)

@@ -153,6 +153,44 @@ public sealed class ClusterTests(ClusterFixture grid, ITestOutputHelper output)
         Assert.Equal(subjects[rows / 4], top.Candidates[0].SubjectRef);
     }
 
+    [SkippableFact]
+    public async Task Rebalance_moves_shards_onto_a_silo_that_joined_and_loses_nothing()
+    {
+        Skip.If(grid.SkipReason is not null, grid.SkipReason);
+        const int extra = 3, rows = 4_000, shards = 16; // 16 shards: all staying put has odds 2^-16
+        var france = grid.ClientFor("FR");
+        var id = GalleryId.Parse("FR/spread");
+        await france.CreateGalleryAsync(id, new GalleryConfig("exact", shards, Model, SubjectCategory.Suspect));
+        var (subjects, templates) = Synthetic.Gallery("sp-", rows, seed: 4);
+        await france.EnrolBulkAsync(id, subjects, templates, Model);
+        var shared = grid.Cluster.Silos[ClusterFixture.Shared];
+        Assert.All(await ShardsAsync(france, id), s => Assert.True(shared.Owns(s.Silo), $"{s.Key} on {s.Silo}"));
+
+        await grid.Cluster.StartSiloAsync(extra);
+        try
+        {
+            await grid.WaitForActiveSilosAsync(4, TimeSpan.FromSeconds(60));
+            var moved = await france.RebalanceAsync(id);
+            var after = await ShardsAsync(france, id);
+            foreach (var shard in after) output.WriteLine($"{shard.Key} on {shard.Silo}");
+            Assert.InRange(moved, 1, shards - 1);
+            Assert.Equal(moved, after.Count(s => grid.Cluster.Silos[extra].Owns(s.Silo)));
+            Assert.Equal(rows, after.Sum(s => s.Templates));
+            var top = (await france.SearchAsync(Request([id], templates.Slice(1234, 1)))).Response;
+            Assert.True(top.Coverage.Complete);
+            Assert.Equal(subjects[1234], top.Candidates[0].SubjectRef);
+            Assert.Equal(0, await france.RebalanceAsync(id)); // every shard is where placement wants it
+        }
+        finally
+        {
+            grid.Cluster.StopSilo(extra);
+            await grid.WaitForActiveSilosAsync(3, TimeSpan.FromSeconds(90));
+        }
+    }
+
+    private static async Task<ShardStatus[]> ShardsAsync(GridClient client, GalleryId id) =>
+        (await client.GetStatusAsync()).Galleries.Single(g => g.Info.Id == id).Shards;
+
     private static readonly SearchPurpose Purpose = new("organised-armed-robbery", "CLUSTER-TEST", SubjectCategory.Suspect,
         "Searching during a silo failure in the cluster tests");
 

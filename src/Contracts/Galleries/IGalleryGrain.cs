@@ -30,4 +30,9 @@ public interface IGalleryGrain : IGrainWithStringKey
     // Writing a 250k-row shard (~0.5 GiB) to blob storage takes longer than the default 30 s response timeout.
     [ResponseTimeout("00:10:00")]
     Task SnapshotAsync();
+
+    /// <summary>Moves every shard that is not on the silo placement now prefers (after silos joined or left):
+    /// each snapshots, deactivates and is activated again on its preferred silo. Returns how many moved.</summary>
+    [ResponseTimeout("00:10:00")]
+    Task<int> RebalanceAsync();
 }

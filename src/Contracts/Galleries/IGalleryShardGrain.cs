@@ -33,4 +33,9 @@ public interface IGalleryShardGrain : IGrainWithStringKey
     // Writing a 250k-row shard (~0.5 GiB) to blob storage takes longer than the default 30 s response timeout.
     [ResponseTimeout("00:10:00")]
     Task SnapshotAsync();
+
+    /// <summary>If placement now prefers another silo, snapshots and deactivates (the next call activates the
+    /// shard there); returns whether it is moving.</summary>
+    [ResponseTimeout("00:10:00")]
+    Task<bool> MoveIfMisplacedAsync();
 }

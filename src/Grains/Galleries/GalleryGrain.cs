@@ -116,6 +116,27 @@ public sealed class GalleryGrain(
         return Task.WhenAll(Enumerable.Range(0, info.Config.ShardCount).Select(n => Shard(n).SnapshotAsync()));
     }
 
+    public async Task<int> RebalanceAsync()
+    {
+        var info = RequireInfo();
+        GalleryAccess.Require(info.Id, Role.ForceAdmin, operatorAllowed: true);
+        var shards = Enumerable.Range(0, info.Config.ShardCount).ToArray();
+        var before = await Task.WhenAll(shards.Select(StatusOrUnavailableAsync));
+        // A moved shard is activated again at once (touched), so searches do not pay for it. A reactivation can
+        // race a silo's view of the cluster and land elsewhere; a few rounds let placement settle.
+        for (var round = 0; round < MaxRebalanceRounds; round++)
+        {
+            var moving = await Task.WhenAll(shards.Select(n => Shard(n).MoveIfMisplacedAsync()));
+            if (!moving.Any(m => m)) break;
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await Task.WhenAll(shards.Where(n => moving[n]).Select(StatusOrUnavailableAsync));
+        }
+        var after = await Task.WhenAll(shards.Select(StatusOrUnavailableAsync));
+        return shards.Count(n => after[n].Silo != before[n].Silo);
+    }
+
+    private const int MaxRebalanceRounds = 5;
+
     private GalleryInfo RequireInfo() => state.State.Info
         ?? throw new GalleryNotFoundException($"Gallery {this.GetPrimaryKeyString()} does not exist: create it with `gridctl gallery create {this.GetPrimaryKeyString()}`.");
 

@@ -27,6 +27,8 @@ public sealed class GalleryShardGrain(
     ILocalSiloDetails silo,
     ShardAccessCheck access,
     TimeProvider clock,
+    ForcePinnedPlacementDirector placement,
+    IClusterMembershipService membership,
     ILogger<GalleryShardGrain> logger)
     : Grain, IGalleryShardGrain
 {
@@ -154,6 +156,27 @@ public sealed class GalleryShardGrain(
     public Task SnapshotAsync() => !GridRequestContext.IsInternalCall
         ? throw new GridAccessDeniedException("Only silos may snapshot a shard.")
         : _manifest is null ? Task.CompletedTask : WriteSnapshotAsync(_manifest);
+
+    public async Task<bool> MoveIfMisplacedAsync()
+    {
+        GridRequestContext.RequireInternalCall();
+        var active = membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToArray();
+        SiloAddress preferred;
+        try
+        {
+            preferred = placement.Place(ForcePinnedPlacement.Instance, Key, active);
+        }
+        catch (ForceSilosUnavailableException)
+        {
+            return false; // nowhere better to go: stay
+        }
+        if (preferred.Equals(silo.SiloAddress)) return false;
+        await SnapshotIfDirtyAsync(CancellationToken.None); // the next activation then loads a snapshot, not a long log
+        logger.LogInformation("Shard {Shard}: moving from {From} to {To}", Key, silo.SiloAddress, preferred);
+        DeactivateOnIdle();
+        return true;
+    }
 
     private Task SnapshotIfDirtyAsync(CancellationToken cancellationToken) =>
         _dirty && _manifest is not null ? WriteSnapshotAsync(_manifest) : Task.CompletedTask;

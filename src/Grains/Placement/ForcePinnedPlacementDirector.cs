@@ -30,10 +30,13 @@ public sealed class ForcePinnedPlacementDirector(
 {
     private readonly ISiloMetadataCache? _metadata = services.GetService<ISiloMetadataCache>();
 
-    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
+        Task.FromResult(Place(strategy, target.GrainIdentity.Key.ToString() ?? string.Empty, context.GetCompatibleSilos(target)));
+
+    /// <summary>Where a grain with this strategy and key goes among <paramref name="compatible"/> silos; also asked by
+    /// a running shard to learn whether a rebalance should move it.</summary>
+    public SiloAddress Place(PlacementStrategy strategy, string key, IReadOnlyList<SiloAddress> compatible)
     {
-        var compatible = context.GetCompatibleSilos(target);
-        var key = target.GrainIdentity.Key.ToString() ?? string.Empty;
         var labelled = compatible.Select(s => (Silo: s, Label: LabelOf(s))).ToArray();
         foreach (var (_, label) in labelled)
             if (label is not null) pinned.Add(label);
@@ -43,7 +46,7 @@ public sealed class ForcePinnedPlacementDirector(
             foreach (var label in ForceLabel.CandidateLabels(force))
             {
                 var own = labelled.Where(s => s.Label == label).Select(s => s.Silo).ToArray();
-                if (own.Length > 0) return Task.FromResult(Choose(key, own));
+                if (own.Length > 0) return Choose(key, own);
                 if (!pinned.Contains(label)) continue;
                 if (!options.CurrentValue.AllowFallback)
                     throw new ForceSilosUnavailableException(
@@ -55,7 +58,7 @@ public sealed class ForcePinnedPlacementDirector(
         }
 
         var shared = labelled.Where(s => s.Label is null).Select(s => s.Silo).ToArray();
-        return Task.FromResult(Choose(key, shared.Length > 0 ? shared : compatible));
+        return Choose(key, shared.Length > 0 ? shared : compatible);
     }
 
     private string? LabelOf(SiloAddress silo) =>

@@ -163,9 +163,17 @@ public sealed partial class LocalCluster : IAsyncDisposable
     {
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.Exited += (_, _) => { lock (log) log.Dispose(); };
+        // Exited can fire before the last buffered lines arrive: after it, late lines are dropped, not written
+        // to a closed writer (which would crash the test host from a thread-pool callback).
+        var closed = false;
+        void Write(string? line)
+        {
+            if (line is null) return;
+            lock (log) if (!closed) log.WriteLine(line);
+        }
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        process.Exited += (_, _) => { lock (log) { closed = true; log.Dispose(); } };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
