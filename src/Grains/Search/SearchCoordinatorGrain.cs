@@ -99,8 +99,8 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
                 continue;
             }
             var asked = owner.Select(i => i.Id).ToImmutableArray();
-            var authorisation = await GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ForceId.Parse(owner.Key), force).ToString())
-                .AuthoriseAsync(asked, request.Purpose);
+            var agreement = GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ForceId.Parse(owner.Key), force).ToString());
+            var authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose));
             foreach (var info in owner)
             {
                 if (authorisation.Ticket is { } ticket && ticket.Galleries.Contains(info.Id))
@@ -117,10 +117,10 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
     /// <summary>The caller's own galleries plus every partner gallery an active agreement covers for this offence.</summary>
     private async Task<GalleryId[]> DefaultScopeAsync(ForceId force, SearchPurpose purpose, string[]? only)
     {
-        var all = await GrainFactory.GetGrain<IGalleryCatalogGrain>(0).ListAsync();
+        var all = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryCatalogGrain>(0).ListAsync());
         var partners = all.Select(g => g.Force).Where(f => f != force.Value && (only is null || only.Contains(f))).Distinct().ToArray();
-        var views = await Task.WhenAll(partners.Select(owner =>
-            GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ForceId.Parse(owner), force).ToString()).GetAsync()));
+        var views = await Task.WhenAll(partners.Select(owner => SiloFailover.CallAsync(() =>
+            GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ForceId.Parse(owner), force).ToString()).GetAsync())));
         var covered = views
             .Where(v => v.Status == AgreementStatus.Active && v.Terms is not null && v.Terms.Allows(purpose.Offence))
             .SelectMany(v => v.Terms!.Galleries);
@@ -142,13 +142,14 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
                 .Select(g => g.Gallery.Id).ToImmutableArray();
             var count = candidates.Count(c => c.Force == owner);
             var ownerId = ForceId.Parse(owner);
-            appends.Add(GrainFactory.GetGrain<IAuditLogGrain>(force.Value).AppendAsync(new AuditEvent(
-                AuditKind.OutgoingSearch, principal.ToString(), ownerId, purpose.Offence, purpose.CaseReference, asked, answered, count,
-                $"{purpose.Subject}: {purpose.Justification}")));
+            var outgoing = new AuditEvent(AuditKind.OutgoingSearch, principal.ToString(), ownerId, purpose.Offence, purpose.CaseReference,
+                asked, answered, count, $"{purpose.Subject}: {purpose.Justification}");
+            appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(force.Value).AppendAsync(outgoing)));
             if (owner != force.Value)
-                appends.Add(GrainFactory.GetGrain<IAuditLogGrain>(owner).AppendAsync(new AuditEvent(
-                    AuditKind.IncomingSearch, principal.ToString(), force, purpose.Offence, purpose.CaseReference, asked, answered, count,
-                    $"{purpose.Subject}: {purpose.Justification}")));
+            {
+                var incoming = outgoing with { Kind = AuditKind.IncomingSearch, Partner = force };
+                appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(owner).AppendAsync(incoming)));
+            }
         }
         return Task.WhenAll(appends);
     }
@@ -156,7 +157,7 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
     private async Task<GalleryInfo> ResolveAsync(GalleryId id)
     {
         if (Galleries.TryGetValue(id, out var cached)) return cached;
-        var info = await GrainFactory.GetGrain<IGalleryGrain>(id.Key).GetAsync()
+        var info = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryGrain>(id.Key).GetAsync())
             ?? throw new GalleryNotFoundException($"Gallery {id} does not exist.");
         return Galleries.GetOrAdd(id, info);
     }
