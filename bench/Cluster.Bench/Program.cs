@@ -104,9 +104,24 @@ await using (var cluster = new LocalCluster())
     cluster.KillSilo(1);
     clock.Restart();
     double? firstFailure = null;
+    var searches = 0;
+    var errors = new List<(double At, string Error)>();
     while (true)
     {
-        var response = (await client.SearchAsync(new SearchRequest([id], probe.Vectors, Model, 10, -1, TimeSpan.FromSeconds(30), purpose))).Response;
+        searches++;
+        SearchResponse response;
+        try
+        {
+            response = (await client.SearchAsync(new SearchRequest([id], probe.Vectors, Model, 10, -1, TimeSpan.FromSeconds(30), purpose))).Response;
+        }
+        catch (Exception e)
+        {
+            // Reported, not hidden: a search that errors instead of answering with partial coverage.
+            errors.Add((clock.Elapsed.TotalSeconds, e.GetType().Name));
+            firstFailure ??= clock.Elapsed.TotalSeconds;
+            if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw;
+            continue;
+        }
         if (!response.Coverage.Complete) firstFailure ??= clock.Elapsed.TotalSeconds;
         if (response.Coverage.Complete && firstFailure is not null) break;
         if (response.Coverage.Complete && clock.Elapsed > TimeSpan.FromSeconds(5)) break; // never saw the hole
@@ -122,6 +137,8 @@ await using (var cluster = new LocalCluster())
     report.AppendLine($"- the killed silo held {onVictim.Length} shards with {victimTemplates:N0} templates ({victimTemplates * 2048.0 / (1 << 30):0.00} GiB of vectors), all still in their logs (no snapshot yet: the worst case, full log replay)");
     report.AppendLine($"- from SIGKILL to every shard answering again on the surviving silo: **{recovered:0.0} s** (membership declares the silo dead with `--liveness fast`, then the next call activates each shard, which reads its blobs)");
     report.AppendLine($"- surviving silo's activation log: {loads.Length} shard loads");
+    report.AppendLine($"- searches sent during the failover: {searches}; answered (complete or with partial coverage): {searches - errors.Count}; " +
+        (errors.Count == 0 ? "none failed" : $"{errors.Count} failed with an error ({string.Join(", ", errors.Select(e => e.Error).Distinct())}) between {errors[0].At:0.0} s and {errors[^1].At:0.0} s after the kill"));
     report.AppendLine();
     Console.WriteLine(report.ToString());
 }

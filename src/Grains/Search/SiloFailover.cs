@@ -18,7 +18,7 @@ public static class SiloFailover
                 .Handle<OrleansMessageRejectionException>()
                 .Handle<SiloUnavailableException>()
                 .Handle<TimeoutException>(),
-            MaxRetryAttempts = 8,
+            MaxRetryAttempts = 12, // ~20 s in all: fast liveness declares a dead silo in seconds, production in ~30 s
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = TimeSpan.FromMilliseconds(250),
