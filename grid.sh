@@ -293,7 +293,7 @@ demo() {
   say "5. the same search for fraud: the agreement does not cover it, so DE refuses and only NL's own gallery is searched"
   ctl NL-analyst search NL/suspects,DE/robbery --probe "$work/DE/probes.npy" --k 3 --purpose fraud "${purpose[@]}" --json | head -1
 
-  say "6. a search without a purpose is refused outright"
+  say "6. a search whose purpose is incomplete (a justification of 5 characters) is refused outright"
   ctl NL-analyst search --probe "$work/DE/probes.npy" --purpose organised-armed-robbery --case X --category Suspect --justification short || true
 
   say "7. DE revokes; the next NL search no longer reaches DE"
