@@ -117,7 +117,7 @@ await using (var cluster = new LocalCluster())
         catch (Exception e)
         {
             // Reported, not hidden: a search that errors instead of answering with partial coverage.
-            errors.Add((clock.Elapsed.TotalSeconds, e.GetType().Name));
+            errors.Add((clock.Elapsed.TotalSeconds, $"{e.GetType().Name}: {e.Message.Split('\n')[0][..Math.Min(160, e.Message.Split('\n')[0].Length)]}"));
             firstFailure ??= clock.Elapsed.TotalSeconds;
             if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw;
             continue;

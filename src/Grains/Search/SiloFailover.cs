@@ -26,7 +26,19 @@ public static class SiloFailover
         })
         .Build();
 
-    public static async Task<T> CallAsync<T>(Func<Task<T>> call) => await Pipeline.ExecuteAsync(async _ => await call());
-
-    public static async Task CallAsync(Func<Task> call) => await Pipeline.ExecuteAsync(async _ => await call());
+    // Grain calls must be made on the activation's scheduler. Polly resumes after a retry delay with
+    // ConfigureAwait(false) unless told otherwise, which would make the retried call from a thread-pool thread
+    // ("Activation access violation"): keep the captured context.
+    public static async Task<T> CallAsync<T>(Func<Task<T>> call)
+    {
+        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true);
+        try
+        {
+            return await Pipeline.ExecuteAsync(async _ => await call(), context);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 }
