@@ -61,7 +61,7 @@ public sealed class GridHarness(TextWriter log) : IAsyncDisposable
         var admin = await asOperator.CreateForceAsync(BenchForce, "benchmarks", "bench-admin");
         await using var asAdmin = await ConnectAsync(admin.Key);
         var user = await asAdmin.AddUserAsync(BenchForce, "bench", Role.Searcher | Role.Enroller | Role.ForceAdmin);
-        ApiKeys.WriteFile(keyFile, user.Key);
+        KeyFile.Write(keyFile, user.Key);
         return user.Key;
     }
 

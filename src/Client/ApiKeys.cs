@@ -1,3 +1,5 @@
+using Grid.Contracts.Identity;
+
 namespace Grid.Client;
 
 /// <summary>Where a client finds its API key: <c>GRID_API_KEY</c>, or a key file (<c>--key-file</c> / <c>GRID_KEY_FILE</c>).</summary>
@@ -15,16 +17,7 @@ public static class ApiKeys
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"Key file '{path}' does not exist. The operator's key is written by the first `./grid.sh up`; users' keys are printed once by `gridctl user add`.", path);
-        var key = File.ReadAllText(path).Trim();
+        var key = KeyFile.Read(path);
         return key.Length > 0 ? key : throw new InvalidDataException($"Key file '{path}' is empty.");
-    }
-
-    /// <summary>Writes a key to a new file readable only by its owner (0600 from creation, never wider).</summary>
-    public static void WriteFile(string path, string key)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
-        writer.Write(key);
     }
 }

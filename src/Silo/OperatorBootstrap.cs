@@ -16,7 +16,7 @@ public sealed class OperatorBootstrap(IGrainFactory grains, SiloOptions options,
         if (issued is null) return;
         if (File.Exists(path))
             throw new InvalidOperationException($"The grid issued a new operator key but {path} already exists; move it away and restart.");
-        OperatorKeyFile.Write(path, issued.Key);
+        KeyFile.Write(path, issued.Key);
         logger.LogWarning("Operator key created and written to {Path} (mode 0600); it is shown nowhere else", path);
     }
 

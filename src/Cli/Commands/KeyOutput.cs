@@ -11,7 +11,7 @@ public static class KeyOutput
 {
     public static void Show(ApiKeyIssued issued, string? keyOut, bool json)
     {
-        if (keyOut is not null) ApiKeys.WriteFile(keyOut, issued.Key);
+        if (keyOut is not null) KeyFile.Write(keyOut, issued.Key);
         if (json)
             Json.WriteLine(new { user = issued.Principal.ToString(), roles = issued.Principal.Roles.ToString(), keyId = issued.KeyId, key = keyOut is null ? issued.Key : null, keyFile = keyOut });
         else if (keyOut is not null)

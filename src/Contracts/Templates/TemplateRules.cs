@@ -47,4 +47,13 @@ public static class TemplateRules
             throw new Errors.InvalidTemplateException($"Template {index} is a zero vector (or nearly); it carries no face.");
         return norm;
     }
+
+    /// <summary>The given rows of a flattened block, in that order, as a new flattened block.</summary>
+    public static float[] Gather(float[] vectors, IReadOnlyList<int> rows)
+    {
+        var result = new float[rows.Count * Dimension];
+        for (var j = 0; j < rows.Count; j++)
+            vectors.AsSpan(rows[j] * Dimension, Dimension).CopyTo(result.AsSpan(j * Dimension));
+        return result;
+    }
 }

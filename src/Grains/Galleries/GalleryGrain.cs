@@ -63,10 +63,7 @@ public sealed class GalleryGrain(
         {
             var list = rows.ToArray();
             var refs = list.Select(i => batch.SubjectRefs[i]).ToArray();
-            var part = new float[list.Length * TemplateRules.Dimension];
-            for (var j = 0; j < list.Length; j++)
-                vectors.AsSpan(list[j] * TemplateRules.Dimension, TemplateRules.Dimension).CopyTo(part.AsSpan(j * TemplateRules.Dimension));
-            return Shard(rows.Key).EnrolAsync(new EnrolBatch(refs, part, batch.ModelId), cancellationToken);
+            return Shard(rows.Key).EnrolAsync(new EnrolBatch(refs, TemplateRules.Gather(vectors, list), batch.ModelId), cancellationToken);
         }));
         var result = results.Aggregate(EnrolResult.None, (a, b) => a.Plus(b));
         await AuditAsync(info.Id, AuditKind.Enrolment, result.Added, $"{result.Added} templates added, {result.AlreadyPresent} already present");

@@ -103,7 +103,7 @@ public sealed class GalleryShardGrain(
                 chunk.Select((_, j) => _nextId + j).ToArray(),
                 chunk.Select(i => hashes[i]).ToArray(),
                 chunk.Select(i => batch.SubjectRefs[i]).ToArray(),
-                Rows(batch.Vectors, chunk));
+                TemplateRules.Gather(batch.Vectors, chunk));
             await AppendAsync(manifest, record);
             await Task.Run(() => Apply(index, record), CancellationToken.None);
         }
@@ -300,13 +300,5 @@ public sealed class GalleryShardGrain(
             throw new ModelMismatchException(
                 $"Gallery {_manifest.Config.Gallery} holds templates of model '{_manifest.Config.ModelId}'; this request's templates come from '{modelId}'.");
         return (_manifest, _index);
-    }
-
-    private static float[] Rows(float[] vectors, int[] rows)
-    {
-        var result = new float[rows.Length * Dimension];
-        for (var j = 0; j < rows.Length; j++)
-            vectors.AsSpan(rows[j] * Dimension, Dimension).CopyTo(result.AsSpan(j * Dimension));
-        return result;
     }
 }

@@ -1,9 +1,10 @@
+using Grid.Contracts.Identity;
 using Grid.Grains.Identity;
 using Xunit;
 
 namespace Grid.Grains.Tests.Identity;
 
-public class OperatorKeyFileTests
+public class KeyFileTests
 {
     [Fact]
     public void The_key_file_is_private_and_never_overwritten()
@@ -13,14 +14,14 @@ public class OperatorKeyFileTests
         {
             var path = Path.Combine(dir.FullName, "run", "operator.key");
             var key = ApiKeyHasher.Create().Key;
-            OperatorKeyFile.Write(path, key);
-            Assert.Equal(key, OperatorKeyFile.Read(path));
+            KeyFile.Write(path, key);
+            Assert.Equal(key, KeyFile.Read(path));
             if (!OperatingSystem.IsWindows())
             {
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
             }
 
-            Assert.Throws<IOException>(() => OperatorKeyFile.Write(path, "other"));
+            Assert.Throws<IOException>(() => KeyFile.Write(path, "other"));
         }
         finally
         {
