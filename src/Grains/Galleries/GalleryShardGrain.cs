@@ -29,6 +29,7 @@ public sealed class GalleryShardGrain(
     TimeProvider clock,
     ForcePinnedPlacementDirector placement,
     IClusterMembershipService membership,
+    IClusterManifestProvider manifests,
     ILogger<GalleryShardGrain> logger)
     : Grain, IGalleryShardGrain
 {
@@ -160,8 +161,14 @@ public sealed class GalleryShardGrain(
     public async Task<bool> MoveIfMisplacedAsync()
     {
         GridRequestContext.RequireInternalCall();
+        // The silos placement itself would consider: active, and already known to host shard grains (a silo that
+        // just joined is Active a few seconds before its grain manifest reaches the others).
+        var type = this.GetGrainId().Type;
+        var cluster = manifests.Current;
         var active = membership.CurrentSnapshot.Members.Values
-            .Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToArray();
+            .Where(m => m.Status == SiloStatus.Active
+                && cluster.Silos.TryGetValue(m.SiloAddress, out var manifest) && manifest.Grains.ContainsKey(type))
+            .Select(m => m.SiloAddress).ToArray();
         SiloAddress preferred;
         try
         {
