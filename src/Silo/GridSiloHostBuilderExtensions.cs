@@ -9,6 +9,7 @@ using Grid.Grains.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 using Orleans.Dashboard;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 
@@ -16,9 +17,10 @@ namespace Grid.Silo;
 
 public static class GridSiloHostBuilderExtensions
 {
-    /// <summary>A grid silo: Azure Table clustering and Azure Blob storage (Azurite locally), loopback endpoints,
-    /// force label as silo metadata, force-pinned placement, metrics, and the Orleans Dashboard.</summary>
-    public static IHostApplicationBuilder UseGridSilo(this IHostApplicationBuilder builder, SiloOptions options)
+    /// <summary>A grid silo: Azure Table clustering and Azure Blob storage (Azurite locally), loopback endpoints, no client
+    /// gateway, mutual TLS between silos (only certificates of the grid's CA), force label as silo metadata,
+    /// force-pinned placement, metrics, and (when asked for) the Orleans Dashboard.</summary>
+    public static IHostApplicationBuilder UseGridSilo(this IHostApplicationBuilder builder, SiloOptions options, GridTls tls)
     {
         var blobs = new BlobServiceClient(options.Storage);
         builder.Services.AddSingleton(blobs);
@@ -37,10 +39,19 @@ public static class GridSiloHostBuilderExtensions
                 o.ClusterId = options.ClusterId;
                 o.ServiceId = GridCluster.ServiceId;
             });
+            // Gateway port 0: no client gateway. Every process with gateway access would be inside the trust boundary.
             if (options.AdvertiseIp is { } advertise)
-                silo.ConfigureEndpoints(IPAddress.Parse(advertise), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+                silo.ConfigureEndpoints(IPAddress.Parse(advertise), options.SiloPort, gatewayPort: 0, listenOnAnyHostAddress: true);
             else
-                silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+                silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, gatewayPort: 0, listenOnAnyHostAddress: false);
+            silo.UseTls(tls.Certificate, o =>
+            {
+                o.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+                o.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+                // Silos dial each other by address, so the name is not what proves a peer: issuance by the grid's CA is.
+                o.RemoteCertificateValidation = (certificate, _, _) => tls.IsIssuedByGrid(certificate);
+                o.OnAuthenticateAsClient = (_, auth) => auth.TargetHost = "grid-silo";
+            });
             silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.Storage));
             silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o => o.BlobServiceClient = blobs);
             silo.AddGridSecurity();

@@ -1,14 +1,33 @@
+using System.Net;
+using Grid.Api.Hosting;
 using Grid.Silo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Orleans.Dashboard;
 
 var options = SiloOptions.Parse(args);
-// Reads Grid__Security__ClusterSecret and other settings from the environment; hosts the dashboard.
+var tls = GridTls.Load(options.TlsCertificate, options.TlsKey, options.TlsAuthority);
+// Reads Grid__Security__ClusterSecret, Grid__Api__* and other settings from the environment.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-builder.UseGridSilo(options);
-if (options.DashboardPort > 0) builder.WebHost.UseUrls($"http://127.0.0.1:{options.DashboardPort}");
-else builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.UseGridSilo(options, tls);
+builder.Services.AddGridApi();
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    // The HTTPS API: the only way in for member forces. No plaintext listener serves it.
+    if (options.ApiPort > 0)
+        kestrel.Listen(options.AdvertiseIp is null ? IPAddress.Loopback : IPAddress.Any, options.ApiPort, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http1AndHttp2;
+            listen.UseHttps(tls.Certificate);
+        });
+    // The dashboard has no sign-in of its own: loopback only, and off unless asked for.
+    if (options.DashboardPort > 0) kestrel.Listen(IPAddress.Loopback, options.DashboardPort);
+    if (options.ApiPort <= 0 && options.DashboardPort <= 0) kestrel.Listen(IPAddress.Loopback, 0);
+});
 await using var app = builder.Build();
+app.UseGridApi();
+app.MapGridApi();
 if (options.DashboardPort > 0) app.MapOrleansDashboard();
 await app.RunAsync();

@@ -2,20 +2,30 @@ using Grid.Contracts.Hosting;
 
 namespace Grid.Silo;
 
-/// <summary>A silo's command line (everything binds to loopback):
-/// <c>--silo-port N --gateway-port N [--force F] [--storage CONN] [--cluster-id ID] [--dashboard-port N]
-/// [--liveness fast|default] [--allow-fallback true|false] [--advertise-ip IP] [--operator-key-file PATH]</c>.
-/// <c>--gateway-port 0</c> runs a silo that takes no client connections; <c>--dashboard-port 0</c> turns the
-/// dashboard off (default 8080 + (silo-port − 11111), i.e. 8080 + the grid.sh index). The cluster secret comes from
-/// configuration (<c>Grid__Security__ClusterSecret</c>), never the command line, so it does not show in process lists.</summary>
-public sealed record SiloOptions(int SiloPort, int GatewayPort, string? Force, string Storage, string ClusterId)
+/// <summary>A silo's command line (everything binds to loopback unless <c>--advertise-ip</c>):
+/// <c>--silo-port N --api-port N --tls-cert PEM --tls-key PEM --tls-ca PEM [--force F] [--storage CONN] [--cluster-id ID]
+/// [--dashboard-port N] [--liveness fast|default] [--allow-fallback true|false] [--advertise-ip IP] [--operator-key-file PATH]</c>.
+/// A silo opens no Orleans client gateway at all: member forces and tools come in through the HTTPS API
+/// (<c>--api-port</c>, 0 = none). The dashboard is off unless <c>--dashboard-port</c> names a loopback port. The cluster
+/// secret comes from configuration (<c>Grid__Security__ClusterSecret</c>), never the command line.</summary>
+public sealed record SiloOptions(int SiloPort, int ApiPort, string? Force, string Storage, string ClusterId)
 {
     public const string Usage =
-        "Usage: Grid.Silo --silo-port N --gateway-port N [--force F] [--storage CONN] [--cluster-id ID] " +
-        "[--dashboard-port N (0 = off)] [--liveness fast|default] [--allow-fallback true|false] [--advertise-ip IP] [--operator-key-file PATH]";
+        "Usage: Grid.Silo --silo-port N --api-port N --tls-cert PEM --tls-key PEM --tls-ca PEM [--force F] [--storage CONN] [--cluster-id ID] " +
+        "[--dashboard-port N (default 0 = off)] [--liveness fast|default] [--allow-fallback true|false] [--advertise-ip IP] [--operator-key-file PATH]";
 
-    /// <summary>Orleans Dashboard on http://127.0.0.1:{DashboardPort}/; 0 = no dashboard.</summary>
+    /// <summary>The HTTPS API's port when none is given (the product's default).</summary>
+    public const int DefaultApiPort = 8443;
+
+    /// <summary>Orleans Dashboard on http://127.0.0.1:{DashboardPort}/ (unauthenticated, so loopback only); 0 = off, the default.</summary>
     public int DashboardPort { get; init; }
+
+    /// <summary>This silo's certificate (PEM), its private key (PEM, 0600) and the grid's CA (PEM).</summary>
+    public string TlsCertificate { get; init; } = "";
+
+    public string TlsKey { get; init; } = "";
+
+    public string TlsAuthority { get; init; } = "";
 
     /// <summary>"fast": membership probes tuned for a local cluster, so a killed silo is declared dead in a few
     /// seconds (see <see cref="GridSiloHostBuilderExtensions"/>); "default": Orleans' production defaults.</summary>
@@ -40,7 +50,9 @@ public sealed record SiloOptions(int SiloPort, int GatewayPort, string? Force, s
                 throw new ArgumentException($"Unexpected argument '{args[i]}'. {Usage}");
             values[args[i][2..]] = args[++i];
         }
-        var known = new[] { "silo-port", "gateway-port", "force", "storage", "cluster-id", "dashboard-port", "liveness", "allow-fallback", "advertise-ip", "operator-key-file" };
+        if (values.ContainsKey("gateway-port"))
+            throw new ArgumentException("Silos open no Orleans client gateway: member forces and tools use the HTTPS API (--api-port).");
+        var known = new[] { "silo-port", "api-port", "tls-cert", "tls-key", "tls-ca", "force", "storage", "cluster-id", "dashboard-port", "liveness", "allow-fallback", "advertise-ip", "operator-key-file" };
         foreach (var key in values.Keys)
             if (!known.Contains(key)) throw new ArgumentException($"Unknown option --{key}. {Usage}");
         var siloPort = int.Parse(values.GetValueOrDefault("silo-port", "11111"));
@@ -50,12 +62,15 @@ public sealed record SiloOptions(int SiloPort, int GatewayPort, string? Force, s
         if (force is { Length: 0 }) force = null;
         return new SiloOptions(
             siloPort,
-            int.Parse(values.GetValueOrDefault("gateway-port", "30000")),
+            int.Parse(values.GetValueOrDefault("api-port", DefaultApiPort.ToString())),
             force,
             values.GetValueOrDefault("storage", GridCluster.StorageConnectionString),
             values.GetValueOrDefault("cluster-id", GridCluster.ClusterId))
         {
-            DashboardPort = int.Parse(values.GetValueOrDefault("dashboard-port", (8080 + Math.Max(0, siloPort - 11111)).ToString())),
+            DashboardPort = int.Parse(values.GetValueOrDefault("dashboard-port", "0")),
+            TlsCertificate = values.GetValueOrDefault("tls-cert") ?? throw new ArgumentException($"--tls-cert is required. {Usage}"),
+            TlsKey = values.GetValueOrDefault("tls-key") ?? throw new ArgumentException($"--tls-key is required. {Usage}"),
+            TlsAuthority = values.GetValueOrDefault("tls-ca") ?? throw new ArgumentException($"--tls-ca is required. {Usage}"),
             Liveness = liveness,
             AdvertiseIp = values.GetValueOrDefault("advertise-ip"),
             AllowFallback = values.TryGetValue("allow-fallback", out var fallback) ? bool.Parse(fallback) : null,

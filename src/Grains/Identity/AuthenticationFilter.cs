@@ -11,7 +11,7 @@ namespace Grid.Grains.Identity;
 /// client put in its request context is overwritten.
 /// </summary>
 public sealed class AuthenticationFilter(
-    InternalCallTicket tickets, PrincipalCache cache, IGrainFactory grains, TimeProvider clock) : IIncomingGrainCallFilter
+    InternalCallTicket tickets, ApiKeyResolver keys, TimeProvider clock) : IIncomingGrainCallFilter
 {
     public async Task Invoke(IIncomingGrainCallContext context)
     {
@@ -42,31 +42,12 @@ public sealed class AuthenticationFilter(
         }
 
         RequestContext.Remove(GridRequestContext.PrincipalKey);
-        var principal = await ResolveAsync(GridRequestContext.ApiKey)
+        var principal = await keys.ResolveAsync(GridRequestContext.ApiKey)
             ?? throw new GridAccessDeniedException("Unknown or disabled API key.");
         GridRequestContext.EnterClientCall(principal);
+        // Resolved: the key has done its job. Dropping it means grain code never holds one, so none of its calls (even
+        // from a thread-pool continuation) can look like the front door's (see InternalTicketFilter).
+        RequestContext.Remove(GridRequestContext.ApiKeyKey);
         await context.Invoke();
-    }
-
-    private async Task<Principal?> ResolveAsync(string? key)
-    {
-        if (!ApiKeyHasher.TryGetKeyId(key, out var keyId))
-        {
-            return null;
-        }
-
-        var hash = ApiKeyHasher.Hash(key!);
-        if (cache.TryGet(hash, out var cached))
-        {
-            return cached;
-        }
-
-        var principal = await grains.GetGrain<IApiKeyGrain>(keyId).ResolveAsync(hash);
-        if (principal is not null)
-        {
-            cache.Add(hash, principal);
-        }
-
-        return principal;
     }
 }

@@ -30,6 +30,7 @@ public static class GridSecuritySiloBuilderExtensions
             sp.GetRequiredService<GridKeys>().SearchTicketKey, sp.GetRequiredService<IOptions<GridSecurityOptions>>().Value.SearchTicketLifetime));
         services.AddSingleton<ShardAccessCheck>();
         services.AddSingleton<PrincipalCache>();
+        services.AddSingleton<ApiKeyResolver>();
         builder.AddIncomingGrainCallFilter<AuthenticationFilter>();
         builder.AddOutgoingGrainCallFilter<InternalTicketFilter>();
         return builder;

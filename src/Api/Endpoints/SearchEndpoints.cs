@@ -1,0 +1,56 @@
+using Grid.Api.Limits;
+using Grid.Api.Mapping;
+using Grid.Api.Problems;
+using Grid.Contracts.Search;
+using Grid.Protocol.Errors;
+using Grid.Protocol.Wire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using P = Grid.Protocol.Search;
+
+namespace Grid.Api.Endpoints;
+
+/// <summary><c>POST /v1/search</c>: the request is checked whole at the door (galleries, k, score, deadline, probe,
+/// purpose) before the search coordinator sees it; the coordinator and each owner's shards check it again.</summary>
+public static class SearchEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/search", async (HttpContext http, IGrainFactory grains, IOptions<GridApiOptions> options) =>
+            {
+                var request = await JsonBody.ReadAsync(http, Reply.Types.SearchRequest);
+                var search = Check(request, options.Value);
+                var response = await grains.GetGrain<ISearchCoordinatorGrain>(0).SearchAsync(search, http.RequestAborted);
+                return Reply.Json(Wire.ToWire(response), Reply.Types.SearchResponse);
+            })
+            .WithTags("Search").WithName("Search")
+            .WithSummary("Searches with one probe template for a stated purpose; returns a candidate list for human review, " +
+                         "the coverage and the galleries refused. Searcher.")
+            .Accepts<P.SearchRequest>("application/json").Produces<P.SearchResponse>()
+            .ProducesGridProblem(400).ProducesGridProblem(403).ProducesGridProblem(413).ProducesGridProblem(415);
+    }
+
+    public static SearchRequest Check(P.SearchRequest r, GridApiOptions options)
+    {
+        if (r.Galleries is { Length: var n } && n > options.MaxGalleriesPerSearch)
+            throw GridProblemException.BadRequest(ProblemCodes.TooManyGalleries, $"The search names {n} galleries; one search may name at most {options.MaxGalleriesPerSearch}.");
+        if (r.Partners is { Length: var p } && p > options.MaxPartnersPerSearch)
+            throw GridProblemException.BadRequest(ProblemCodes.InvalidArgument, $"The search names {p} partners; at most {options.MaxPartnersPerSearch}.");
+        if (r.K is < 1 or > P.SearchRequest.MaxK)
+            throw GridProblemException.BadRequest(ProblemCodes.InvalidArgument, $"k must be 1 to {P.SearchRequest.MaxK} (got {r.K}).");
+        if (!float.IsFinite(r.MinScore) || r.MinScore is < -1f or > 1f)
+            throw GridProblemException.BadRequest(ProblemCodes.InvalidArgument, "minScore must be a cosine similarity from -1 to 1.");
+        if (r.DeadlineMs is < 1 or > P.SearchRequest.MaxDeadlineMs)
+            throw GridProblemException.BadRequest(ProblemCodes.InvalidArgument, $"deadlineMs must be 1 to {P.SearchRequest.MaxDeadlineMs}.");
+        if (r.Probe is null || r.Probe.Length != TemplateWire.Dimension)
+            throw GridProblemException.BadRequest(ProblemCodes.InvalidTemplate, $"The probe must be {TemplateWire.Dimension} floats (got {r.Probe?.Length ?? 0}).");
+        if (r.Purpose is null)
+            throw GridProblemException.BadRequest(ProblemCodes.InvalidPurpose, "Search refused: the purpose (offence, caseReference, subject, justification) is missing.");
+        var search = Wire.ToContract(r);
+        if (search.Purpose.Validate() is { Count: > 0 } problems)
+            throw GridProblemException.BadRequest(ProblemCodes.InvalidPurpose, "Search refused: " + string.Join(" ", problems));
+        return search;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Grid.Protocol.Errors;
+
+namespace Grid.Api.Problems;
+
+/// <summary>A request the front door refuses itself (before or instead of a grain call), as a problem with a stable code.</summary>
+public sealed class GridProblemException(string code, int status, string detail, int? acknowledgedRows = null) : Exception(detail)
+{
+    public string Code { get; } = code;
+    public int Status { get; } = status;
+    public int? AcknowledgedRows { get; } = acknowledgedRows;
+
+    public static GridProblemException BadRequest(string code, string detail) => new(code, StatusCodes.Status400BadRequest, detail);
+
+    public Problem ToProblem() => ProblemCatalog.Make(Code, Status, Message, AcknowledgedRows);
+}

@@ -1,0 +1,37 @@
+using Grid.Contracts.Identity;
+
+namespace Grid.Grains.Identity;
+
+/// <summary>
+/// The one place a presented API key becomes a principal: a malformed key is refused without a lookup, a cached
+/// success is reused for a few seconds, anything else asks the key's own grain. Used by the incoming grain-call
+/// filter and by the HTTPS front door (which authenticates before it calls any grain).
+/// </summary>
+public sealed class ApiKeyResolver(PrincipalCache cache, IGrainFactory grains)
+{
+    /// <summary>The principal for <paramref name="key"/>, or null when it is malformed, unknown, disabled or wrong.</summary>
+    public async Task<Principal?> ResolveAsync(string? key)
+    {
+        if (!ApiKeyHasher.TryGetKeyId(key, out var keyId))
+        {
+            return null;
+        }
+
+        var hash = ApiKeyHasher.Hash(key!);
+        if (cache.TryGet(hash, out var cached))
+        {
+            return cached;
+        }
+
+        var principal = await grains.GetGrain<IApiKeyGrain>(keyId).ResolveAsync(hash);
+        if (principal is not null)
+        {
+            cache.Add(hash, principal);
+        }
+
+        return principal;
+    }
+
+    /// <summary>True when <paramref name="key"/> has the shape of a grid key (no lookup is made).</summary>
+    public static bool IsWellFormed(string? key) => ApiKeyHasher.TryGetKeyId(key, out _);
+}

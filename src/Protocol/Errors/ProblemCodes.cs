@@ -1,0 +1,51 @@
+namespace Grid.Protocol.Errors;
+
+/// <summary>The stable <c>code</c> of every problem-details error (RFC 9457) the API returns. Codes are part of the
+/// contract: never rename one; add new ones.</summary>
+public static class ProblemCodes
+{
+    /// <summary>401: no <c>Authorization: Bearer isg_…</c> header, or a key that is malformed, unknown or disabled.</summary>
+    public const string Unauthenticated = "unauthenticated";
+    /// <summary>403: the key is valid but its roles or agreements do not allow this.</summary>
+    public const string AccessDenied = "access-denied";
+    /// <summary>429: a per-key, per-force or per-address limit; see <c>Retry-After</c>.</summary>
+    public const string RateLimited = "rate-limited";
+    /// <summary>413: the body is larger than the limit for this endpoint.</summary>
+    public const string BodyTooLarge = "body-too-large";
+    /// <summary>415: the body's content type is not the one this endpoint takes.</summary>
+    public const string UnsupportedMediaType = "unsupported-media-type";
+    /// <summary>400: the JSON body does not parse or does not match the schema.</summary>
+    public const string MalformedJson = "malformed-json";
+    /// <summary>400: the .npy part is not little-endian float32 [n, 512], or is cut short.</summary>
+    public const string MalformedNpy = "malformed-npy";
+    /// <summary>400: the multipart enrolment body lacks its subjects or templates part, or they disagree.</summary>
+    public const string MalformedEnrolment = "malformed-enrolment";
+    /// <summary>400: a value is out of range or malformed (k, limits, ids, names...).</summary>
+    public const string InvalidArgument = "invalid-argument";
+    /// <summary>400: a search names more galleries than one search may.</summary>
+    public const string TooManyGalleries = "too-many-galleries";
+    /// <summary>400: the search's purpose is incomplete.</summary>
+    public const string InvalidPurpose = "invalid-purpose";
+    /// <summary>400: a template is not 512 finite floats with a non-zero norm.</summary>
+    public const string InvalidTemplate = "invalid-template";
+    /// <summary>400: a subjectRef is empty, too long or not printable.</summary>
+    public const string InvalidSubjectRef = "invalid-subject-ref";
+    /// <summary>409: the template's model differs from the gallery's.</summary>
+    public const string ModelMismatch = "model-mismatch";
+    /// <summary>404: the gallery was never created.</summary>
+    public const string GalleryNotFound = "gallery-not-found";
+    /// <summary>404: no such resource (force, user, route).</summary>
+    public const string NotFound = "not-found";
+    /// <summary>409: exists already with other settings, or the state does not allow the change.</summary>
+    public const string Conflict = "conflict";
+    /// <summary>503: durable storage did not acknowledge; nothing was acknowledged.</summary>
+    public const string StorageUnavailable = "storage-unavailable";
+    /// <summary>503: a force's own silos are all down.</summary>
+    public const string ForceSilosUnavailable = "force-silos-unavailable";
+    /// <summary>503: the grid is not ready (starting, or lost storage or the cluster).</summary>
+    public const string Unavailable = "unavailable";
+    /// <summary>500: an unexpected error; the silo log has the detail (the response does not).</summary>
+    public const string Internal = "internal";
+    /// <summary>Client side only: a bulk enrolment stopped part-way (see <c>acknowledgedRows</c>).</summary>
+    public const string EnrolmentInterrupted = "enrolment-interrupted";
+}
