@@ -10,13 +10,13 @@ CONFIG=Release
 BLOB_PORT="${GRID_BLOB_PORT:-10000}"
 TABLE_PORT="${GRID_TABLE_PORT:-10002}"
 SILO_PORT_BASE="${GRID_SILO_PORT_BASE:-11111}"
-GATEWAY_PORT_BASE="${GRID_GATEWAY_PORT_BASE:-30000}"
-DASHBOARD_PORT_BASE="${GRID_DASHBOARD_PORT_BASE:-8080}"
+API_PORT_BASE="${GRID_API_PORT_BASE:-8443}"        # silo i serves the HTTPS API on API_PORT_BASE + i
+DASHBOARD_PORT_BASE="${GRID_DASHBOARD_PORT_BASE:-8080}"  # only with GRID_DASHBOARD=1 (loopback, no sign-in of its own)
 AZURITE_VERSION=3.37.0
 ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export GRID_STORAGE="${GRID_STORAGE:-DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;}"
 export OMP_WAIT_POLICY=PASSIVE DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-KEYS="$DATA/keys"          # cluster secret and operator key, 0600 in a 0700 folder
+KEYS="$DATA/keys"          # cluster secret, operator key, CA and silo certificate: 0600 keys in a 0700 folder
 OPERATOR_KEY="$KEYS/operator.key"
 SILO_BIN="$ROOT/src/Silo/bin/$CONFIG/net10.0/Grid.Silo"
 GRIDCTL_BIN="$ROOT/src/Cli/bin/$CONFIG/net10.0/gridctl"
@@ -27,12 +27,13 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 usage() {
   cat <<USAGE
 usage: ./grid.sh COMMAND
-  setup              install what is missing (apt: g++, libfaiss-dev, libopenblas-dev, liblapack-dev, nodejs/npm;
+  setup              install what is missing (apt: g++, libfaiss-dev, libopenblas-dev, liblapack-dev, openssl, nodejs/npm;
                      azurite@$AZURITE_VERSION into .tools; face models into .models) and build ($CONFIG)
-  up [--silos N]     start Azurite and N silos (default 1) in the background; wait until they answer
-  silo add [--force F] [--gateway]
-                     start one more silo (next free index); --force F pins force F's shards to it (and
-                     it takes no client connections unless --gateway)
+  up [--silos N]     start Azurite and N silos (default 1) in the background; wait until they answer. The first
+                     up makes a local CA and certificates in the data folder's keys/ (openssl). Silo i serves
+                     the HTTPS API on GRID_API_PORT_BASE+i (default 8443+i); no silo opens an Orleans gateway
+  silo add [--force F]
+                     start one more silo (next free index); --force F pins force F's shards to it
   silo start ID      start silo ID again (same ports, same force label)
   silo stop ID       stop silo ID gracefully (SIGTERM: grains deactivate, snapshots are written)
   silo kill ID       kill silo ID (SIGKILL: a crash; the cluster declares it dead in a few seconds)
@@ -53,7 +54,7 @@ need_apt() { dpkg -s "$1" >/dev/null 2>&1 || return 0; return 1; }
 
 setup() {
   local missing=()
-  for p in g++ libfaiss-dev libopenblas-dev liblapack-dev; do need_apt "$p" && missing+=("$p"); done
+  for p in g++ libfaiss-dev libopenblas-dev liblapack-dev openssl; do need_apt "$p" && missing+=("$p"); done
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if ((${#missing[@]})); then
     [ "$(id -u)" = 0 ] || die "missing packages: ${missing[*]} — run as root or: sudo apt-get install -y ${missing[*]}"
@@ -111,26 +112,53 @@ ensure_secret() {
   fi
 }
 
-start_silo() { # index [force] [gateway: yes|no]
-  local i=$1 force=${2:-} gateway=${3:-}
+# The local certificate authority and the silos' certificate, made once (openssl): the HTTPS API serves this
+# certificate, silos authenticate each other with it (mutual TLS), and clients trust ca.crt and nothing else.
+ensure_tls() {
+  mkdir -p "$KEYS"; chmod 700 "$KEYS"
+  if [ ! -s "$KEYS/ca.crt" ] || [ ! -s "$KEYS/ca.key" ]; then
+    (umask 077; openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -days 3650 \
+      -keyout "$KEYS/ca.key" -out "$KEYS/ca.crt" -subj "/CN=Identity Search Grid local CA" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null) \
+      || die "openssl could not make the local CA in $KEYS"
+    rm -f "$KEYS/silo.crt"
+  fi
+  if [ ! -s "$KEYS/silo.crt" ] || [ ! -s "$KEYS/silo.key" ]; then
+    (umask 077
+      openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -keyout "$KEYS/silo.key" \
+        -out "$KEYS/silo.csr" -subj "/CN=grid-silo" 2>/dev/null &&
+      printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature,keyEncipherment" \
+        "extendedKeyUsage=serverAuth,clientAuth" "subjectAltName=DNS:localhost,DNS:grid-silo,IP:127.0.0.1,IP:::1" >"$KEYS/silo.ext" &&
+      openssl x509 -req -in "$KEYS/silo.csr" -CA "$KEYS/ca.crt" -CAkey "$KEYS/ca.key" -CAcreateserial -sha256 -days 825 \
+        -extfile "$KEYS/silo.ext" -out "$KEYS/silo.crt" 2>/dev/null) || die "openssl could not make the silo certificate in $KEYS"
+    rm -f "$KEYS/silo.csr" "$KEYS/silo.ext"
+  fi
+  chmod 600 "$KEYS"/*.key; chmod 644 "$KEYS/ca.crt" "$KEYS/silo.crt"
+}
+
+api_url() { echo "https://localhost:$((API_PORT_BASE + ${1:-0}))/"; }
+
+# gridctl as the local operator would run it: the first silo's API, the local CA.
+gridctl_local() { GRID_ENDPOINT="${GRID_ENDPOINT:-$(api_url 0)}" GRID_CA_FILE="${GRID_CA_FILE:-$KEYS/ca.crt}" "$GRIDCTL_BIN" "$@"; }
+
+start_silo() { # index [force]
+  local i=$1 force=${2:-}
   local pidfile="$RUN/silo-$i.pid"
   if alive "$pidfile"; then return; fi
   mkdir -p "$RUN"
   ensure_secret
-  # A force's own silo takes no client connections by default: clients come in through the shared pool, so
-  # stopping or losing a force's silo never drops a client's connection (only that force's shards go away).
-  if [ -z "$gateway" ]; then if [ -n "$force" ]; then gateway=no; else gateway=yes; fi; fi
-  local gw=$((GATEWAY_PORT_BASE + i)) gwtext
-  [ "$gateway" = yes ] || gw=0
-  gwtext=":$gw"; [ "$gw" != 0 ] || gwtext=none
-  local args=(--silo-port $((SILO_PORT_BASE + i)) --gateway-port "$gw" --dashboard-port $((DASHBOARD_PORT_BASE + i)) --liveness fast --operator-key-file "$OPERATOR_KEY")
+  ensure_tls
+  local api=$((API_PORT_BASE + i))
+  local args=(--silo-port $((SILO_PORT_BASE + i)) --api-port "$api" --liveness fast --operator-key-file "$OPERATOR_KEY"
+    --tls-cert "$KEYS/silo.crt" --tls-key "$KEYS/silo.key" --tls-ca "$KEYS/ca.crt")
+  local dashboard="off (GRID_DASHBOARD=1 turns it on)"
+  if [ "${GRID_DASHBOARD:-0}" = 1 ]; then args+=(--dashboard-port $((DASHBOARD_PORT_BASE + i))); dashboard="http://127.0.0.1:$((DASHBOARD_PORT_BASE + i))/"; fi
   [ -z "$force" ] || args+=(--force "$force")
   printf '%s\n' "$force" >"$RUN/silo-$i.force"
-  echo "$gateway" >"$RUN/silo-$i.gateway"
-  say "starting silo $i${force:+ for force $force} (silo :$((SILO_PORT_BASE + i)), gateway $gwtext, dashboard http://127.0.0.1:$((DASHBOARD_PORT_BASE + i))/)"
+  say "starting silo $i${force:+ for force $force} (silo :$((SILO_PORT_BASE + i)) mutual TLS, API $(api_url "$i"), dashboard $dashboard)"
   Grid__Security__ClusterSecret="$(cat "$KEYS/cluster.secret")" setsid "$SILO_BIN" "${args[@]}" >>"$RUN/silo-$i.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
-  if [ "$gw" != 0 ]; then wait_port "$gw" 60 "silo $i"; else wait_port $((SILO_PORT_BASE + i)) 60 "silo $i"; fi
+  wait_port "$api" 60 "silo $i"
 }
 
 next_silo_index() {
@@ -144,25 +172,24 @@ silo_cmd() {
   (($#)) && shift
   case "$sub" in
     add)
-      local force="" gateway=""
+      local force=""
       while (($#)); do
         case "$1" in
           --force) force=${2:?--force needs a force id, e.g. NL or DE-BKA}; shift 2 ;;
-          --gateway) gateway=yes; shift ;;
           *) die "silo add: unknown option $1" ;;
         esac
       done
       ensure_built
       start_azurite
       local i; i=$(next_silo_index)
-      start_silo "$i" "$force" "$gateway"
+      start_silo "$i" "$force"
       echo "silo $i started (force ${force:-shared})" ;;
     start)
       local i=${1:?usage: ./grid.sh silo start ID}
       [ -f "$RUN/silo-$i.force" ] || die "silo $i was never started here (./grid.sh silo add)"
       alive "$RUN/silo-$i.pid" && die "silo $i is already running (pid $(cat "$RUN/silo-$i.pid"))"
       start_azurite
-      start_silo "$i" "$(cat "$RUN/silo-$i.force")" "$(cat "$RUN/silo-$i.gateway" 2>/dev/null || true)" ;;
+      start_silo "$i" "$(cat "$RUN/silo-$i.force")" ;;
     stop)
       local i=${1:?usage: ./grid.sh silo stop ID}
       alive "$RUN/silo-$i.pid" || die "silo $i is not running"
@@ -174,7 +201,7 @@ silo_cmd() {
       kill -KILL "$pid"
       rm -f "$RUN/silo-$i.pid"
       say "killed silo-$i (pid $pid, SIGKILL); the cluster declares it dead within seconds (--liveness fast), then its shards reactivate" ;;
-    *) die "usage: ./grid.sh silo add [--force F] [--gateway] | silo start ID | silo stop ID | silo kill ID" ;;
+    *) die "usage: ./grid.sh silo add [--force F] | silo start ID | silo stop ID | silo kill ID" ;;
   esac
 }
 
@@ -192,8 +219,9 @@ up() {
   for ((i = 0; i < silos; i++)); do start_silo "$i"; done
   for _ in $(seq 1 100); do [ -s "$OPERATOR_KEY" ] && break; sleep 0.1; done
   [ -s "$OPERATOR_KEY" ] || die "the silo did not write the operator key $OPERATOR_KEY (see $RUN/silo-0.log)"
-  GRID_KEY_FILE="$OPERATOR_KEY" "$GRIDCTL_BIN" status >/dev/null || die "the grid did not answer (see $RUN/silo-*.log)"
+  GRID_KEY_FILE="$OPERATOR_KEY" gridctl_local status >/dev/null || die "the grid did not answer (see $RUN/silo-*.log)"
   say "grid up: $silos silo(s); operator key: $OPERATOR_KEY (mode 0600); ./gridctl status shows it; ./grid.sh down stops it"
+  say "HTTPS API: $(api_url 0)v1/ (OpenAPI document: $(api_url 0)openapi/v1.json); trust only the grid's CA: $KEYS/ca.crt"
 }
 
 stop_pid() { # pidfile name
@@ -211,7 +239,7 @@ down() {
   local f
   for f in "$RUN"/silo-*.pid; do [ -e "$f" ] && stop_pid "$f" "$(basename "$f" .pid)"; done
   stop_pid "$RUN/azurite.pid" azurite
-  rm -f "$RUN"/silo-*.force "$RUN"/silo-*.gateway
+  rm -f "$RUN"/silo-*.force
 }
 
 status() {
@@ -229,18 +257,13 @@ status() {
     [ -e "$RUN/$name.pid" ] || echo "$name: stopped$(silo_label "${name#silo-}") (./grid.sh silo start ${name#silo-})"
   done
   ((any)) || { echo "nothing started: ./grid.sh up"; return 0; }
-  local g
-  for g in "$RUN"/silo-*.pid; do
-    if alive "$g" && [ "$(cat "${g%.pid}.gateway" 2>/dev/null || echo yes)" = yes ]; then "$GRIDCTL_BIN" status || true; break; fi
-  done
+  if alive "$RUN/silo-0.pid"; then GRID_KEY_FILE="${GRID_KEY_FILE:-$OPERATOR_KEY}" gridctl_local status || true; fi
 }
 
-silo_label() { # index -> " force=F silo=:P gateway=:G dashboard=URL"
-  local i=$1 force gateway
+silo_label() { # index -> " force=F silo=:P api=URL"
+  local i=$1 force
   force=$(cat "$RUN/silo-$i.force" 2>/dev/null || true)
-  gateway=$(cat "$RUN/silo-$i.gateway" 2>/dev/null || echo yes)
-  printf ' force=%s silo=:%s gateway=%s dashboard=http://127.0.0.1:%s/' "${force:-shared}" $((SILO_PORT_BASE + i)) \
-    "$([ "$gateway" = yes ] && echo ":$((GATEWAY_PORT_BASE + i))" || echo none)" $((DASHBOARD_PORT_BASE + i))
+  printf ' force=%s silo=:%s api=%s' "${force:-shared}" $((SILO_PORT_BASE + i)) "$(api_url "$i")"
 }
 
 # ---------------------------------------------------------------- demo
@@ -256,13 +279,13 @@ demo() {
   fresh_grid demo
   local work="$RUN/demo" keys="$RUN/demo/keys"
   rm -rf "$work"; mkdir -p "$keys"; chmod 700 "$keys"
-  ctl() { local key=$1; shift; echo "+ gridctl $* (as $key)" >&2; GRID_KEY_FILE="$keys/$key.key" "$GRIDCTL_BIN" "$@"; }
+  ctl() { local key=$1; shift; echo "+ gridctl $* (as $key)" >&2; GRID_KEY_FILE="$keys/$key.key" gridctl_local "$@"; }
   local purpose=(--case "NL-2026-0412" --category Suspect --justification "Armed robbery of a jeweller in Utrecht, suspect filmed by CCTV")
 
   say "1. the operator creates three member forces; each admin's key is shown once (here written to 0600 files)"
   for f in NL DE FR; do
     if [ ! -s "$keys/$f-admin.key" ]; then
-      GRID_KEY_FILE="$OPERATOR_KEY" "$GRIDCTL_BIN" force create "$f" --name "$f national police" --admin "${f,,}-admin" --key-out "$keys/$f-admin.key"
+      GRID_KEY_FILE="$OPERATOR_KEY" gridctl_local force create "$f" --name "$f national police" --admin "${f,,}-admin" --key-out "$keys/$f-admin.key"
     fi
   done
   ctl NL-admin user add NL nl-analyst --roles searcher,enroller,reviewer --key-out "$keys/NL-analyst.key"
@@ -311,7 +334,9 @@ demo() {
   ctl DE-agreements audit verify DE
   ctl DE-agreements stats DE
   say "demo done; the demo grid is still up (./grid.sh down stops it). Its operator key: $OPERATOR_KEY; the forces' keys: $keys"
-  say "try: GRID_KEY_FILE=$keys/NL-analyst.key ./gridctl search --probe $work/DE/probes.npy --purpose fraud ${purpose[*]}"
+  say "every step above went through the HTTPS API: $(api_url 0)v1/ — OpenAPI document: $(api_url 0)openapi/v1.json; CA: $KEYS/ca.crt"
+  say "try: GRID_DATA=$DATA GRID_KEY_FILE=$keys/NL-analyst.key ./gridctl search --probe $work/DE/probes.npy --purpose fraud ${purpose[*]}"
+  say "or with curl: curl --cacert $KEYS/ca.crt -H \"Authorization: Bearer \$(cat $keys/NL-analyst.key)\" $(api_url 0)v1/me"
 }
 
 # ---------------------------------------------------------------- test
@@ -349,9 +374,9 @@ eval_faces() { # dir [gridctl eval-faces options]
   [ -n "${1:-}" ] || die "eval-faces needs a faces-dev style folder, e.g. ./grid.sh eval-faces ../shared/faces-dev"
   local dir; dir=$(cd "$1" && pwd) || die "no folder $1"; shift
   fresh_grid eval
-  GRID_KEY_FILE="$OPERATOR_KEY" "$GRIDCTL_BIN" force create NL --name "evaluation" --admin eval-admin --key-out "$KEYS/eval-admin.key" >/dev/null
-  GRID_KEY_FILE="$KEYS/eval-admin.key" "$GRIDCTL_BIN" user add NL evaluator --roles searcher,enroller,force-admin --key-out "$KEYS/evaluator.key" >/dev/null
-  GRID_KEY_FILE="$KEYS/evaluator.key" "$GRIDCTL_BIN" eval-faces "$dir" "$@" --roc "$ROOT/docs/faces-roc.png"
+  GRID_KEY_FILE="$OPERATOR_KEY" gridctl_local force create NL --name "evaluation" --admin eval-admin --key-out "$KEYS/eval-admin.key" >/dev/null
+  GRID_KEY_FILE="$KEYS/eval-admin.key" gridctl_local user add NL evaluator --roles searcher,enroller,force-admin --key-out "$KEYS/evaluator.key" >/dev/null
+  GRID_KEY_FILE="$KEYS/evaluator.key" gridctl_local eval-faces "$dir" "$@" --roc "$ROOT/docs/faces-roc.png"
 }
 
 case "${1:-help}" in

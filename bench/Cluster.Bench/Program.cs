@@ -4,10 +4,10 @@ using System.Text;
 using Grid.Client;
 using Grid.Cluster.Tests;
 using Grid.Cluster.Tests.Harness;
-using Grid.Contracts.Galleries;
-using Grid.Contracts.Identity;
-using Grid.Contracts.Search;
-using Grid.Contracts.Sharing;
+using Grid.Protocol.Galleries;
+using Grid.Protocol.Identity;
+using Grid.Protocol.Search;
+using Grid.Protocol.Sharing;
 
 // Cluster benchmark: search throughput / latency with 1, 2 and 3 silos on the same data, and the time for a
 // killed silo's shards to answer again. Usage:

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Grid.Client;
-using Grid.Contracts.Galleries;
-using Grid.Contracts.Search;
-using Grid.Contracts.Sharing;
+using Grid.Protocol.Galleries;
+using Grid.Protocol.Search;
+using Grid.Protocol.Sharing;
 
 namespace Grid.Bench;
 

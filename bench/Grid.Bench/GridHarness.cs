@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Grid.Client;
 using Grid.Contracts.Hosting;
-using Grid.Contracts.Identity;
+using Grid.Protocol.Identity;
 
 namespace Grid.Bench;
 

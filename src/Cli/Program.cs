@@ -7,6 +7,8 @@ if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
 
 var root = new RootCommand("gridctl — the Identity Search Grid's command line. Results are candidate lists for human review, never identifications.");
 root.Options.Add(CommonOptions.KeyFile);
+root.Options.Add(CommonOptions.Endpoint);
+root.Options.Add(CommonOptions.CaFile);
 root.Subcommands.Add(GalleryCommands.Create());
 root.Subcommands.Add(EnrolCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());

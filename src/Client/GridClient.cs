@@ -1,158 +1,174 @@
 using System.Diagnostics;
-using Azure.Data.Tables;
-using Grid.Client.Files;
-using Grid.Contracts.Galleries;
-using Grid.Contracts.Identity;
-using Grid.Contracts.Search;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
-using Orleans.Runtime;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Authentication;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Grid.Client.Http;
+using Grid.Protocol.Errors;
+using Grid.Protocol.Wire;
 
 namespace Grid.Client;
 
 /// <summary>
-/// A member force's connection to the grid. Thread-safe; create one per process and dispose it at the end.
-/// Every call carries the options' API key; what the grid lets the caller do follows from that key alone.
+/// <see cref="IGridClient"/> over HttpClient: keep-alive connections, source-generated JSON, the grid's CA trusted
+/// explicitly. Thread-safe; make one per process (<see cref="ConnectAsync"/>) or take it from dependency injection
+/// (<see cref="GridClientServiceCollectionExtensions.AddGridClient"/>).
 /// </summary>
-public sealed partial class GridClient : IAsyncDisposable
+public sealed partial class GridClient : IGridClient, IDisposable, IAsyncDisposable
 {
+    /// <summary>Rows per acknowledged batch in a bulk enrolment.</summary>
     public const int DefaultBatchSize = 1000;
 
-    private readonly IHost _host;
-    private readonly IClusterClient _cluster;
+    private static readonly GridJsonContext Types = GridJsonContext.Default;
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
 
-    private GridClient(IHost host)
+    /// <summary>A client over <paramref name="http"/>, which <see cref="Configure"/> has set up (dependency injection does).</summary>
+    public GridClient(HttpClient http) : this(http, ownsHttp: false)
     {
-        _host = host;
-        _cluster = host.Services.GetRequiredService<IClusterClient>();
     }
 
+    private GridClient(HttpClient http, bool ownsHttp)
+    {
+        _http = http;
+        _ownsHttp = ownsHttp;
+    }
+
+    /// <summary>The API's base address.</summary>
+    public Uri? Endpoint => _http.BaseAddress;
+
+    /// <summary>Connects to the grid and waits (up to <see cref="GridClientOptions.ConnectTimeout"/>) until it reports ready.</summary>
+    /// <exception cref="GridUnavailableException">No answer in time, or a server certificate not issued by the grid's CA.</exception>
     public static async Task<GridClient> ConnectAsync(GridClientOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new GridClientOptions();
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            // A client host that failed to start is not restarted: each attempt builds a fresh one.
-            var host = BuildHost(options);
-            try
-            {
-                await host.StartAsync(cancellationToken);
-                return new GridClient(host);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                host.Dispose();
-                if (deadline.Elapsed > options.ConnectTimeout)
-                    throw new GridUnavailableException(
-                        $"No grid silo answered within {options.ConnectTimeout.TotalSeconds:0} s ({e.Message}). Start one with `./grid.sh up`.", e);
-                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
-            }
-        }
-    }
-
-    private static IHost BuildHost(GridClientOptions options)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.SetMinimumLevel(LogLevel.Critical);
-        builder.UseOrleansClient(client =>
-        {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = options.ClusterId;
-                o.ServiceId = Contracts.Hosting.GridCluster.ServiceId;
-            });
-            client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.Storage));
-            if (options.ApiKey is { } key)
-                client.AddOutgoingGrainCallFilter(call =>
-                {
-                    GridRequestContext.SetApiKey(key);
-                    return call.Invoke();
-                });
-        });
-        return builder.Build();
-    }
-
-    public Task<GalleryInfo> CreateGalleryAsync(GalleryId id, GalleryConfig config)
-    {
-        id.Validate();
-        return Gallery(id).CreateAsync(config);
-    }
-
-    public Task<EnrolResult> EnrolAsync(GalleryId id, EnrolBatch batch, CancellationToken cancellationToken = default) =>
-        Gallery(id).EnrolAsync(batch, cancellationToken);
-
-    /// <summary>Enrols every row in batches, one batch acknowledged before the next is sent. Stops at the first
-    /// failure or cancellation with a <see cref="BulkEnrolInterruptedException"/> saying exactly how far it got.</summary>
-    public async Task<EnrolResult> EnrolBulkAsync(
-        GalleryId id, string[] subjectRefs, TemplateSet templates, string modelId,
-        int batchSize = DefaultBatchSize, int skip = 0, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
-    {
-        if (subjectRefs.Length != templates.Rows)
-            throw new ArgumentException($"{subjectRefs.Length} subjectRefs for {templates.Rows} templates; they must match.");
-        if (skip < 0 || skip > templates.Rows)
-            throw new ArgumentException($"--skip {skip} is outside the file's {templates.Rows} rows.");
-        var total = EnrolResult.None;
-        var done = skip;
+        var http = new HttpClient(GridHttp.CreateHandler(options.LoadAuthority(), options.MaxRetries), disposeHandler: true);
+        Configure(http, options);
+        var client = new GridClient(http, ownsHttp: true);
         try
         {
-            while (done < templates.Rows)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var count = Math.Min(batchSize, templates.Rows - done);
-                var batch = new EnrolBatch(subjectRefs[done..(done + count)], templates.Slice(done, count), modelId);
-                total = total.Plus(await Gallery(id).EnrolAsync(batch, cancellationToken));
-                done += count;
-                progress?.Report(done);
-            }
+            await client.WaitReadyAsync(options.ConnectTimeout, cancellationToken);
+            return client;
         }
-        catch (Exception e) when (e is not ArgumentException)
+        catch
         {
-            throw new BulkEnrolInterruptedException(done, templates.Rows, e);
+            client.Dispose();
+            throw;
         }
-        return total;
     }
 
-    /// <summary>Has every shard of the gallery write a snapshot now (after a bulk load, before a planned restart).</summary>
-    public Task SnapshotAsync(GalleryId id) => Gallery(id).SnapshotAsync();
+    /// <summary>Points <paramref name="http"/> at the grid with the key as its bearer token.</summary>
+    public static void Configure(HttpClient http, GridClientOptions options)
+    {
+        http.BaseAddress = options.Endpoint;
+        http.Timeout = options.RequestTimeout;
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (options.ApiKey is { Length: > 0 } key) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+    }
 
-    /// <summary>Moves the gallery's shards to the silos placement now prefers; returns how many moved.</summary>
-    public Task<int> RebalanceAsync(GalleryId id) => Gallery(id).RebalanceAsync();
-
-    public Task<int> RemoveAsync(GalleryId id, string subjectRef) => Gallery(id).RemoveAsync(subjectRef);
-
-    public async Task<TimedSearch> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Polls <c>/readyz</c> until the grid is ready or <paramref name="timeout"/> passes.</summary>
+    public async Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var response = await _cluster.GetGrain<ISearchCoordinatorGrain>(0).SearchAsync(request, cancellationToken);
-        return new TimedSearch(response, clock.Elapsed.TotalMilliseconds);
+        while (true)
+        {
+            string why;
+            try
+            {
+                using var response = await _http.GetAsync("readyz", cancellationToken);
+                if (response.IsSuccessStatusCode) return;
+                why = $"not ready: {await response.Content.ReadAsStringAsync(cancellationToken)}";
+            }
+            catch (HttpRequestException e) when (e.InnerException is AuthenticationException)
+            {
+                throw Unreachable(e);
+            }
+            catch (HttpRequestException e)
+            {
+                why = e.Message;
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                why = "no answer";
+            }
+            if (clock.Elapsed > timeout)
+                throw new GridUnavailableException($"The grid at {_http.BaseAddress} was not ready within {timeout.TotalSeconds:0} s ({why}). Start one with `./grid.sh up`.");
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
     }
 
-    public async Task<GalleryInfo?> GetGalleryAsync(GalleryId id) => await Gallery(id).GetAsync();
-
-    public async Task<GridStatus> GetStatusAsync()
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        var hosts = await _cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        var galleries = await _cluster.GetGrain<IGalleryCatalogGrain>(0).ListAsync();
-        var statuses = await Task.WhenAll(galleries.Select(g => Gallery(g).GetStatusAsync()));
-        return new GridStatus(
-            hosts.Select(h => new SiloInfo(h.Key.ToString(), h.Value.ToString())).OrderBy(s => s.Address).ToArray(),
-            statuses);
+        using var response = await SendAsync(method, path, content, cancellationToken);
+        return await response.Content.ReadFromJsonAsync(type, cancellationToken)
+               ?? throw new GridException(ProblemCodes.Internal, (int)response.StatusCode, $"The grid answered {path} with an empty body.");
     }
 
-    public async ValueTask DisposeAsync()
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        HttpResponseMessage response;
         try
         {
-            await _host.StopAsync(TimeSpan.FromSeconds(5));
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        finally
+        catch (HttpRequestException e)
         {
-            _host.Dispose();
+            throw Unreachable(e);
         }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new GridUnavailableException($"The grid did not answer {method} {path} within {_http.Timeout.TotalSeconds:0} s.", e);
+        }
+        if (response.IsSuccessStatusCode) return response;
+        using (response) throw await ProblemAsync(response, cancellationToken);
     }
 
-    private IGalleryGrain Gallery(GalleryId id) => _cluster.GetGrain<IGalleryGrain>(id.Key);
+    private static async Task<GridException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.Content.Headers.ContentType?.MediaType == Problem.MediaType)
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize(body, Types.Problem) is { } problem) return new GridException(problem);
+            }
+            catch (JsonException)
+            {
+            }
+        }
+        return new GridException(status switch { 401 => ProblemCodes.Unauthenticated, 403 => ProblemCodes.AccessDenied, 404 => ProblemCodes.NotFound, 429 => ProblemCodes.RateLimited, _ => ProblemCodes.Internal },
+            status, $"The grid answered {status} {response.ReasonPhrase}.");
+    }
+
+    private GridUnavailableException Unreachable(HttpRequestException e) => e.InnerException is AuthenticationException
+        ? new GridUnavailableException($"The server at {_http.BaseAddress} did not present a certificate issued by the grid's CA (or not for this host name); refusing to talk to it.", e)
+        : new GridUnavailableException($"Could not reach the grid at {_http.BaseAddress}: {e.Message}", e);
+
+    private static HttpContent Json<T>(T value, JsonTypeInfo<T> type) => JsonContent.Create(value, type);
+
+    private static string Segment(string value) => Uri.EscapeDataString(value);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsHttp) _http.Dispose();
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static StringContent Text(IEnumerable<string> lines)
+    {
+        var text = new StringBuilder();
+        foreach (var line in lines) text.Append(line).Append('\n');
+        return new StringContent(text.ToString(), Encoding.UTF8, "text/plain");
+    }
 }

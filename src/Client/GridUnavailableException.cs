@@ -1,4 +1,7 @@
+using Grid.Protocol.Errors;
+
 namespace Grid.Client;
 
-/// <summary>No silo of the grid answered; the message says how to start one.</summary>
-public sealed class GridUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>The grid did not answer (or its certificate is not from the grid's CA); the message says what to check.</summary>
+public sealed class GridUnavailableException(string message, Exception? inner = null)
+    : GridException(ProblemCodes.Unavailable, 0, message, inner);

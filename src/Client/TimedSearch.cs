@@ -1,4 +1,4 @@
-using Grid.Contracts.Search;
+using Grid.Protocol.Search;
 
 namespace Grid.Client;
 

@@ -1,6 +1,6 @@
 using Grid.Client;
 using Grid.Cluster.Tests.Harness;
-using Grid.Contracts.Identity;
+using Grid.Protocol.Identity;
 using Xunit;
 
 namespace Grid.Cluster.Tests;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Grid.Client;
 using Grid.Client.Files;
-using Grid.Contracts.Galleries;
-using Grid.Contracts.Identity;
-using Grid.Contracts.Search;
-using Grid.Contracts.Sharing;
+using Grid.Protocol.Galleries;
+using Grid.Protocol.Identity;
+using Grid.Protocol.Search;
+using Grid.Protocol.Sharing;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
 using Grid.Client.Files;
-using Grid.Contracts.Templates;
+using Grid.Protocol.Wire;
 
 namespace Grid.Cluster.Tests;
 
@@ -9,10 +9,10 @@ public static class Synthetic
     public static (string[] Subjects, TemplateSet Templates) Gallery(string prefix, int rows, int seed)
     {
         var random = new Random(seed);
-        var vectors = new float[rows * TemplateRules.Dimension];
+        var vectors = new float[rows * TemplateWire.Dimension];
         for (var r = 0; r < rows; r++)
         {
-            var row = vectors.AsSpan(r * TemplateRules.Dimension, TemplateRules.Dimension);
+            var row = vectors.AsSpan(r * TemplateWire.Dimension, TemplateWire.Dimension);
             var norm = 0.0;
             for (var i = 0; i < row.Length; i++)
             {

@@ -7,6 +7,7 @@ using Grid.Protocol.Errors;
 using Grid.Protocol.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using P = Grid.Protocol.Galleries;
@@ -62,9 +63,9 @@ public static class GalleryEndpoints
             .Accepts<EnrolForm>("multipart/form-data").Produces<P.EnrolResult>()
             .ProducesGridProblem(400).ProducesGridProblem(409).ProducesGridProblem(413).ProducesGridProblem(415);
 
-        galleries.MapDelete("/{force}/{name}/subjects/{subjectRef}", async (string force, string name, string subjectRef, IGrainFactory grains) =>
+        galleries.MapDelete("/{force}/{name}/subjects", async (string force, string name, [FromQuery(Name = "ref")] string subjectRef, IGrainFactory grains) =>
                 Reply.Json(new P.RemoveResult(await Gallery(grains, force, name).RemoveAsync(subjectRef)), Reply.Types.RemoveResult))
-            .WithName("RemoveSubject").WithSummary("Removes every template of a subject, durably. Enroller.").Produces<P.RemoveResult>();
+            .WithName("RemoveSubject").WithSummary("Removes every template of the subject ?ref=SUBJECTREF, durably. Enroller.").Produces<P.RemoveResult>();
 
         galleries.MapPost("/{force}/{name}/snapshot", async (string force, string name, IGrainFactory grains) =>
             {

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using System.Collections.Immutable;
 using Grid.Cli.Output;
 using Grid.Client;
-using Grid.Contracts.Galleries;
-using Grid.Contracts.Identity;
-using Grid.Contracts.Sharing;
+using Grid.Protocol.Galleries;
+using Grid.Protocol.Identity;
+using Grid.Protocol.Sharing;
+using Grid.Protocol.Search;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;
@@ -18,10 +18,10 @@ public static class AgreementCommands
         var agreement = new Command("agreement", "Sharing agreements OWNER->REQUESTER: who may search which galleries, for what.");
         agreement.Subcommands.Add(Propose());
         agreement.Subcommands.Add(Accept());
-        agreement.Subcommands.Add(Change("suspend", "Pause an active agreement (owner).", a => a.SuspendAsync()));
-        agreement.Subcommands.Add(Change("resume", "Resume a suspended agreement (owner).", a => a.ResumeAsync()));
-        agreement.Subcommands.Add(Change("revoke", "End an agreement (owner); in force for every search that starts after this returns.", a => a.RevokeAsync()));
-        agreement.Subcommands.Add(Change("show", "Show an agreement and its history.", a => a.GetAsync()));
+        agreement.Subcommands.Add(Change("suspend", "Pause an active agreement (owner).", (a, ct) => a.SuspendAsync(ct)));
+        agreement.Subcommands.Add(Change("resume", "Resume a suspended agreement (owner).", (a, ct) => a.ResumeAsync(ct)));
+        agreement.Subcommands.Add(Change("revoke", "End an agreement (owner); in force for every search that starts after this returns.", (a, ct) => a.RevokeAsync(ct)));
+        agreement.Subcommands.Add(Change("show", "Show an agreement and its history.", (a, ct) => a.GetAsync(ct)));
         agreement.Subcommands.Add(List());
         return agreement;
     }
@@ -43,10 +43,10 @@ public static class AgreementCommands
         {
             var now = DateTimeOffset.UtcNow;
             var terms = new AgreementTerms(
-                Split(parse.GetValue(galleries)!).Select(GalleryId.Parse).ToImmutableArray(),
-                Split(parse.GetValue(offences)!).ToImmutableArray(),
+                Split(parse.GetValue(galleries)!).Select(GalleryId.Parse).ToArray(),
+                Split(parse.GetValue(offences)!),
                 parse.GetValue(maxCandidates), parse.GetValue(minScore), parse.GetValue(quota), now, now.AddDays(parse.GetValue(days)));
-            Write(await client.Agreement(AgreementKey.Parse(parse.GetValue(key)!)).ProposeAsync(terms), parse.GetValue(json));
+            Write(await client.Agreement(AgreementKey.Parse(parse.GetValue(key)!)).ProposeAsync(terms, ct), parse.GetValue(json));
             return ExitCodes.Ok;
         }));
         return command;
@@ -64,14 +64,14 @@ public static class AgreementCommands
         command.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(json), ct, async client =>
         {
             var grain = client.Agreement(AgreementKey.Parse(parse.GetValue(key)!));
-            var v = parse.GetValue(version) ?? (await grain.GetAsync()).Version;
-            Write(await grain.AcceptAsync(v), parse.GetValue(json));
+            var v = parse.GetValue(version) ?? (await grain.GetAsync(ct)).Version;
+            Write(await grain.AcceptAsync(v, ct), parse.GetValue(json));
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static Command Change(string name, string description, Func<ISharingAgreementGrain, Task<AgreementView>> action)
+    private static Command Change(string name, string description, Func<GridAgreement, CancellationToken, Task<AgreementView>> action)
     {
         var command = new Command(name, description);
         var key = KeyArgument();
@@ -80,7 +80,7 @@ public static class AgreementCommands
         command.Options.Add(json);
         command.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(json), ct, async client =>
         {
-            Write(await action(client.Agreement(AgreementKey.Parse(parse.GetValue(key)!))), parse.GetValue(json));
+            Write(await action(client.Agreement(AgreementKey.Parse(parse.GetValue(key)!)), ct), parse.GetValue(json));
             return ExitCodes.Ok;
         }));
         return command;
@@ -95,17 +95,13 @@ public static class AgreementCommands
         command.Options.Add(json);
         command.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(json), ct, async client =>
         {
-            var me = ForceId.Parse(parse.GetValue(force)!);
-            var views = new List<AgreementView>();
-            foreach (var other in (await client.ListMemberIdsAsync()).Where(f => f != me))
-                foreach (var key in new[] { new AgreementKey(me, other), new AgreementKey(other, me) })
-                    if (await client.Agreement(key).GetAsync() is { Status: not AgreementStatus.None } view) views.Add(view);
-            if (parse.GetValue(json)) views.ForEach(v => Write(v, true));
+            var views = await client.ListAgreementsAsync(parse.GetValue(force)!, ct);
+            if (parse.GetValue(json)) foreach (var v in views) Write(v, true);
             else
             {
                 var table = new Table().AddColumns("agreement", "version", "status", "galleries", "offences", "max", "min score", "quota/day", "valid until");
                 foreach (var v in views)
-                    table.AddRow(v.Key.ToString(), v.Version.ToString(), v.Status.ToString(),
+                    table.AddRow(v.Agreement, v.Version.ToString(), v.Status.ToString(),
                         Markup.Escape(string.Join(",", v.Terms?.Galleries.Select(g => g.Key) ?? [])), Markup.Escape(string.Join(",", v.Terms?.Offences ?? [])),
                         v.Terms?.MaxCandidates.ToString() ?? "", v.Terms?.MinScore.ToString("0.00") ?? "", v.Terms?.DailyQuota.ToString() ?? "", v.Terms?.ValidUntil.ToString("u") ?? "");
                 AnsiConsole.Write(table);
@@ -125,17 +121,17 @@ public static class AgreementCommands
         {
             Json.WriteLine(new
             {
-                agreement = view.Key.ToString(), view.Version, view.Status,
+                agreement = view.Agreement, view.Version, view.Status,
                 terms = view.Terms is { } t ? new { galleries = t.Galleries.Select(g => g.Key), t.Offences, t.MaxCandidates, t.MinScore, t.DailyQuota, t.ValidFrom, t.ValidUntil } : null,
-                history = view.History.Select(h => new { h.Version, h.At, h.Action, actor = h.Actor.ToString(), h.Status }),
+                history = view.History.Select(h => new { h.Version, h.At, h.Action, actor = h.Actor, h.Status }),
             });
             return;
         }
-        AnsiConsole.MarkupLine($"agreement [bold]{Markup.Escape(view.Key.ToString())}[/] v{view.Version}: [bold]{view.Status}[/]");
+        AnsiConsole.MarkupLine($"agreement [bold]{Markup.Escape(view.Agreement)}[/] v{view.Version}: [bold]{view.Status}[/]");
         if (view.Terms is { } terms)
             AnsiConsole.MarkupLine($"  galleries {Markup.Escape(string.Join(", ", terms.Galleries.Select(g => g.Key)))}; offences {Markup.Escape(string.Join(", ", terms.Offences))}; " +
                 $"max {terms.MaxCandidates} candidates, min score {terms.MinScore:0.00}, {terms.DailyQuota}/day, valid until {terms.ValidUntil:u}");
         foreach (var h in view.History)
-            AnsiConsole.MarkupLine($"  v{h.Version} {h.At:u} {h.Action} by {Markup.Escape(h.Actor.ToString())} → {h.Status}");
+            AnsiConsole.MarkupLine($"  v{h.Version} {h.At:u} {h.Action} by {Markup.Escape(h.Actor)} → {h.Status}");
     }
 }

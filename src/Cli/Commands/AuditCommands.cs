@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Grid.Cli.Output;
-using Grid.Contracts.Audit;
-using Grid.Contracts.Identity;
+using Grid.Client;
+using Grid.Protocol.Audit;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;
@@ -22,14 +22,13 @@ public static class AuditCommands
         show.Options.Add(json);
         show.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(json), ct, async client =>
         {
-            var entries = (await client.Audit(ForceId.Parse(parse.GetValue(force)!)).ExportAsync()).Entries
-                .Where(e => parse.GetValue(since) is not { } from || e.Time >= from).ToArray();
+            var entries = (await client.Audit(parse.GetValue(force)!).ExportAsync(parse.GetValue(since), ct)).Entries;
             if (parse.GetValue(json)) { foreach (var e in entries) Json.WriteLine(Row(e)); }
             else
             {
                 var table = new Table().AddColumns("seq", "time", "kind", "actor", "partner", "offence", "case", "asked", "answered", "candidates", "detail");
                 foreach (var e in entries)
-                    table.AddRow(e.Seq.ToString(), e.Time.ToString("u"), e.Kind.ToString(), Markup.Escape(e.Actor), e.Partner?.Value ?? "", e.Offence ?? "",
+                    table.AddRow(e.Seq.ToString(), e.Time.ToString("u"), e.Kind.ToString(), Markup.Escape(e.Actor), e.Partner ?? "", e.Offence ?? "",
                         Markup.Escape(e.CaseReference ?? ""), Markup.Escape(string.Join(",", e.GalleriesAsked.Select(g => g.Key))),
                         Markup.Escape(string.Join(",", e.GalleriesAnswered.Select(g => g.Key))), e.CandidateCount.ToString(), Markup.Escape(e.Detail));
                 AnsiConsole.Write(table);
@@ -44,7 +43,7 @@ public static class AuditCommands
         verify.Options.Add(verifyJson);
         verify.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(verifyJson), ct, async client =>
         {
-            var result = await client.Audit(ForceId.Parse(parse.GetValue(verifyForce)!)).VerifyAsync();
+            var result = await client.Audit(parse.GetValue(verifyForce)!).VerifyAsync(ct);
             if (parse.GetValue(verifyJson)) Json.WriteLine(result);
             else if (result.Intact) AnsiConsole.MarkupLine($"[green]intact[/]: {result.Entries} entries, head {result.HeadHash}");
             else AnsiConsole.MarkupLine($"[red]TAMPERED[/] at entry {result.FirstBadSeq}: {Markup.Escape(result.Problem ?? "")}");
@@ -58,8 +57,8 @@ public static class AuditCommands
         export.Options.Add(jsonl);
         export.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, true, ct, async client =>
         {
-            var all = await client.Audit(ForceId.Parse(parse.GetValue(exportForce)!)).ExportAsync();
-            Json.WriteLine(new { force = all.Force.Value, anchorSeq = all.AnchorSeq, anchorHash = all.AnchorHash });
+            var all = await client.Audit(parse.GetValue(exportForce)!).ExportAsync(cancellationToken: ct);
+            Json.WriteLine(new { force = all.Force, anchorSeq = all.AnchorSeq, anchorHash = all.AnchorHash });
             foreach (var e in all.Entries) Json.WriteLine(Row(e));
             return ExitCodes.Ok;
         }));
@@ -79,13 +78,13 @@ public static class AuditCommands
         command.Options.Add(json);
         command.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(json), ct, async client =>
         {
-            var stats = await client.Audit(ForceId.Parse(parse.GetValue(force)!)).GetStatsAsync();
-            if (parse.GetValue(json)) Json.WriteLine(new { force = stats.Force.Value, partners = stats.Partners.Select(p => new { partner = p.Partner.Value, p.SearchesMade, p.SearchesReceived, p.CandidatesReceived, p.CandidatesReturned, p.Refusals }) });
+            var stats = await client.Audit(parse.GetValue(force)!).GetStatsAsync(ct);
+            if (parse.GetValue(json)) Json.WriteLine(new { force = stats.Force, partners = stats.Partners.Select(p => new { partner = p.Partner, p.SearchesMade, p.SearchesReceived, p.CandidatesReceived, p.CandidatesReturned, p.Refusals }) });
             else
             {
                 var table = new Table().Title($"statistics of {stats.Force}").AddColumns("partner", "searches made", "searches received", "candidates received", "candidates returned", "refusals");
                 foreach (var p in stats.Partners)
-                    table.AddRow(p.Partner.Value, p.SearchesMade.ToString(), p.SearchesReceived.ToString(), p.CandidatesReceived.ToString(), p.CandidatesReturned.ToString(), p.Refusals.ToString());
+                    table.AddRow(p.Partner, p.SearchesMade.ToString(), p.SearchesReceived.ToString(), p.CandidatesReceived.ToString(), p.CandidatesReturned.ToString(), p.Refusals.ToString());
                 AnsiConsole.Write(table);
             }
             return ExitCodes.Ok;
@@ -95,7 +94,7 @@ public static class AuditCommands
 
     private static object Row(AuditEntry e) => new
     {
-        e.Seq, e.Time, e.Kind, e.Actor, force = e.Force.Value, partner = e.Partner?.Value, e.Offence, e.CaseReference,
+        e.Seq, e.Time, e.Kind, e.Actor, force = e.Force, partner = e.Partner, e.Offence, e.CaseReference,
         galleriesAsked = e.GalleriesAsked.Select(g => g.Key), galleriesAnswered = e.GalleriesAnswered.Select(g => g.Key),
         e.CandidateCount, e.Detail, e.PrevHash, e.Hash,
     };

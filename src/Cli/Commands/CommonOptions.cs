@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Grid.Contracts.Galleries;
+using Grid.Protocol.Galleries;
 
 namespace Grid.Cli.Commands;
 
@@ -9,6 +9,20 @@ public static class CommonOptions
     public static readonly Option<string?> KeyFile = new("--key-file")
     {
         Description = "File holding your API key (default: $GRID_API_KEY, else the file named by $GRID_KEY_FILE).",
+        Recursive = true,
+    };
+
+    /// <summary>The API's address; default $GRID_ENDPOINT, else the local grid (https://localhost:$GRID_API_PORT_BASE or 8443).</summary>
+    public static readonly Option<string?> Endpoint = new("--endpoint")
+    {
+        Description = "The grid's HTTPS API, e.g. https://grid.example:8443/ (default: $GRID_ENDPOINT, else the local grid).",
+        Recursive = true,
+    };
+
+    /// <summary>The grid's CA certificate; default $GRID_CA_FILE, else the local grid's .data/keys/ca.crt.</summary>
+    public static readonly Option<string?> CaFile = new("--ca-file")
+    {
+        Description = "The grid's CA certificate (PEM), the only authority trusted for the API (default: $GRID_CA_FILE, else the local grid's keys/ca.crt).",
         Recursive = true,
     };
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Grid.Cli.Output;
 using Grid.Client;
 using Grid.Client.Files;
-using Grid.Contracts.Galleries;
+using Grid.Protocol.Galleries;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;

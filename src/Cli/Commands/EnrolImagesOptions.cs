@@ -3,7 +3,7 @@ using System.Globalization;
 using Grid.Cli.Output;
 using Grid.Client;
 using Grid.Client.Faces;
-using Grid.Contracts.Galleries;
+using Grid.Protocol.Galleries;
 using Grid.Faces.Pipeline;
 using Spectre.Console;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Grid.Cli.Output;
 using Grid.Client.Faces;
-using Grid.Contracts.Galleries;
+using Grid.Protocol.Galleries;
 using Grid.Faces.Evaluation;
 using Grid.Faces.Pipeline;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Grid.Cli.Output;
-using Grid.Contracts.Identity;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;
@@ -21,7 +20,7 @@ public static class ForceCommands
         foreach (var o in new Option[] { name, admin, keyOut, json }) create.Options.Add(o);
         create.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(json), ct, async client =>
         {
-            var issued = await client.CreateForceAsync(ForceId.Parse(parse.GetValue(id)!), parse.GetValue(name)!, parse.GetValue(admin)!);
+            var issued = await client.CreateForceAsync(parse.GetValue(id)!, parse.GetValue(name)!, parse.GetValue(admin)!, ct);
             KeyOutput.Show(issued, parse.GetValue(keyOut), parse.GetValue(json));
             return ExitCodes.Ok;
         }));
@@ -31,12 +30,12 @@ public static class ForceCommands
         list.Options.Add(listJson);
         list.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(listJson), ct, async client =>
         {
-            var forces = await client.ListForcesAsync();
-            if (parse.GetValue(listJson)) { foreach (var f in forces) Json.WriteLine(new { force = f.Force.Value, f.DisplayName, f.Disabled, f.Created, f.UserCount }); }
+            var forces = await client.ListForcesAsync(ct);
+            if (parse.GetValue(listJson)) { foreach (var f in forces) Json.WriteLine(new { force = f.Force, f.DisplayName, f.Disabled, f.Created, f.UserCount }); }
             else
             {
                 var table = new Table().AddColumns("force", "name", "users", "disabled", "created");
-                foreach (var f in forces) table.AddRow(f.Force.Value, Markup.Escape(f.DisplayName), f.UserCount.ToString(), f.Disabled.ToString(), f.Created.ToString("u"));
+                foreach (var f in forces) table.AddRow(f.Force, Markup.Escape(f.DisplayName), f.UserCount.ToString(), f.Disabled.ToString(), f.Created.ToString("u"));
                 AnsiConsole.Write(table);
             }
             return ExitCodes.Ok;

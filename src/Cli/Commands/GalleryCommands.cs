@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Grid.Cli.Output;
 using Grid.Client.Faces;
-using Grid.Contracts.Galleries;
+using Grid.Protocol.Galleries;
 using Spectre.Console;
 
-using Grid.Contracts.Sharing;
+using Grid.Protocol.Sharing;
+using Grid.Protocol.Search;
 
 namespace Grid.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using Grid.Cli.Output;
 using Grid.Client;
-using Grid.Contracts.Identity;
+using Grid.Protocol.Identity;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;
@@ -13,10 +13,10 @@ public static class KeyOutput
     {
         if (keyOut is not null) KeyFile.Write(keyOut, issued.Key);
         if (json)
-            Json.WriteLine(new { user = issued.Principal.ToString(), roles = issued.Principal.Roles.ToString(), keyId = issued.KeyId, key = keyOut is null ? issued.Key : null, keyFile = keyOut });
+            Json.WriteLine(new { user = issued.Principal.ToString(), roles = string.Join(",", issued.Principal.Roles), keyId = issued.KeyId, key = keyOut is null ? issued.Key : null, keyFile = keyOut });
         else if (keyOut is not null)
-            AnsiConsole.MarkupLine($"key for [bold]{Markup.Escape(issued.Principal.ToString())}[/] ({issued.Principal.Roles}) written to {Markup.Escape(keyOut)} (mode 0600)");
+            AnsiConsole.MarkupLine($"key for [bold]{Markup.Escape(issued.Principal.ToString())}[/] ({string.Join(",", issued.Principal.Roles)}) written to {Markup.Escape(keyOut)} (mode 0600)");
         else
-            AnsiConsole.MarkupLine($"key for [bold]{Markup.Escape(issued.Principal.ToString())}[/] ({issued.Principal.Roles}) — shown once, store it now:\n{Markup.Escape(issued.Key)}");
+            AnsiConsole.MarkupLine($"key for [bold]{Markup.Escape(issued.Principal.ToString())}[/] ({string.Join(",", issued.Principal.Roles)}) — shown once, store it now:\n{Markup.Escape(issued.Key)}");
     }
 }

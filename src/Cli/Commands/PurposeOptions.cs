@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Grid.Contracts.Sharing;
+using Grid.Protocol.Galleries;
+using Grid.Protocol.Search;
 
 namespace Grid.Cli.Commands;
 

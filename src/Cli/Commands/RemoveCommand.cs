@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Grid.Cli.Output;
-using Grid.Contracts.Galleries;
+using Grid.Protocol.Galleries;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;

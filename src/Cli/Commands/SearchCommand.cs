@@ -2,8 +2,8 @@ using System.CommandLine;
 using Grid.Cli.Output;
 using Grid.Client;
 using Grid.Client.Files;
-using Grid.Contracts.Galleries;
-using Grid.Contracts.Search;
+using Grid.Protocol.Galleries;
+using Grid.Protocol.Search;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;
@@ -27,7 +27,7 @@ public static class SearchCommand
         var probe = new Option<string>("--probe") { Description = ".npy or .fvecs file; each row is one search (or use --image)." };
         var k = new Option<int>("--k") { Description = "Candidates per search.", DefaultValueFactory = _ => 10 };
         var minScore = new Option<float>("--min-score") { Description = "Drop candidates scoring below this cosine similarity.", DefaultValueFactory = _ => -1f };
-        var deadline = new Option<int>("--deadline-ms") { Description = "Shards that have not answered by then are reported, not waited for.", DefaultValueFactory = _ => (int)SearchRequest.DefaultDeadline.TotalMilliseconds };
+        var deadline = new Option<int>("--deadline-ms") { Description = "Shards that have not answered by then are reported, not waited for.", DefaultValueFactory = _ => SearchRequest.DefaultDeadlineMs };
         var model = CommonOptions.Model();
         var json = CommonOptions.Json();
         command.Arguments.Add(galleries);
@@ -54,8 +54,8 @@ public static class SearchCommand
             {
                 for (var row = 0; row < probes.Rows; row++)
                 {
-                    var request = new SearchRequest(ids, probes.Row(row).ToArray(), modelId, parse.GetValue(k),
-                        parse.GetValue(minScore), TimeSpan.FromMilliseconds(parse.GetValue(deadline)), purpose.Read(parse), PartnerList(parse.GetValue(partners)));
+                    var request = new SearchRequest(ids, probes.Row(row).ToArray(), purpose.Read(parse), modelId, parse.GetValue(k),
+                        parse.GetValue(minScore), parse.GetValue(deadline), PartnerList(parse.GetValue(partners)));
                     var result = await client.SearchAsync(request, ct);
                     if (asJson) WriteJson(row, result);
                     else WriteTable(row, result);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Grid.Cli.Output;
-using Grid.Contracts.Galleries;
+using Grid.Protocol.Galleries;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;
@@ -24,7 +24,7 @@ public static class ShardsCommand
                 : (await client.GetStatusAsync()).Galleries.Select(g => g.Info.Id).ToArray();
             foreach (var id in ids)
             {
-                var moved = await client.RebalanceAsync(id);
+                var moved = await client.RebalanceAsync(id, ct);
                 if (parse.GetValue(json)) Json.WriteLine(new { gallery = id.Key, moved });
                 else AnsiConsole.MarkupLine($"{Markup.Escape(id.Key)}: {moved} shard(s) moved");
             }

@@ -17,7 +17,7 @@ public static class StatusCommand
             var asJson = parse.GetValue(json);
             return CommandRunner.WithClientAsync(parse, asJson, ct, async client =>
             {
-                var status = await client.GetStatusAsync();
+                var status = await client.GetStatusAsync(ct);
                 if (asJson)
                 {
                     Json.WriteLine(new

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Grid.Cli.Output;
 using Grid.Client.Files;
-using Grid.Contracts.Templates;
+using Grid.Protocol.Wire;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;
@@ -34,16 +34,16 @@ public static class SynthCommand
                 var dir = Directory.CreateDirectory(parse.GetValue(output)!).FullName;
                 var random = new Random(parse.GetValue(seed));
                 var centres = Enumerable.Range(0, n).Select(_ => RandomUnit(random)).ToArray();
-                var gallery = new float[(long)n * m * TemplateRules.Dimension];
+                var gallery = new float[(long)n * m * TemplateWire.Dimension];
                 var refs = new string[n * m];
                 for (var i = 0; i < n; i++)
                     for (var j = 0; j < m; j++)
                     {
-                        Photo(centres[i], random).CopyTo(gallery.AsSpan((i * m + j) * TemplateRules.Dimension));
+                        Photo(centres[i], random).CopyTo(gallery.AsSpan((i * m + j) * TemplateWire.Dimension));
                         refs[i * m + j] = $"{parse.GetValue(prefix)}{i:D7}";
                     }
-                var probeVectors = new float[p * TemplateRules.Dimension];
-                for (var i = 0; i < p; i++) Photo(centres[i], random).CopyTo(probeVectors.AsSpan(i * TemplateRules.Dimension));
+                var probeVectors = new float[p * TemplateWire.Dimension];
+                for (var i = 0; i < p; i++) Photo(centres[i], random).CopyTo(probeVectors.AsSpan(i * TemplateWire.Dimension));
                 TemplateFiles.WriteNpy(Path.Combine(dir, "gallery.npy"), gallery, n * m);
                 File.WriteAllLines(Path.Combine(dir, "subjects.txt"), refs);
                 TemplateFiles.WriteNpy(Path.Combine(dir, "probes.npy"), probeVectors, p);
@@ -62,7 +62,7 @@ public static class SynthCommand
     private static float[] Photo(float[] centre, Random random)
     {
         var noise = RandomUnit(random);
-        var photo = new float[TemplateRules.Dimension];
+        var photo = new float[TemplateWire.Dimension];
         for (var d = 0; d < photo.Length; d++) photo[d] = centre[d] + NoiseNorm * noise[d];
         Normalise(photo);
         return photo;
@@ -70,7 +70,7 @@ public static class SynthCommand
 
     private static float[] RandomUnit(Random random)
     {
-        var v = new float[TemplateRules.Dimension];
+        var v = new float[TemplateWire.Dimension];
         for (var d = 0; d < v.Length; d++)
         {
             // Box–Muller: a Gaussian in every coordinate makes the direction uniform on the sphere.

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Grid.Cli.Output;
-using Grid.Contracts.Identity;
+using Grid.Protocol.Identity;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;
@@ -23,7 +23,7 @@ public static class UserCommands
         foreach (var o in new Option[] { roles, keyOut, json }) add.Options.Add(o);
         add.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(json), ct, async client =>
         {
-            var issued = await client.AddUserAsync(ForceId.Parse(parse.GetValue(force)!), parse.GetValue(name)!, ParseRoles(parse.GetValue(roles)!));
+            var issued = await client.AddUserAsync(parse.GetValue(force)!, parse.GetValue(name)!, ParseRoles(parse.GetValue(roles)!), ct);
             KeyOutput.Show(issued, parse.GetValue(keyOut), parse.GetValue(json));
             return ExitCodes.Ok;
         }));
@@ -35,12 +35,12 @@ public static class UserCommands
         list.Options.Add(listJson);
         list.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(listJson), ct, async client =>
         {
-            var users = await client.ListUsersAsync(ForceId.Parse(parse.GetValue(listForce)!));
-            if (parse.GetValue(listJson)) { foreach (var u in users) Json.WriteLine(new { u.User, roles = u.Roles.ToString(), u.KeyId, u.Disabled, u.Created }); }
+            var users = await client.ListUsersAsync(parse.GetValue(listForce)!, ct);
+            if (parse.GetValue(listJson)) { foreach (var u in users) Json.WriteLine(new { u.User, roles = string.Join(",", u.Roles), u.KeyId, u.Disabled, u.Created }); }
             else
             {
                 var table = new Table().AddColumns("user", "roles", "key id", "disabled", "created");
-                foreach (var u in users) table.AddRow(Markup.Escape(u.User), u.Roles.ToString(), u.KeyId, u.Disabled.ToString(), u.Created.ToString("u"));
+                foreach (var u in users) table.AddRow(Markup.Escape(u.User), string.Join(",", u.Roles), u.KeyId, u.Disabled.ToString(), u.Created.ToString("u"));
                 AnsiConsole.Write(table);
             }
             return ExitCodes.Ok;
@@ -53,7 +53,7 @@ public static class UserCommands
         disable.Arguments.Add(disName);
         disable.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, false, ct, async client =>
         {
-            await client.DisableUserAsync(ForceId.Parse(parse.GetValue(disForce)!), parse.GetValue(disName)!);
+            await client.DisableUserAsync(parse.GetValue(disForce)!, parse.GetValue(disName)!, ct);
             AnsiConsole.MarkupLine($"disabled {Markup.Escape(parse.GetValue(disName)!)} of {Markup.Escape(parse.GetValue(disForce)!)}");
             return ExitCodes.Ok;
         }));
@@ -64,9 +64,6 @@ public static class UserCommands
         return user;
     }
 
-    public static Role ParseRoles(string text) => text
-        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Aggregate(Role.None, (all, name) => all | (Enum.TryParse<Role>(name.Replace("-", ""), ignoreCase: true, out var role) && role != Role.None
-            ? role
-            : throw new ArgumentException($"Unknown role '{name}': use searcher, enroller, reviewer, agreement-admin, auditor or force-admin.")));
+    public static Role ParseRoles(string text) =>
+        RoleNames.Parse(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -1,8 +1,8 @@
-using Grid.Contracts.Sharing;
-using Grid.Contracts.Errors;
-using Grid.Contracts.Galleries;
-using Grid.Contracts.Search;
+using Grid.Protocol.Sharing;
+using Grid.Protocol.Galleries;
+using Grid.Protocol.Search;
 using Grid.Faces.Models;
+using Grid.Protocol.Errors;
 using Grid.Faces.Pipeline;
 
 namespace Grid.Client.Faces;
@@ -12,7 +12,7 @@ namespace Grid.Client.Faces;
 /// caller's machine; only templates (tagged with the pipeline's model id) are sent to the grid.
 /// Does not own <paramref name="grid"/> or <paramref name="pipeline"/>; the caller disposes them.
 /// </summary>
-public sealed class FaceGridClient(GridClient grid, FacePipeline pipeline)
+public sealed class FaceGridClient(IGridClient grid, FacePipeline pipeline)
 {
     /// <summary>Photos whose templates go to the grid in one acknowledged batch.</summary>
     public const int DefaultImageBatchSize = 64;
@@ -27,8 +27,8 @@ public sealed class FaceGridClient(GridClient grid, FacePipeline pipeline)
     public static string LocalModelId() => FaceModels.Locate().EmbedderId.Value;
 
     /// <summary>Creates a gallery for photo templates: <paramref name="config"/> with this pipeline's model id.</summary>
-    public Task<GalleryInfo> CreateGalleryAsync(GalleryId id, GalleryConfig config) =>
-        grid.CreateGalleryAsync(id, config with { ModelId = ModelId });
+    public Task<GalleryInfo> CreateGalleryAsync(GalleryId id, GalleryConfig config, CancellationToken cancellationToken = default) =>
+        grid.CreateGalleryAsync(id, config with { ModelId = ModelId }, cancellationToken);
 
     /// <summary>Enrols the one face of a subject photo.</summary>
     /// <exception cref="FaceSelectionException">No face, several faces, or a face too small for a reliable template.</exception>
@@ -59,7 +59,7 @@ public sealed class FaceGridClient(GridClient grid, FacePipeline pipeline)
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         if (skip < 0 || skip > images.Count)
             throw new ArgumentException($"--skip {skip} is outside the {images.Count} photos listed.");
-        await RequireImageGalleryAsync(gallery);
+        await RequireImageGalleryAsync(gallery, cancellationToken);
         var records = new List<ImageEnrolmentRecord>(images.Count - skip);
         var total = EnrolResult.None;
         foreach (var chunk in images.Skip(skip).Chunk(batchSize))
@@ -96,12 +96,12 @@ public sealed class FaceGridClient(GridClient grid, FacePipeline pipeline)
 
     /// <summary>Refuses, before any photo is analysed, a gallery that is missing or records another model: the grid
     /// would refuse every batch, and analysing thousands of photos first wastes the caller's time.</summary>
-    private async Task RequireImageGalleryAsync(GalleryId gallery)
+    private async Task RequireImageGalleryAsync(GalleryId gallery, CancellationToken cancellationToken)
     {
-        var info = await grid.GetGalleryAsync(gallery)
-            ?? throw new GalleryNotFoundException($"Gallery {gallery} does not exist: create it with `gridctl gallery create {gallery} --faces`.");
+        var info = await grid.GetGalleryAsync(gallery, cancellationToken)
+            ?? throw new GridException(ProblemCodes.GalleryNotFound, 404, $"Gallery {gallery} does not exist: create it with `gridctl gallery create {gallery} --faces`.");
         if (info.Config.ModelId != ModelId)
-            throw new ModelMismatchException(
+            throw new GridException(ProblemCodes.ModelMismatch, 409, 
                 $"Gallery {gallery} records model '{info.Config.ModelId}', but photos here make '{ModelId}' templates: " +
                 $"enrol photos into a gallery created with `gridctl gallery create FORCE/NAME --faces`.");
     }
@@ -120,5 +120,6 @@ public sealed class FaceGridClient(GridClient grid, FacePipeline pipeline)
     /// <summary>Searches with a template this client's pipeline made.</summary>
     public Task<TimedSearch> SearchTemplateAsync(IReadOnlyList<GalleryId> galleries, float[] template, SearchPurpose purpose,
         int k = 10, float minScore = -1f, TimeSpan? deadline = null, CancellationToken cancellationToken = default) =>
-        grid.SearchAsync(new SearchRequest([.. galleries], template, ModelId, k, minScore, deadline ?? SearchRequest.DefaultDeadline, purpose), cancellationToken);
+        grid.SearchAsync(new SearchRequest([.. galleries], template, purpose, ModelId, k, minScore,
+            (int)(deadline ?? TimeSpan.FromMilliseconds(SearchRequest.DefaultDeadlineMs)).TotalMilliseconds), cancellationToken);
 }

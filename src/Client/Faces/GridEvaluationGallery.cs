@@ -1,5 +1,6 @@
-using Grid.Contracts.Galleries;
-using Grid.Contracts.Sharing;
+using Grid.Protocol.Galleries;
+using Grid.Protocol.Sharing;
+using Grid.Protocol.Search;
 using Grid.Faces.Evaluation;
 
 namespace Grid.Client.Faces;
@@ -21,7 +22,7 @@ public sealed class GridEvaluationGallery : IEvaluationGallery
     public GalleryId Id { get; }
 
     /// <summary>Evaluation searches state their purpose too, and are logged like any other.</summary>
-    private SearchPurpose Purpose { get; } = new(OffenceCatalogue.SystemEvaluation, $"EVAL-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}",
+    private SearchPurpose Purpose { get; } = new("system-evaluation", $"EVAL-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}",
         SubjectCategory.Suspect, "Accuracy evaluation of the face pipeline on a labelled test set");
 
     /// <summary>Creates <paramref name="id"/> for the client's model. Creation is idempotent for the same settings, so

@@ -1,4 +1,4 @@
-using Grid.Contracts.Galleries;
+using Grid.Protocol.Galleries;
 
 namespace Grid.Client.Faces;
 

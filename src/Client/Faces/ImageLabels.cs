@@ -1,5 +1,4 @@
-using Grid.Contracts.Errors;
-using Grid.Contracts.Templates;
+using Grid.Protocol.Galleries;
 
 namespace Grid.Client.Faces;
 
@@ -79,9 +78,9 @@ public static class ImageLabels
     {
         try
         {
-            SubjectRefRules.Validate(subjectRef);
+            SubjectRefText.Validate(subjectRef);
         }
-        catch (InvalidSubjectRefException e)
+        catch (FormatException e)
         {
             throw new ArgumentException($"{where}: {e.Message}", e);
         }

@@ -1,4 +1,4 @@
-using Grid.Contracts.Templates;
+using Grid.Protocol.Galleries;
 
 namespace Grid.Client.Files;
 
@@ -16,7 +16,7 @@ public static class SubjectFiles
         {
             try
             {
-                SubjectRefRules.Validate(lines[i], i);
+                SubjectRefText.Validate(lines[i], i);
             }
             catch (Exception e)
             {

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using Grid.Contracts.Templates;
+using Grid.Protocol.Wire;
 
 namespace Grid.Client.Files;
 
@@ -11,7 +11,7 @@ namespace Grid.Client.Files;
 /// that names the file; nothing is half-read.</summary>
 public static partial class TemplateFiles
 {
-    private const int Dimension = TemplateRules.Dimension;
+    private const int Dimension = TemplateWire.Dimension;
     private static readonly byte[] NpyMagic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     public static TemplateSet Read(string path)

@@ -1,12 +1,12 @@
-using Grid.Contracts.Templates;
+using Grid.Protocol.Wire;
 
 namespace Grid.Client.Files;
 
-/// <summary>Rows of templates read from a file, row-major, <see cref="TemplateRules.Dimension"/> floats each.</summary>
+/// <summary>Rows of templates read from a file, row-major, <see cref="TemplateWire.Dimension"/> floats each.</summary>
 public sealed record TemplateSet(float[] Vectors, int Rows)
 {
-    public ReadOnlySpan<float> Row(int i) => Vectors.AsSpan(i * TemplateRules.Dimension, TemplateRules.Dimension);
+    public ReadOnlySpan<float> Row(int i) => Vectors.AsSpan(i * TemplateWire.Dimension, TemplateWire.Dimension);
 
     public float[] Slice(int start, int count) =>
-        Vectors.AsSpan(start * TemplateRules.Dimension, count * TemplateRules.Dimension).ToArray();
+        Vectors.AsSpan(start * TemplateWire.Dimension, count * TemplateWire.Dimension).ToArray();
 }

@@ -1,20 +1,16 @@
+using Grid.Protocol.Galleries;
+
 namespace Grid.Contracts.Templates;
 
-/// <summary>A subjectRef is the owner's opaque handle for a person: never a name. Kept short and
-/// printable so it is safe in logs, blob records and CSV exports.</summary>
+/// <summary>A subjectRef is the owner's opaque handle for a person: never a name. The rule itself is
+/// <see cref="SubjectRefText"/>, shared with clients; here a breach is the grid's typed error.</summary>
 public static class SubjectRefRules
 {
-    public const int MaxLength = 128;
+    public const int MaxLength = SubjectRefText.MaxLength;
 
     public static void Validate(string? subjectRef, int row = -1)
     {
-        var where = row >= 0 ? $" (row {row})" : "";
-        if (string.IsNullOrWhiteSpace(subjectRef))
-            throw new Errors.InvalidSubjectRefException($"SubjectRef{where} is empty.");
-        if (subjectRef.Length > MaxLength)
-            throw new Errors.InvalidSubjectRefException($"SubjectRef{where} is {subjectRef.Length} characters; the limit is {MaxLength}.");
-        if (subjectRef.Any(c => char.IsControl(c) || c == ',') || subjectRef != subjectRef.Trim())
-            throw new Errors.InvalidSubjectRefException(
-                $"SubjectRef '{subjectRef}'{where} has control characters, commas or surrounding spaces.");
+        if (SubjectRefText.Problem(subjectRef, row) is { } problem)
+            throw new Errors.InvalidSubjectRefException(problem);
     }
 }

@@ -1,5 +1,5 @@
 using Grid.Client.Faces;
-using Grid.Contracts.Galleries;
+using Grid.Protocol.Galleries;
 
 namespace Grid.Client.Tests.Faces;
 

@@ -2,14 +2,14 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 using Grid.Client.Files;
-using Grid.Contracts.Templates;
+using Grid.Protocol.Wire;
 using Xunit;
 
 namespace Grid.Client.Tests.Files;
 
 public sealed class TemplateFilesTests : IDisposable
 {
-    private const int Dimension = TemplateRules.Dimension;
+    private const int Dimension = TemplateWire.Dimension;
     private readonly string _dir = Directory.CreateTempSubdirectory("grid-client-tests-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -1,4 +1,5 @@
 using Grid.Contracts.Identity;
+using Grid.Protocol.Identity;
 using Grid.Grains.Identity;
 using Xunit;
 

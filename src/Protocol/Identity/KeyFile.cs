@@ -1,4 +1,4 @@
-namespace Grid.Contracts.Identity;
+namespace Grid.Protocol.Identity;
 
 /// <summary>
 /// A key on disk: readable and writable by its owner only (0600), created with that mode so there is no
@@ -7,6 +7,7 @@ namespace Grid.Contracts.Identity;
 /// </summary>
 public static class KeyFile
 {
+    /// <summary>Writes <paramref name="key"/> to a new file only its owner can read; refuses to overwrite one.</summary>
     public static void Write(string path, string key)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -17,5 +18,6 @@ public static class KeyFile
         writer.Write(key);
     }
 
+    /// <summary>The key in the file, trimmed.</summary>
     public static string Read(string path) => File.ReadAllText(path).Trim();
 }

@@ -1,0 +1,99 @@
+using Grid.Client.Files;
+using Grid.Protocol.Audit;
+using Grid.Protocol.Galleries;
+using Grid.Protocol.Identity;
+using Grid.Protocol.Search;
+using Grid.Protocol.Sharing;
+
+namespace Grid.Client;
+
+/// <summary>
+/// A member force's connection to the grid's HTTPS API. Every call carries the configured API key; what the grid lets
+/// the caller do follows from that key alone. Failures are <see cref="GridException"/>s with the problem's stable code.
+/// Only idempotent reads are retried; nothing that changes the grid is ever sent twice by the client.
+/// </summary>
+public interface IGridClient
+{
+    /// <summary>Whom the key stands for.</summary>
+    Task<PrincipalView> WhoAmIAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a gallery (idempotent for the same settings). Force admin.</summary>
+    Task<GalleryInfo> CreateGalleryAsync(GalleryId id, GalleryConfig config, CancellationToken cancellationToken = default);
+
+    /// <summary>The gallery's configuration, or null when it does not exist.</summary>
+    Task<GalleryInfo?> GetGalleryAsync(GalleryId id, CancellationToken cancellationToken = default);
+
+    /// <summary>The gallery's shards with counts.</summary>
+    Task<GalleryStatus> GetGalleryStatusAsync(GalleryId id, CancellationToken cancellationToken = default);
+
+    /// <summary>The galleries the caller may see.</summary>
+    Task<GalleryId[]> ListGalleriesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Enrols one batch; returns once every row is durable in its shard's log. Enroller.</summary>
+    Task<EnrolResult> EnrolAsync(GalleryId id, EnrolBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>Enrols every row in batches, each acknowledged before the next is sent; stops at the first failure with a
+    /// <see cref="BulkEnrolInterruptedException"/> saying exactly how far it got.</summary>
+    Task<EnrolResult> EnrolBulkAsync(GalleryId id, string[] subjectRefs, TemplateSet templates, string modelId,
+        int batchSize = GridClient.DefaultBatchSize, int skip = 0, IProgress<int>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every template of a subject; returns how many (0: not enrolled). Enroller.</summary>
+    Task<int> RemoveAsync(GalleryId id, string subjectRef, CancellationToken cancellationToken = default);
+
+    /// <summary>Has every shard of the gallery write a snapshot now. Force admin or operator.</summary>
+    Task SnapshotAsync(GalleryId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves the gallery's shards to the silos placement now prefers; returns how many moved.</summary>
+    Task<int> RebalanceAsync(GalleryId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Searches with one probe for a stated purpose; the result is a candidate list for human review.</summary>
+    Task<TimedSearch> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Silos (operator only) and the galleries the caller may see, with shards.</summary>
+    Task<GridStatus> GetStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The offence categories a purpose may name.</summary>
+    Task<OffenceCategory[]> ListOffencesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a member force and its first admin, whose key is returned once. Operator.</summary>
+    Task<ApiKeyIssued> CreateForceAsync(string force, string displayName, string adminUser, CancellationToken cancellationToken = default);
+
+    /// <summary>Every member force. Operator.</summary>
+    Task<ForceView[]> ListForcesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The member forces' ids.</summary>
+    Task<string[]> ListMemberIdsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a user; the key is returned once. Force admin.</summary>
+    Task<ApiKeyIssued> AddUserAsync(string force, string user, Role roles, CancellationToken cancellationToken = default);
+
+    /// <summary>A force's users. Force admin.</summary>
+    Task<UserView[]> ListUsersAsync(string force, CancellationToken cancellationToken = default);
+
+    /// <summary>Disables a user's key at once. Force admin.</summary>
+    Task DisableUserAsync(string force, string user, CancellationToken cancellationToken = default);
+
+    /// <summary>An agreement (status None when never proposed).</summary>
+    Task<AgreementView> GetAgreementAsync(AgreementKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>Proposes terms. Owner's agreement-admin.</summary>
+    Task<AgreementView> ProposeAgreementAsync(AgreementKey key, AgreementTerms terms, CancellationToken cancellationToken = default);
+
+    /// <summary>Accepts exactly <paramref name="version"/>. Requester's agreement-admin.</summary>
+    Task<AgreementView> AcceptAgreementAsync(AgreementKey key, int version, CancellationToken cancellationToken = default);
+
+    /// <summary>Suspends, resumes or revokes (<paramref name="action"/>: suspend, resume, revoke). Owner's agreement-admin.</summary>
+    Task<AgreementView> ChangeAgreementAsync(AgreementKey key, AgreementAction action, CancellationToken cancellationToken = default);
+
+    /// <summary>Every agreement the force is party to.</summary>
+    Task<AgreementView[]> ListAgreementsAsync(string force, CancellationToken cancellationToken = default);
+
+    /// <summary>The force's audit entries (optionally since a time) with hashes and anchor. Auditor.</summary>
+    Task<AuditExport> GetAuditAsync(string force, DateTimeOffset? since = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Recomputes the force's hash chain in the grid. Auditor.</summary>
+    Task<AuditVerification> VerifyAuditAsync(string force, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts per partner. Auditor.</summary>
+    Task<StatsView> GetStatsAsync(string force, CancellationToken cancellationToken = default);
+}
