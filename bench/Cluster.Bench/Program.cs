@@ -87,7 +87,7 @@ await using (var cluster = new LocalCluster())
     await cluster.StartAzuriteAsync();
     await cluster.StartSiloAsync(0);
     key = await BenchUserKey(cluster);
-    await cluster.StartSiloAsync(1, gateway: false);
+    await cluster.StartSiloAsync(1);
     var id = GalleryId.Parse("FR/recover");
     await using var client = await Connect(cluster);
     await WaitActive(client, 2);
@@ -112,7 +112,7 @@ await using (var cluster = new LocalCluster())
         SearchResponse response;
         try
         {
-            response = (await client.SearchAsync(new SearchRequest([id], probe.Vectors, Model, 10, -1, TimeSpan.FromSeconds(30), purpose))).Response;
+            response = (await client.SearchAsync(new SearchRequest([id], probe.Vectors, purpose, Model, 10, -1, 30_000))).Response;
         }
         catch (Exception e)
         {
@@ -162,16 +162,19 @@ return 0;
 Task<GridClient> Connect(LocalCluster cluster) => ConnectAs(cluster, key);
 
 static Task<GridClient> ConnectAs(LocalCluster cluster, string apiKey) =>
-    GridClient.ConnectAsync(new GridClientOptions { Storage = cluster.Storage, ClusterId = cluster.ClusterId, ConnectTimeout = TimeSpan.FromSeconds(60), ApiKey = apiKey });
+    GridClient.ConnectAsync(new GridClientOptions
+    {
+        Endpoint = cluster.ApiEndpoint(0), CaCertificateFile = cluster.Certificates.AuthorityFile, ConnectTimeout = TimeSpan.FromSeconds(60), ApiKey = apiKey,
+    });
 
 // The grid's first start writes the operator key; the operator makes force FR, whose admin makes the bench's user.
 static async Task<string> BenchUserKey(LocalCluster cluster)
 {
     for (var i = 0; i < 600 && !File.Exists(cluster.OperatorKeyFile); i++) await Task.Delay(100);
     await using var asOperator = await ConnectAs(cluster, ApiKeys.FromFile(cluster.OperatorKeyFile));
-    var admin = await asOperator.CreateForceAsync(ForceId.Parse("FR"), "FR", "admin");
+    var admin = await asOperator.CreateForceAsync("FR", "FR", "admin");
     await using var asAdmin = await ConnectAs(cluster, admin.Key);
-    return (await asAdmin.AddUserAsync(ForceId.Parse("FR"), "bench", Role.Searcher | Role.Enroller | Role.ForceAdmin)).Key;
+    return (await asAdmin.AddUserAsync("FR", "bench", Role.Searcher | Role.Enroller | Role.ForceAdmin)).Key;
 }
 
 static async Task WaitActive(GridClient client, int count)
@@ -197,7 +200,7 @@ static async Task Enrol(GridClient client, GalleryId id, int rows, int seed)
 }
 
 SearchRequest Request(GalleryId id, Grid.Client.Files.TemplateSet probes, int q) =>
-    new([id], probes.Slice(q % probes.Rows, 1), Model, 10, -1, TimeSpan.FromSeconds(30), purpose);
+    new([id], probes.Slice(q % probes.Rows, 1), purpose, Model, 10, -1, 30_000);
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 

@@ -18,10 +18,10 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
     public const string ModelId = "synthetic-uniform";
     private const int WarmUp = 10;
     private const int K = 10;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private const int DeadlineMs = 60_000;
 
     /// <summary>Benchmark searches state a purpose and are audited like any other.</summary>
-    private static readonly SearchPurpose Purpose = new(OffenceCatalogue.SystemEvaluation, "BENCH", SubjectCategory.Suspect,
+    private static readonly SearchPurpose Purpose = new("system-evaluation", "BENCH", SubjectCategory.Suspect,
         "Latency benchmark on synthetic templates");
 
     public async Task<IReadOnlyList<EndToEndResult>> RunAsync()
@@ -58,7 +58,7 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
         var partial = 0;
         async Task<double> SearchAsync(int p)
         {
-            var request = new SearchRequest([gallery], probes.AsSpan(p * options.Dimension, options.Dimension).ToArray(), ModelId, K, -1f, Deadline, Purpose);
+            var request = new SearchRequest([gallery], probes.AsSpan(p * options.Dimension, options.Dimension).ToArray(), Purpose, ModelId, K, -1f, DeadlineMs);
             var timed = await client.SearchAsync(request);
             if (!timed.Response.Coverage.Complete || timed.Response.Candidates.Length != K) Interlocked.Increment(ref partial);
             return timed.LatencyMs;
@@ -142,7 +142,7 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
     {
         for (var n = 1; ; n++)
         {
-            var id = new GalleryId(GridHarness.BenchForce.Value, n == 1 ? $"bench-{size}" : $"bench-{size}-{n}");
+            var id = new GalleryId(GridHarness.BenchForce, n == 1 ? $"bench-{size}" : $"bench-{size}-{n}");
             if (await client.GetGalleryAsync(id) is null) return id;
         }
     }

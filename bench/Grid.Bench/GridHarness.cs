@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Grid.Client;
-using Grid.Contracts.Hosting;
 using Grid.Protocol.Identity;
 
 namespace Grid.Bench;
@@ -35,15 +34,15 @@ public sealed class GridHarness(TextWriter log) : IAsyncDisposable
     }
 
     /// <summary>The force the benchmarks act as: an agency id of its own, so they never touch a real force's galleries.</summary>
-    public static readonly ForceId BenchForce = ForceId.Parse("NL-BENCH");
+    public const string BenchForce = "NL-BENCH";
 
     /// <summary>The one place a benchmark client is made: as the benchmark user of <see cref="BenchForce"/>.</summary>
     public static async Task<GridClient> ConnectAsync() => await ConnectAsync(await BenchKeyAsync());
 
+    /// <summary>The local grid's first silo's API (GRID_API_PORT_BASE) and its CA (.data/keys/ca.crt), as gridctl finds them.</summary>
     private static Task<GridClient> ConnectAsync(string apiKey) => GridClient.ConnectAsync(new GridClientOptions
     {
-        Storage = StorageConnectionString(),
-        ClusterId = GridCluster.ClusterId,
+        CaCertificateFile = Environment.GetEnvironmentVariable(GridClientOptions.CaFileVariable) ?? Path.Combine(Root, ".data", "keys", "ca.crt"),
         ConnectTimeout = TimeSpan.FromSeconds(60),
         ApiKey = apiKey,
     });
@@ -64,12 +63,6 @@ public sealed class GridHarness(TextWriter log) : IAsyncDisposable
         KeyFile.Write(keyFile, user.Key);
         return user.Key;
     }
-
-    /// <summary>GRID_STORAGE if set (grid.sh exports it), else Azurite on GRID_BLOB_PORT / GRID_TABLE_PORT.</summary>
-    public static string StorageConnectionString() =>
-        Environment.GetEnvironmentVariable(GridCluster.StorageVariable) is { Length: > 0 } storage
-            ? storage
-            : GridCluster.AzuriteConnectionString(Port("GRID_BLOB_PORT", 10000), Port("GRID_TABLE_PORT", 10002));
 
     public async ValueTask DisposeAsync()
     {
@@ -105,9 +98,6 @@ public sealed class GridHarness(TextWriter log) : IAsyncDisposable
         log.Write(await stderr);
         if (process.ExitCode != 0) throw new InvalidOperationException($"./grid.sh {command} exited with {process.ExitCode}");
     }
-
-    private static int Port(string variable, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), out var port) ? port : fallback;
 
     private static string FindRoot()
     {

@@ -6,9 +6,9 @@ using Xunit;
 namespace Grid.Cluster.Tests;
 
 /// <summary>
-/// Azurite plus three real silos: 0 = the shared pool (the only client gateway), 1 = force NL, 2 = force DE
-/// (force silos take no client connections, as <c>./grid.sh silo add --force</c> starts them). <see cref="Client"/>
-/// is the operator's; <see cref="ClientFor"/> is a user of a force (NL, DE, FR) with every role a test needs.
+/// Azurite plus three real silos: 0 = the shared pool, 1 = force NL, 2 = force DE. Every client goes through silo 0's
+/// HTTPS API, trusting only the cluster's CA (silos open no gateway). <see cref="Client"/> is the operator's;
+/// <see cref="ClientFor"/> is a user of a force (NL, DE, FR) with every role a test needs.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -29,15 +29,15 @@ public sealed class ClusterFixture : IAsyncLifetime
         if (SkipReason is not null) return;
         await Cluster.StartAzuriteAsync();
         await Cluster.StartSiloAsync(Shared);
-        await Task.WhenAll(Cluster.StartSiloAsync(Nl, "NL", gateway: false), Cluster.StartSiloAsync(De, "DE", gateway: false));
+        await Task.WhenAll(Cluster.StartSiloAsync(Nl, "NL"), Cluster.StartSiloAsync(De, "DE"));
         for (var i = 0; i < 600 && !File.Exists(Cluster.OperatorKeyFile); i++) await Task.Delay(100);
         Client = await ConnectAsync(ApiKeys.FromFile(Cluster.OperatorKeyFile));
         await WaitForActiveSilosAsync(3, TimeSpan.FromSeconds(60));
         foreach (var force in new[] { "NL", "DE", "FR" })
         {
-            var admin = await Client.CreateForceAsync(ForceId.Parse(force), force, "admin");
+            var admin = await Client.CreateForceAsync(force, force, "admin");
             await using var asAdmin = await ConnectAsync(admin.Key);
-            var user = await asAdmin.AddUserAsync(ForceId.Parse(force), "tester",
+            var user = await asAdmin.AddUserAsync(force, "tester",
                 Role.Searcher | Role.Enroller | Role.AgreementAdmin | Role.ForceAdmin);
             _forceClients[force] = await ConnectAsync(user.Key);
         }
@@ -47,8 +47,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public Task<GridClient> ConnectAsync(string apiKey) =>
         GridClient.ConnectAsync(new GridClientOptions
         {
-            Storage = Cluster.Storage,
-            ClusterId = Cluster.ClusterId,
+            Endpoint = Cluster.ApiEndpoint(Shared),
+            CaCertificateFile = Cluster.Certificates.AuthorityFile,
             ConnectTimeout = TimeSpan.FromSeconds(60),
             ApiKey = apiKey,
         });

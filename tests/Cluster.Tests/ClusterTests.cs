@@ -58,7 +58,7 @@ public sealed class ClusterTests(ClusterFixture grid, ITestOutputHelper output)
         var (frSubjects, frTemplates) = Synthetic.Gallery("fr-", 2_000, seed: 2);
         await france.EnrolBulkAsync(fr, frSubjects, frTemplates, Model);
         // NL may search FR's gallery, so a search during the outage spans a healthy force and a failed one.
-        var key = new AgreementKey(ForceId.Parse("FR"), ForceId.Parse("NL"));
+        var key = new AgreementKey("FR", "NL");
         var proposed = await france.Agreement(key).ProposeAsync(new AgreementTerms([fr], [Purpose.Offence], 10, -1f, 10_000,
             DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1)));
         await client.Agreement(key).AcceptAsync(proposed.Version);
@@ -201,7 +201,7 @@ public sealed class ClusterTests(ClusterFixture grid, ITestOutputHelper output)
         "Searching during a silo failure in the cluster tests");
 
     private static SearchRequest Request(GalleryId[] galleries, float[] probe) =>
-        new(galleries, probe, Model, 3, -1, TimeSpan.FromSeconds(3), Purpose);
+        new(galleries, probe, Purpose, Model, 3, -1, 3000);
 
     private static async Task<long> TemplatesAsync(GridClient client, GalleryId id)
     {

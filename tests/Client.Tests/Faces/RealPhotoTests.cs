@@ -40,7 +40,7 @@ public class RealPhotoTests(RealPhotos photos) : IClassFixture<RealPhotos>
 
         var analyses = analyzer.AnalyzeAll(labelled.Select(i => i.Path)).ToList();
         var records = labelled.Zip(analyses, (image, analysis) => ImageEnrolmentRecord.Classify(image, analysis, FaceSelection.DefaultMinInterEyePixels).Record).ToList();
-        var summary = ImageEnrolmentSummary.From(records, Contracts.Galleries.EnrolResult.None);
+        var summary = ImageEnrolmentSummary.From(records, Protocol.Galleries.EnrolResult.None);
 
         // Results come back in input order, so each record describes its own photo.
         Assert.Equal(labelled.Select(i => i.Path), analyses.Select(a => a.Path));

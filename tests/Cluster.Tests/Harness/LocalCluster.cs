@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Grid.Contracts.Hosting;
 
 namespace Grid.Cluster.Tests.Harness;
 
 /// <summary>
 /// A real local grid for tests and benchmarks: an Azurite process on free loopback ports with its own temp data
 /// folder, and Grid.Silo processes (src/Silo/bin/Release/net10.0/Grid.Silo) that can be started, stopped
-/// (SIGTERM), killed (SIGKILL) and started again on the same ports. Logs go to files in <see cref="Folder"/>.
+/// (SIGTERM), killed (SIGKILL) and started again on the same ports. Each silo serves the HTTPS API on its own port
+/// with a certificate from this cluster's own CA (<see cref="Certificates"/>); silos talk to each other over mutual TLS
+/// and open no Orleans gateway. Logs go to files in <see cref="Folder"/>.
 /// </summary>
 public sealed partial class LocalCluster : IAsyncDisposable
 {
@@ -22,8 +23,18 @@ public sealed partial class LocalCluster : IAsyncDisposable
         BlobPort = FreePort.Next();
         TablePort = FreePort.Next();
         QueuePort = FreePort.Next();
-        Storage = GridCluster.AzuriteConnectionString(BlobPort, TablePort);
+        Storage = AzuriteConnectionString(BlobPort, TablePort);
+        Certificates = TestCertificates.Create(Path.Combine(Folder, "keys"));
     }
+
+    /// <summary>This cluster's CA and the certificate its silos present (API and silo-to-silo).</summary>
+    public TestCertificates Certificates { get; }
+
+    /// <summary>The HTTPS API of silo <paramref name="index"/>.</summary>
+    public Uri ApiEndpoint(int index = 0) => new($"https://localhost:{_silos[index].ApiPort}/");
+
+    /// <summary>Extra environment for every silo started from now on (e.g. <c>Grid__Api__…</c> limits).</summary>
+    public Dictionary<string, string> SiloEnvironment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Shared by this cluster's silos, as grid.sh's <c>.data/keys/cluster.secret</c> is.</summary>
     private readonly string _clusterSecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -87,15 +98,15 @@ public sealed partial class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>Starts silo <paramref name="index"/> (again, on its earlier ports, if it ran before).</summary>
-    public async Task<SiloProcess> StartSiloAsync(int index, string? force = null, bool gateway = true)
+    public async Task<SiloProcess> StartSiloAsync(int index, string? force = null)
     {
         if (_silos.TryGetValue(index, out var known))
         {
             if (known.IsRunning) throw new InvalidOperationException($"Silo {index} is running.");
-            (force, gateway) = (known.Force, known.GatewayPort != 0);
+            force = known.Force;
         }
         var siloPort = known?.SiloPort ?? FreePort.Next();
-        var gatewayPort = gateway ? known?.GatewayPort ?? FreePort.Next() : 0;
+        var apiPort = known?.ApiPort ?? FreePort.Next();
         var info = new ProcessStartInfo(SiloBinary)
         {
             RedirectStandardOutput = true,
@@ -104,7 +115,8 @@ public sealed partial class LocalCluster : IAsyncDisposable
         };
         var args = new List<string>
         {
-            "--silo-port", siloPort.ToString(), "--gateway-port", gatewayPort.ToString(),
+            "--silo-port", siloPort.ToString(), "--api-port", apiPort.ToString(),
+            "--tls-cert", Certificates.CertificateFile, "--tls-key", Certificates.KeyFile, "--tls-ca", Certificates.AuthorityFile,
             "--storage", Storage, "--cluster-id", ClusterId, "--dashboard-port", "0", "--liveness", "fast",
             "--operator-key-file", OperatorKeyFile,
         };
@@ -113,10 +125,11 @@ public sealed partial class LocalCluster : IAsyncDisposable
         info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         info.Environment["Grid__Security__ClusterSecret"] = _clusterSecret;
         info.Environment["DOTNET_gcServer"] = "0"; // several silos on a small machine
+        foreach (var (name, value) in SiloEnvironment) info.Environment[name] = value;
         var process = StartLogged(info, Path.Combine(Folder, $"silo-{index}.log"));
-        var silo = new SiloProcess(index, force, siloPort, gatewayPort, process);
+        var silo = new SiloProcess(index, force, siloPort, apiPort, process);
         _silos[index] = silo;
-        await FreePort.WaitOpenAsync(gatewayPort != 0 ? gatewayPort : siloPort, TimeSpan.FromSeconds(60), $"silo {index}");
+        await FreePort.WaitOpenAsync(apiPort, TimeSpan.FromSeconds(60), $"silo {index}");
         return silo;
     }
 
@@ -186,6 +199,12 @@ public sealed partial class LocalCluster : IAsyncDisposable
             if (File.Exists(Path.Combine(dir.FullName, "Grid.sln"))) return dir.FullName;
         throw new InvalidOperationException($"Grid.sln not found above {AppContext.BaseDirectory}.");
     }
+
+    /// <summary>Azurite's well-known development account (public, in Azurite's own source), on this cluster's ports.</summary>
+    public static string AzuriteConnectionString(int blobPort, int tablePort) =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
 
     private const int Sigterm = 15;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace Grid.Cluster.Tests.Harness;
 
-/// <summary>One Grid.Silo process of a <see cref="LocalCluster"/>; <see cref="GatewayPort"/> 0 = no client gateway.</summary>
-public sealed record SiloProcess(int Index, string? Force, int SiloPort, int GatewayPort, Process Process)
+/// <summary>One Grid.Silo process of a <see cref="LocalCluster"/>: its silo-to-silo port and its HTTPS API port.</summary>
+public sealed record SiloProcess(int Index, string? Force, int SiloPort, int ApiPort, Process Process)
 {
     public bool IsRunning => !Process.HasExited;
 
