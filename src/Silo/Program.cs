@@ -4,6 +4,7 @@ using Grid.Silo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
 
 var options = SiloOptions.Parse(args);
@@ -11,6 +12,9 @@ var tls = GridTls.Load(options.TlsCertificate, options.TlsKey, options.TlsAuthor
 // Reads Grid__Security__ClusterSecret, Grid__Api__* and other settings from the environment.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
 builder.UseGridSilo(options, tls);
+// One line per request would cost the search path and bury what matters: the door logs refusals itself.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Logging.AddFilter("Polly", LogLevel.Warning);
 builder.Services.AddGridApi();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {

@@ -13,8 +13,9 @@ namespace Grid.Api.Authentication;
 /// <summary>
 /// <c>Authorization: Bearer isg_…</c>: the grid's API keys, resolved by the same grain-side resolver the silo's
 /// authentication filter uses (malformed keys are refused without a lookup; successes are cached for seconds).
-/// A failure is counted against the source address (<see cref="BadKeyMonitor"/>); an address over its limit is refused
-/// with 429 before any lookup.
+/// A failure is counted against the source address (<see cref="BadKeyMonitor"/>); while an address is over its limit,
+/// only keys resolved moments ago are accepted from it (colleagues behind the same NAT keep working) and anything else
+/// is refused with 429 before any lookup.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -29,7 +30,8 @@ public sealed class ApiKeyAuthenticationHandler(
         var header = Request.Headers.Authorization.ToString();
         if (header.Length == 0) return AuthenticateResult.NoResult();
         var address = Context.Connection.RemoteIpAddress;
-        if (badKeys.BlockedFor(address) is { } wait)
+        var blocked = badKeys.BlockedFor(address);
+        if (blocked is { } wait && keys.ResolveCached(BearerToken(header)) is null)
         {
             Context.Items[BlockedItem] = wait;
             return AuthenticateResult.Fail("too many failed sign-ins from this address");
@@ -39,12 +41,13 @@ public sealed class ApiKeyAuthenticationHandler(
             badKeys.Record(address, "not a bearer token");
             return AuthenticateResult.Fail("not a bearer token");
         }
-        var key = header["Bearer ".Length..].Trim();
+        var key = BearerToken(header)!;
         if (!ApiKeyResolver.IsWellFormed(key))
         {
             badKeys.Record(address, "malformed key");
             return AuthenticateResult.Fail("malformed key");
         }
+        RequestContext.Clear(); // the lookup is the silo's own: no caller's key rides on it
         var principal = await keys.ResolveAsync(key);
         if (principal is null)
         {
@@ -59,6 +62,9 @@ public sealed class ApiKeyAuthenticationHandler(
         var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    private static string? BearerToken(string header) =>
+        header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

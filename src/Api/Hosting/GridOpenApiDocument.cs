@@ -16,6 +16,8 @@ public sealed class GridOpenApiDocument : IOpenApiDocumentTransformer
                           "Results are candidate lists for human review, never identifications. Errors are RFC 9457 problem " +
                           "details with a stable 'code'. See docs/API.md.",
         };
+        // No servers: the document is the same from every silo and matches the copy committed in docs/openapi.json.
+        document.Servers = [];
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes["apiKey"] = new OpenApiSecurityScheme

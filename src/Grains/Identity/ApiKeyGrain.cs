@@ -6,11 +6,17 @@ namespace Grid.Grains.Identity;
 /// <summary>
 /// One key's record [key: key id]. Not reentrant, except that resolving is <c>[ReadOnly]</c> on the
 /// interface, so many silos can authenticate the same busy key at once.
+/// Refusals are audited at the key's force at most once a minute, with a count: a flood of wrong secrets for a known
+/// key id (ids are not secret) cannot fill the force's audit log.
 /// </summary>
 public sealed class ApiKeyGrain(
     [PersistentState("key", "grid")] IPersistentState<ApiKeyState> state,
-    PrincipalCache cache) : Grain, IApiKeyGrain
+    PrincipalCache cache, TimeProvider clock) : Grain, IApiKeyGrain
 {
+    private static readonly TimeSpan RefusalAuditInterval = TimeSpan.FromMinutes(1);
+    private DateTimeOffset? _lastRefusalAudit;
+    private int _unauditedRefusals;
+
     public async Task RegisterAsync(string keyHash, Principal principal)
     {
         GridRequestContext.RequireInternalCall();
@@ -30,12 +36,22 @@ public sealed class ApiKeyGrain(
         var principal = state.State.Resolve(keyHash);
         if (principal is null && state.State.Principal?.Force is { } force)
         {
-            // A known key id with a wrong secret, or a disabled key: the force should know.
+            // A known key id with a wrong secret, or a disabled key: the force should know, in one entry a minute at most.
             // Not awaited: the refused call may be to that very audit log, which is busy with it.
-            GrainFactory.GetGrain<IAuditLogGrain>(force.Value)
-                .AppendAsync(AuditEvent.Note(AuditKind.Refusal, state.State.Principal.ToString(), null,
-                    $"Refused key {this.GetPrimaryKeyString()}: {(state.State.Disabled ? "disabled" : "wrong secret")}."))
-                .Ignore();
+            // ([ReadOnly] calls may interleave: the counter is only approximate under a burst, which is all it needs.)
+            _unauditedRefusals++;
+            var now = clock.GetUtcNow();
+            if (_lastRefusalAudit is not { } last || now - last >= RefusalAuditInterval)
+            {
+                var count = _unauditedRefusals;
+                _unauditedRefusals = 0;
+                _lastRefusalAudit = now;
+                GrainFactory.GetGrain<IAuditLogGrain>(force.Value)
+                    .AppendAsync(AuditEvent.Note(AuditKind.Refusal, state.State.Principal.ToString(), null,
+                        $"Refused key {this.GetPrimaryKeyString()}: {(state.State.Disabled ? "disabled" : "wrong secret")}" +
+                        (count > 1 ? $" ({count} refusals since the last such entry)." : ".")))
+                    .Ignore();
+            }
         }
 
         return Task.FromResult(principal);

@@ -32,6 +32,10 @@ public sealed class ApiKeyResolver(PrincipalCache cache, IGrainFactory grains)
         return principal;
     }
 
+    /// <summary>The principal for <paramref name="key"/> only if it was resolved moments ago (no grain call).</summary>
+    public Principal? ResolveCached(string? key) =>
+        ApiKeyHasher.TryGetKeyId(key, out _) && cache.TryGet(ApiKeyHasher.Hash(key!), out var cached) ? cached : null;
+
     /// <summary>True when <paramref name="key"/> has the shape of a grid key (no lookup is made).</summary>
     public static bool IsWellFormed(string? key) => ApiKeyHasher.TryGetKeyId(key, out _);
 }

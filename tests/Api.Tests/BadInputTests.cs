@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using System.Text;
+using Grid.Cluster.Tests;
+using Grid.Protocol.Errors;
+using Grid.Protocol.Galleries;
+using Grid.Protocol.Wire;
+
+namespace Grid.Api.Tests;
+
+/// <summary>Bad input gets a problem with its code and nothing is stored; the silo keeps serving.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class BadInputTests(ApiGrid grid)
+{
+    private static readonly GalleryId Target = GalleryId.Parse("NL/bad-input");
+
+    [SkippableFact]
+    public async Task Oversized_malformed_and_mistyped_json_bodies_are_refused_and_create_nothing()
+    {
+        Skip.If(grid.SkipReason is not null, grid.SkipReason);
+        using var http = grid.Raw(grid.UserKey("NL"));
+
+        var huge = "{\"engine\":\"exact\",\"shardCount\":2,\"modelId\":\"" + new string('x', 300_000) + "\"}";
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, ProblemCodes.BodyTooLarge), await Put(http, "NL/too-big", huge, "application/json"));
+        Assert.Equal((HttpStatusCode.BadRequest, ProblemCodes.MalformedJson), await Put(http, "NL/malformed", "{\"engine\": \"exact\", ", "application/json"));
+        Assert.Equal((HttpStatusCode.BadRequest, ProblemCodes.MalformedJson), await Put(http, "NL/wrong-type", "{\"shardCount\": \"four\"}", "application/json"));
+        Assert.Equal((HttpStatusCode.UnsupportedMediaType, ProblemCodes.UnsupportedMediaType), await Put(http, "NL/as-text", "{}", "text/plain"));
+        Assert.Equal((HttpStatusCode.BadRequest, ProblemCodes.InvalidArgument), await Put(http, "NL/too-many-shards", "{\"shardCount\": 65}", "application/json"));
+        Assert.Equal((HttpStatusCode.BadRequest, ProblemCodes.InvalidArgument), await Put(http, "nl/lower-case-force", "{}", "application/json"));
+
+        await using var nl = await grid.ConnectAsync(grid.UserKey("NL"));
+        foreach (var name in new[] { "too-big", "malformed", "wrong-type", "as-text", "too-many-shards" })
+            Assert.Null(await nl.GetGalleryAsync(new GalleryId("NL", name)));
+        Assert.True((await http.GetAsync("/healthz")).IsSuccessStatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Malformed_npy_and_subjects_are_refused_before_anything_is_stored()
+    {
+        Skip.If(grid.SkipReason is not null, grid.SkipReason);
+        await using var nl = await grid.ConnectAsync(grid.UserKey("NL"));
+        await nl.CreateGalleryAsync(Target, new GalleryConfig("exact", 2));
+        using var http = grid.Raw(grid.UserKey("NL"));
+        var (subjects, templates) = Synthetic.Gallery("bad-", 4, seed: 5);
+        var good = Npy(templates.Vectors, 4, TemplateWire.Dimension);
+
+        Assert.Equal(ProblemCodes.MalformedNpy, await Enrol(http, subjects, [.. "NOTNUMPY"u8, .. good[8..]]));
+        Assert.Equal(ProblemCodes.MalformedNpy, await Enrol(http, subjects, Npy(templates.Vectors, 4, TemplateWire.Dimension, "<f8")));
+        Assert.Equal(ProblemCodes.MalformedNpy, await Enrol(http, subjects, Npy(templates.Vectors[..(4 * 511)], 4, 511)));
+        Assert.Equal(ProblemCodes.MalformedNpy, await Enrol(http, subjects, good[..^100]));
+        Assert.Equal(ProblemCodes.MalformedEnrolment, await Enrol(http, subjects[..3], good));
+        Assert.Equal(ProblemCodes.InvalidSubjectRef, await Enrol(http, ["ok-1", "has,comma", "ok-3", "ok-4"], good));
+        Assert.Equal(ProblemCodes.MalformedEnrolment, await Enrol(http, subjects, good, templatesFirst: true));
+        var nan = (float[])templates.Vectors.Clone();
+        nan[3] = float.NaN;
+        Assert.Equal(ProblemCodes.InvalidTemplate, await Enrol(http, subjects, Npy(nan, 4, TemplateWire.Dimension)));
+        using (var json = new StringContent("{}", Encoding.UTF8, "application/json"))
+        {
+            using var response = await http.PostAsync($"v1/galleries/{Target.Force}/{Target.Name}/templates", json);
+            Assert.Equal((HttpStatusCode.UnsupportedMediaType, ProblemCodes.UnsupportedMediaType), (response.StatusCode, await ApiGrid.ProblemCodeAsync(response)));
+        }
+
+        Assert.Equal(0, (await nl.GetGalleryStatusAsync(Target)).Templates);
+        Assert.Equal(new EnrolResult(4, 0), await nl.EnrolAsync(Target, new EnrolBatch(subjects, templates.Vectors, GalleryConfig.UnspecifiedModel)));
+    }
+
+    private async Task<(HttpStatusCode, string)> Put(HttpClient http, string gallery, string body, string contentType)
+    {
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var response = await http.PutAsync($"v1/galleries/{gallery}", content);
+        return (response.StatusCode, await ApiGrid.ProblemCodeAsync(response));
+    }
+
+    private static async Task<string> Enrol(HttpClient http, string[] subjects, byte[] npy, bool templatesFirst = false)
+    {
+        using var form = new MultipartFormDataContent();
+        var text = new StringContent(string.Join('\n', subjects) + "\n", Encoding.UTF8, "text/plain");
+        var data = new ByteArrayContent(npy);
+        data.Headers.ContentType = new MediaTypeHeaderValue(TemplateWire.NpyMediaType);
+        if (templatesFirst) form.Add(data, TemplateWire.TemplatesPart, "t.npy");
+        form.Add(text, TemplateWire.SubjectsPart);
+        if (!templatesFirst) form.Add(data, TemplateWire.TemplatesPart, "t.npy");
+        using var response = await http.PostAsync($"v1/galleries/{Target.Force}/{Target.Name}/templates", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return await ApiGrid.ProblemCodeAsync(response);
+    }
+
+    private static byte[] Npy(float[] vectors, int rows, int columns, string dtype = "<f4")
+    {
+        var header = Encoding.ASCII.GetString(NpyFormat.Header(rows, columns)).Replace("'<f4'", $"'{dtype}'");
+        return [.. Encoding.ASCII.GetBytes(header), .. MemoryMarshal.AsBytes(vectors.AsSpan())];
+    }
+}
