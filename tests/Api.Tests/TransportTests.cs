@@ -54,7 +54,7 @@ public sealed class TransportTests(ApiGrid grid)
                 client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
             });
             using var host = builder.Build();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(8));
             var failed = await Record.ExceptionAsync(() => host.StartAsync(timeout.Token));
             Assert.NotNull(failed);
         }
