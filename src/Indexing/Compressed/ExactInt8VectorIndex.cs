@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Grid.Indexing.Exact;
 using Grid.Indexing.Persistence;
 
@@ -336,16 +337,24 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
     /// scored against every probe of the batch while it sits in L2.</summary>
     private void ScanRange(long start, long end, short* queries, float* queryScales, int queryCount, TopKCollector[] collectors)
     {
-        for (var row = start; row < end;)
+        var thresholds = new float[queryCount];
+        Array.Fill(thresholds, float.NegativeInfinity);
+        fixed (float* t = thresholds)
         {
-            var chunkEnd = Math.Min(end, ((row >> _codes.ChunkShift) + 1) << _codes.ChunkShift);
-            var blockEnd = Math.Min(chunkEnd, row + _blockRows);
-            ScanBlock(row, (int)(blockEnd - row), queries, queryScales, queryCount, collectors);
-            row = blockEnd;
+            for (var row = start; row < end;)
+            {
+                var chunkEnd = Math.Min(end, ((row >> _codes.ChunkShift) + 1) << _codes.ChunkShift);
+                var blockEnd = Math.Min(chunkEnd, row + _blockRows);
+                ScanBlock(row, (int)(blockEnd - row), queries, queryScales, queryCount, collectors, t);
+                row = blockEnd;
+            }
         }
     }
 
-    private void ScanBlock(long first, int rows, short* queries, float* queryScales, int queryCount, TopKCollector[] collectors)
+    /// <summary>Scores one block of rows against every probe: tiles of 4 probes × 4 rows, then the leftover
+    /// probes 1 × 4. Four scores at a time are compared with the probes' current thresholds in one vector
+    /// compare; only a score that can enter a top-k list reaches its collector.</summary>
+    private void ScanBlock(long first, int rows, short* queries, float* queryScales, int queryCount, TopKCollector[] collectors, float* thresholds)
     {
         var stride = _stride;
         var level = Kernels;
@@ -357,38 +366,61 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
             for (; qi + 4 <= queryCount; qi += 4)
             {
                 var q = queries + (long)qi * stride;
+                var scales = Vector128.Load(queryScales + qi);
                 var j = 0;
                 for (; j + 4 <= rows; j += 4)
                 {
                     Int8Kernels.FourByFour(level, q, block + (long)j * stride, stride, dots);
                     for (var r = 0; r < 4; r++)
-                        for (var t = 0; t < 4; t++)
-                            Offer(collectors[qi + t], dots[4 * r + t], rowScales[j + r], queryScales[qi + t], first + j + r);
+                    {
+                        var score = Vector128.ConvertToSingle(Vector128.Load(dots + 4 * r)) * Vector128.Create(rowScales[j + r]) * scales;
+                        var passed = Vector128.GreaterThanOrEqual(score, Vector128.Load(thresholds + qi)).ExtractMostSignificantBits();
+                        for (; passed != 0; passed &= passed - 1)
+                        {
+                            var t = System.Numerics.BitOperations.TrailingZeroCount(passed);
+                            Offer(collectors[qi + t], score.GetElement(t), first + j + r, thresholds + qi + t);
+                        }
+                    }
                 }
                 for (; j < rows; j++)
                     for (var t = 0; t < 4; t++)
-                        Offer(collectors[qi + t], Int8Kernels.Dot(level, q + t * stride, block + (long)j * stride, stride),
-                            rowScales[j], queryScales[qi + t], first + j);
+                        OfferIfPasses(collectors[qi + t], Int8Kernels.Dot(level, q + t * stride, block + (long)j * stride, stride),
+                            rowScales[j], queryScales[qi + t], first + j, thresholds + qi + t);
             }
             for (; qi < queryCount; qi++)
             {
                 var q = queries + (long)qi * stride;
                 var collector = collectors[qi];
+                var scale = Vector128.Create(queryScales[qi]);
                 var j = 0;
                 for (; j + 4 <= rows; j += 4)
                 {
                     Int8Kernels.OneByFour(level, q, block + (long)j * stride, stride, dots);
-                    for (var r = 0; r < 4; r++) Offer(collector, dots[r], rowScales[j + r], queryScales[qi], first + j + r);
+                    var score = Vector128.ConvertToSingle(Vector128.Load(dots)) * Vector128.Load(rowScales + j) * scale;
+                    var passed = Vector128.GreaterThanOrEqual(score, Vector128.Create(thresholds[qi])).ExtractMostSignificantBits();
+                    for (; passed != 0; passed &= passed - 1)
+                    {
+                        var r = System.Numerics.BitOperations.TrailingZeroCount(passed);
+                        Offer(collector, score.GetElement(r), first + j + r, thresholds + qi);
+                    }
                 }
                 for (; j < rows; j++)
-                    Offer(collector, Int8Kernels.Dot(level, q, block + (long)j * stride, stride), rowScales[j], queryScales[qi], first + j);
+                    OfferIfPasses(collector, Int8Kernels.Dot(level, q, block + (long)j * stride, stride), rowScales[j], queryScales[qi], first + j, thresholds + qi);
             }
         }
     }
 
-    private static void Offer(TopKCollector collector, int dot, float rowScale, float queryScale, long row)
+    /// <summary>The scalar twin of the vector compare above: the same float operations in the same order
+    /// (<see cref="Int8Codec.Score"/>), so a row scores identically whichever path reached it.</summary>
+    private static void OfferIfPasses(TopKCollector collector, int dot, float rowScale, float queryScale, long row, float* threshold)
     {
         var score = Int8Codec.Score(dot, rowScale, queryScale);
-        if (score >= collector.Threshold) collector.Offer(score, row);
+        if (score >= *threshold) Offer(collector, score, row, threshold);
+    }
+
+    private static void Offer(TopKCollector collector, float score, long row, float* threshold)
+    {
+        collector.Offer(score, row);
+        *threshold = collector.Threshold;
     }
 }
