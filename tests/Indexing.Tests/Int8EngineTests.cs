@@ -73,8 +73,9 @@ public sealed unsafe class Int8EngineTests(ITestOutputHelper output)
     }
 
     [Theory]
-    // Uniform data is the hard case (top scores crowd together); the re-rank makes the returned ids the
-    // oracle's unless a true top-k row falls outside the 2k + 32 scan candidates (seen: never, all three).
+    // Uniform data is the hard case (top scores crowd together). With a float re-rank copy the returned ids
+    // are the oracle's unless a true top-k row falls outside the 2k + 32 scan candidates (seen: recall 1.000
+    // for float16 and float32); re-scoring from the codes keeps their error in the order (seen 0.985).
     [InlineData("exact-int8", 1e-3)]
     [InlineData("exact-int8?rerank=float32", 1e-5)]
     [InlineData("exact-int8?rerank=codes", 5e-3)]
@@ -100,6 +101,7 @@ public sealed unsafe class Int8EngineTests(ITestOutputHelper output)
             for (var i = 0; i < hits[q].Count; i++)
                 Assert.Equal(oracle.Search(TestData.Row(queries, Dimension, q), 3_000).First(e => e.Id == hits[q].Ids[i]).Score, hits[q].Scores[i], scoreTolerance);
         }
+        output.WriteLine($"{spec}: uniform recall@10 {found / 200.0:F3}");
         // Codes-only re-ranking keeps the quantisation error in the final order, so near-equal neighbours may swap.
         Assert.True(found / 200.0 >= (spec.EndsWith("codes") ? 0.95 : 0.995), $"{spec}: recall@10 {found / 200.0:F3}");
     }
