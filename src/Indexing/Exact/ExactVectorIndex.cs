@@ -12,7 +12,8 @@ namespace Grid.Indexing.Exact;
 /// </summary>
 public sealed unsafe class ExactVectorIndex : IVectorIndex
 {
-    /// <summary>Above this many rows one search is split over all cores; below it a thread switch costs more than it saves.</summary>
+    /// <summary>Above this many rows (or row × query pairs in a batch) a search is split over all cores; below it
+    /// a thread switch costs more than it saves.</summary>
     internal const long ParallelRows = 50_000;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
@@ -110,7 +111,11 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
             var count = _count;
             if (count == 0) return Enumerable.Repeat(SearchHits.Empty, queryCount).ToArray();
             var kept = (int)Math.Min(k, count);
-            var parts = count > ParallelRows ? Environment.ProcessorCount : 1;
+            // A batch goes parallel once its row × query pairs are worth it; more parts than cores, so a core
+            // slowed by other work does not hold up the whole pass (each part keeps its own top-k lists).
+            var parts = count > ParallelRows || (queryCount > 1 && count * queryCount > ParallelRows)
+                ? (int)Math.Min(4 * Environment.ProcessorCount, Math.Max(1, count / 256))
+                : 1;
             var collectors = new TopKCollector[parts][];
             fixed (float* q = queries)
             {
