@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Grid.Indexing.Exact;
 using Grid.Indexing.Persistence;
 
@@ -345,7 +346,10 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
             {
                 var chunkEnd = Math.Min(end, ((row >> _codes.ChunkShift) + 1) << _codes.ChunkShift);
                 var blockEnd = Math.Min(chunkEnd, row + _blockRows);
-                ScanBlock(row, (int)(blockEnd - row), queries, queryScales, queryCount, collectors, t);
+                // The next block, pulled into L2 while this one is scored (only batches have time to spare).
+                var next = blockEnd < end && queryCount >= 4 ? (byte*)_codes.Address(blockEnd) : null;
+                var nextBytes = next is null ? 0 : Math.Min(Math.Min(end, chunkEnd == blockEnd ? end : chunkEnd) - blockEnd, _blockRows) * _stride;
+                ScanBlock(row, (int)(blockEnd - row), queries, queryScales, queryCount, collectors, t, next, (int)nextBytes);
                 row = blockEnd;
             }
         }
@@ -354,8 +358,14 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
     /// <summary>Scores one block of rows against every probe: tiles of 4 probes × 4 rows, then the leftover
     /// probes 1 × 4. Four scores at a time are compared with the probes' current thresholds in one vector
     /// compare; only a score that can enter a top-k list reaches its collector.</summary>
-    private void ScanBlock(long first, int rows, short* queries, float* queryScales, int queryCount, TopKCollector[] collectors, float* thresholds)
+    private void ScanBlock(long first, int rows, short* queries, float* queryScales, int queryCount, TopKCollector[] collectors, float* thresholds,
+        byte* next, int nextBytes)
     {
+        // Spread the prefetch of the next block's cache lines over this block's 4 × 4 tiles.
+        var tiles = Math.Max(1, queryCount / 4 * (rows / 4));
+        var linesPerTile = (nextBytes / 64 + tiles - 1) / tiles;
+        var prefetch = next;
+        var prefetchEnd = next + nextBytes;
         var stride = _stride;
         var level = Kernels;
         var block = (sbyte*)_codes.Address(first);
@@ -371,6 +381,8 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
                 for (; j + 4 <= rows; j += 4)
                 {
                     Int8Kernels.FourByFour(level, q, block + (long)j * stride, stride, dots);
+                    for (var line = 0; line < linesPerTile && prefetch < prefetchEnd; line++, prefetch += 64)
+                        if (Sse.IsSupported) Sse.Prefetch1(prefetch);
                     for (var r = 0; r < 4; r++)
                     {
                         var score = Vector128.ConvertToSingle(Vector128.Load(dots + 4 * r)) * Vector128.Create(rowScales[j + r]) * scales;

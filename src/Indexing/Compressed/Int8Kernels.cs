@@ -9,6 +9,8 @@ namespace Grid.Indexing.Compressed;
 /// is a multiple of 64, so no kernel has a tail loop. Sums are exact int32 (the codec bounds the query
 /// range so they cannot overflow), hence every level and every tile shape gives identical results and
 /// a batch scores each pair exactly as a single-probe scan does.
+/// Kernels are compiled fully optimised at once (AggressiveOptimization): their tier-0 code keeps vectors
+/// on the stack and runs ~8× slower, and a first scan of millions of rows would run it for seconds.
 /// Tiles: 4 queries × 4 rows (batches: each row is loaded once for four queries and each query once
 /// for four rows), 1 query × 4 rows (single probes), 1 × 1 (tails).
 /// </summary>
@@ -26,6 +28,7 @@ internal static unsafe class Int8Kernels
         _ => true,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Dot(Int8KernelLevel level, short* q, sbyte* r, int stride)
     {
         if (level == Int8KernelLevel.Avx512 && Avx512BW.IsSupported)
@@ -48,6 +51,7 @@ internal static unsafe class Int8Kernels
     }
 
     /// <summary>One query against rows r, r+stride, r+2·stride, r+3·stride; out[j] = row j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void OneByFour(Int8KernelLevel level, short* q, sbyte* r, int stride, int* output)
     {
         if (level == Int8KernelLevel.Avx512 && Avx512BW.IsSupported)
@@ -83,6 +87,7 @@ internal static unsafe class Int8Kernels
 
     /// <summary>Queries q, q+stride, q+2·stride, q+3·stride against four consecutive rows;
     /// out[4·row + query].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FourByFour(Int8KernelLevel level, short* q, sbyte* r, int stride, int* output)
     {
         if (level == Int8KernelLevel.Avx512 && Avx512BW.IsSupported)
@@ -102,6 +107,7 @@ internal static unsafe class Int8Kernels
                 output[4 * j + t] = Dot(Int8KernelLevel.Scalar, q + t * stride, r + j * stride, stride);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FourByFour512(short* q, sbyte* r, int stride, int* output)
     {
         Vector512<int> a00 = default, a01 = default, a02 = default, a03 = default;
@@ -143,6 +149,7 @@ internal static unsafe class Int8Kernels
         Reduce(Fold(a30), Fold(a31), Fold(a32), Fold(a33)).Store(output + 12);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FourByTwo256(short* q, sbyte* r, int stride, int* output)
     {
         Vector256<int> a00 = default, a01 = default, a02 = default, a03 = default;

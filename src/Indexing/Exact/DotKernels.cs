@@ -23,6 +23,7 @@ internal static unsafe class DotKernels
     }
 
     /// <summary>One query against four rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void OneQueryFourRows(float* q, float* r0, float* r1, float* r2, float* r3, int dim, float* scores)
     {
         Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
@@ -42,6 +43,7 @@ internal static unsafe class DotKernels
     }
 
     /// <summary>Four queries against one row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FourQueriesOneRow(float* q0, float* q1, float* q2, float* q3, float* r, int dim, float* scores)
     {
         Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
@@ -62,6 +64,7 @@ internal static unsafe class DotKernels
 
     /// <summary>Four queries against two rows (a 4 × 2 register tile: 8 accumulators, 6 loads per 8 FMAs,
     /// so the FMA units rather than the loads set the pace); scores[4·row + query].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FourQueriesTwoRows(float* q0, float* q1, float* q2, float* q3, float* r0, float* r1, int dim, float* scores)
     {
         Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
