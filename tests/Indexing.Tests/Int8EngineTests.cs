@@ -24,29 +24,34 @@ public sealed unsafe class Int8EngineTests(ITestOutputHelper output)
     {
         var level = Enum.Parse<Int8KernelLevel>(levelName);
         var stride = Int8Codec.Stride(Dimension);
-        var limit = Int8Codec.QueryLimit(stride);
         var random = new Random(81);
-        // Extreme codes included: the largest query code against ±127 must not overflow.
-        var queries = Enumerable.Range(0, 4 * stride).Select(i => (short)(i % stride >= Dimension ? 0 : i % 17 == 0 ? limit : random.Next(-limit, limit + 1))).ToArray();
-        var rows = Enumerable.Range(0, 4 * stride).Select(i => (sbyte)(i % stride >= Dimension ? 0 : i % 13 == 0 ? -127 : random.Next(-127, 128))).ToArray();
+        // Extreme values included: ±127 queries against 0 and 255 row bytes; padding is query 0, row byte 128.
+        var codes = Enumerable.Range(0, 4 * stride)
+            .Select(i => i % stride >= Dimension ? 0 : i % 17 == 0 ? 127 : i % 19 == 0 ? -127 : random.Next(-127, 128)).ToArray();
+        var q16 = codes.Select(c => (short)c).ToArray();
+        var q8 = codes.Select(c => (sbyte)c).ToArray();
+        var rows = Enumerable.Range(0, 8 * stride)
+            .Select(i => (byte)(i % stride >= Dimension ? 128 : i % 13 == 0 ? 255 : i % 23 == 0 ? 0 : random.Next(1, 256))).ToArray();
         long Reference(int q, int r)
         {
             long sum = 0;
-            for (var i = 0; i < stride; i++) sum += queries[q * stride + i] * rows[r * stride + i];
+            for (var i = 0; i < stride; i++) sum += codes[q * stride + i] * rows[r * stride + i];
             return sum;
         }
-        var output = new int[16];
-        fixed (short* q = queries)
-        fixed (sbyte* r = rows)
+        var output = new int[32];
+        fixed (short* q = q16)
+        fixed (sbyte* q8p = q8)
+        fixed (byte* r = rows)
         fixed (int* o = output)
         {
             Assert.Equal(Reference(2, 3), Int8Kernels.Dot(level, q + 2 * stride, r + 3 * stride, stride));
             Int8Kernels.OneByFour(level, q + stride, r, stride, o);
             for (var j = 0; j < 4; j++) Assert.Equal(Reference(1, j), output[j]);
-            Int8Kernels.FourByFour(level, q, r, stride, o);
-            for (var j = 0; j < 4; j++)
-                for (var t = 0; t < 4; t++)
-                    Assert.Equal(Reference(t, j), output[4 * j + t]);
+            Int8Kernels.FourByRows(level, q, q8p, r, 2, stride, o);
+            for (var tile = 0; tile < 2; tile++)
+                for (var j = 0; j < 4; j++)
+                    for (var t = 0; t < 4; t++)
+                        Assert.Equal(Reference(t, 4 * tile + j), output[16 * tile + 4 * j + t]);
         }
     }
 

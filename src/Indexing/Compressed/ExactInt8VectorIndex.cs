@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -32,7 +33,6 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
     private readonly RowStore? _rerank;
     private readonly Dictionary<long, long> _rowOfId = [];
     private readonly int _stride;
-    private readonly int _queryLimit;
     private readonly int _blockRows;
     private long[] _ids = [];
     private float[] _scales = [];
@@ -45,7 +45,6 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
         Rerank = rerank;
         Spec = spec ?? EngineSpec.ExactInt8;
         _stride = Int8Codec.Stride(dimension);
-        _queryLimit = Int8Codec.QueryLimit(_stride);
         _blockRows = Math.Max(4, BlockBytes / _stride);
         _codes = RowStore.OfBytes(_stride);
         _rerank = rerank switch
@@ -110,7 +109,7 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
             {
                 var row = _count + i;
                 var vector = vectors.Slice(i * Dimension, Dimension);
-                _scales[row] = Int8Codec.EncodeRow(vector, new Span<sbyte>(_codes.Address(row), _stride));
+                _scales[row] = Int8Codec.EncodeRow(vector, new Span<byte>(_codes.Address(row), _stride));
                 if (Rerank == RerankPrecision.Float32) vector.CopyTo(_rerank!.RowSpan(row));
                 else if (Rerank == RerankPrecision.Float16) TensorPrimitives.ConvertToHalf(vector, new Span<Half>(_rerank!.Address(row), Dimension));
                 _ids[row] = ids[i];
@@ -159,31 +158,36 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
             if (count == 0) return Enumerable.Repeat(SearchHits.Empty, queryCount).ToArray();
             var kept = (int)Math.Min(k, count);
             var candidates = (int)Math.Min(CandidateCount(kept), count);
-            var codes = new short[(long)queryCount * _stride];
+            var codes16 = new short[(long)queryCount * _stride];
+            var codes8 = new sbyte[(long)queryCount * _stride];
+            var corrections = new int[queryCount];
             var scales = new float[queryCount];
             for (var qi = 0; qi < queryCount; qi++)
-                scales[qi] = Int8Codec.EncodeQuery(queries.Slice(qi * Dimension, Dimension), codes.AsSpan(qi * _stride, _stride), _queryLimit);
+                scales[qi] = Int8Codec.EncodeQuery(queries.Slice(qi * Dimension, Dimension), codes8.AsSpan(qi * _stride, _stride),
+                    codes16.AsSpan(qi * _stride, _stride), out corrections[qi]);
 
             // More parts than cores, so a core slowed by other work does not hold up the whole pass.
             var parts = count > ParallelRows || (queryCount > 1 && count * queryCount > ParallelRows)
                 ? (int)Math.Min(4 * Environment.ProcessorCount, Math.Max(1, count / 256))
                 : 1;
             var collectors = new TopKCollector[parts][];
-            fixed (short* q = codes)
+            fixed (short* q16 = codes16)
+            fixed (sbyte* q8 = codes8)
+            fixed (int* c = corrections)
             fixed (float* s = scales)
             {
+                var batch = new QueryCodes(q16, q8, c, s, queryCount);
                 if (parts == 1)
                 {
                     collectors[0] = NewCollectors(queryCount, candidates);
-                    ScanRange(0, count, q, s, queryCount, collectors[0]);
+                    ScanRange(0, count, batch, collectors[0]);
                 }
                 else
                 {
-                    var (qAddress, sAddress) = ((nint)q, (nint)s);
                     Parallel.For(0, parts, p =>
                     {
                         collectors[p] = NewCollectors(queryCount, candidates);
-                        ScanRange(count * p / parts, count * (p + 1) / parts, (short*)qAddress, (float*)sAddress, queryCount, collectors[p]);
+                        ScanRange(count * p / parts, count * (p + 1) / parts, batch, collectors[p]);
                     });
                 }
             }
@@ -328,105 +332,107 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
                 TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(_rerank!.Address(row), Dimension), new Span<float>(buffer, Dimension));
                 return DotKernels.Dot(query, buffer, Dimension);
             default:
-                var codes = (sbyte*)_codes.Address(row);
-                for (var i = 0; i < Dimension; i++) buffer[i] = codes[i];
+                var codes = _codes.Address(row);
+                for (var i = 0; i < Dimension; i++) buffer[i] = Int8Codec.Code(codes[i]);
                 return DotKernels.Dot(query, buffer, Dimension) * _scales[row];
         }
     }
 
     /// <summary>Scans rows [start, end) block by block: each block of codes is read from memory once and
     /// scored against every probe of the batch while it sits in L2.</summary>
-    private void ScanRange(long start, long end, short* queries, float* queryScales, int queryCount, TopKCollector[] collectors)
+    private void ScanRange(long start, long end, QueryCodes queries, TopKCollector[] collectors)
     {
-        var thresholds = new float[queryCount];
+        var thresholds = new float[queries.Count];
         Array.Fill(thresholds, float.NegativeInfinity);
+        var tileDots = new int[16 * ((_blockRows + 3) / 4)];
         fixed (float* t = thresholds)
+        fixed (int* dots = tileDots)
         {
             for (var row = start; row < end;)
             {
                 var chunkEnd = Math.Min(end, ((row >> _codes.ChunkShift) + 1) << _codes.ChunkShift);
                 var blockEnd = Math.Min(chunkEnd, row + _blockRows);
                 // The next block, pulled into L2 while this one is scored (only batches have time to spare).
-                var next = blockEnd < end && queryCount >= 4 ? (byte*)_codes.Address(blockEnd) : null;
-                var nextBytes = next is null ? 0 : Math.Min(Math.Min(end, chunkEnd == blockEnd ? end : chunkEnd) - blockEnd, _blockRows) * _stride;
-                ScanBlock(row, (int)(blockEnd - row), queries, queryScales, queryCount, collectors, t, next, (int)nextBytes);
+                var next = blockEnd < end && queries.Count >= 4 ? _codes.Address(blockEnd) : null;
+                var nextBytes = next is null ? 0 : (int)(Math.Min(end - blockEnd, _blockRows) * _stride);
+                ScanBlock(row, (int)(blockEnd - row), queries, collectors, t, dots, next, nextBytes);
                 row = blockEnd;
             }
         }
     }
 
-    /// <summary>Scores one block of rows against every probe: tiles of 4 probes × 4 rows, then the leftover
-    /// probes 1 × 4. Four scores at a time are compared with the probes' current thresholds in one vector
-    /// compare; only a score that can enter a top-k list reaches its collector.</summary>
-    private void ScanBlock(long first, int rows, short* queries, float* queryScales, int queryCount, TopKCollector[] collectors, float* thresholds,
+    /// <summary>Scores one block of rows against every probe: 4 probes × all whole 4-row tiles in one kernel
+    /// call, then the leftover rows and probes. Four scores at a time are compared with the probes' current
+    /// thresholds in one vector compare; only a score that can enter a top-k list reaches its collector.</summary>
+    private void ScanBlock(long first, int rows, QueryCodes queries, TopKCollector[] collectors, float* thresholds, int* tileDots,
         byte* next, int nextBytes)
     {
-        // Spread the prefetch of the next block's cache lines over this block's 4 × 4 tiles.
-        var tiles = Math.Max(1, queryCount / 4 * (rows / 4));
-        var linesPerTile = (nextBytes / 64 + tiles - 1) / tiles;
-        var prefetch = next;
-        var prefetchEnd = next + nextBytes;
         var stride = _stride;
         var level = Kernels;
-        var block = (sbyte*)_codes.Address(first);
-        var dots = stackalloc int[16];
+        var block = _codes.Address(first);
+        var dots = stackalloc int[4];
+        var rowTiles = rows / 4;
+        // Spread the prefetch of the next block's cache lines over this block's probe groups.
+        var groups = Math.Max(1, queries.Count / 4);
+        var linesPerGroup = (nextBytes / 64 + groups - 1) / groups;
+        var prefetch = next;
+        var prefetchEnd = next + nextBytes;
         fixed (float* rowScales = &_scales[first])
         {
             var qi = 0;
-            for (; qi + 4 <= queryCount; qi += 4)
+            for (; qi + 4 <= queries.Count; qi += 4)
             {
-                var q = queries + (long)qi * stride;
-                var scales = Vector128.Load(queryScales + qi);
-                var j = 0;
-                for (; j + 4 <= rows; j += 4)
+                for (var line = 0; line < linesPerGroup && prefetch < prefetchEnd; line++, prefetch += 64)
+                    if (Sse.IsSupported) Sse.Prefetch1(prefetch);
+                var q16 = queries.Codes16 + (long)qi * stride;
+                Int8Kernels.FourByRows(level, q16, queries.Codes8 + (long)qi * stride, block, rowTiles, stride, tileDots);
+                var corrections = Vector128.Load(queries.Corrections + qi);
+                var scales = Vector128.Load(queries.Scales + qi);
+                for (var j = 0; j < 4 * rowTiles; j++)
                 {
-                    Int8Kernels.FourByFour(level, q, block + (long)j * stride, stride, dots);
-                    for (var line = 0; line < linesPerTile && prefetch < prefetchEnd; line++, prefetch += 64)
-                        if (Sse.IsSupported) Sse.Prefetch1(prefetch);
-                    for (var r = 0; r < 4; r++)
+                    var raw = Vector128.Load(tileDots + 4 * j);
+                    var score = Vector128.ConvertToSingle(raw - corrections) * Vector128.Create(rowScales[j]) * scales;
+                    var passed = Vector128.GreaterThanOrEqual(score, Vector128.Load(thresholds + qi)).ExtractMostSignificantBits();
+                    for (; passed != 0; passed &= passed - 1)
                     {
-                        var score = Vector128.ConvertToSingle(Vector128.Load(dots + 4 * r)) * Vector128.Create(rowScales[j + r]) * scales;
-                        var passed = Vector128.GreaterThanOrEqual(score, Vector128.Load(thresholds + qi)).ExtractMostSignificantBits();
-                        for (; passed != 0; passed &= passed - 1)
-                        {
-                            var t = System.Numerics.BitOperations.TrailingZeroCount(passed);
-                            Offer(collectors[qi + t], score.GetElement(t), first + j + r, thresholds + qi + t);
-                        }
+                        var t = BitOperations.TrailingZeroCount(passed);
+                        Offer(collectors[qi + t], score.GetElement(t), first + j, thresholds + qi + t);
                     }
                 }
-                for (; j < rows; j++)
+                for (var j = 4 * rowTiles; j < rows; j++)
                     for (var t = 0; t < 4; t++)
-                        OfferIfPasses(collectors[qi + t], Int8Kernels.Dot(level, q + t * stride, block + (long)j * stride, stride),
-                            rowScales[j], queryScales[qi + t], first + j, thresholds + qi + t);
+                        OfferIfPasses(collectors[qi + t], Int8Kernels.Dot(level, q16 + t * stride, block + (long)j * stride, stride),
+                            queries, qi + t, rowScales[j], first + j, thresholds + qi + t);
             }
-            for (; qi < queryCount; qi++)
+            for (; qi < queries.Count; qi++)
             {
-                var q = queries + (long)qi * stride;
+                var q = queries.Codes16 + (long)qi * stride;
                 var collector = collectors[qi];
-                var scale = Vector128.Create(queryScales[qi]);
+                var correction = Vector128.Create(queries.Corrections[qi]);
+                var scale = Vector128.Create(queries.Scales[qi]);
                 var j = 0;
                 for (; j + 4 <= rows; j += 4)
                 {
                     Int8Kernels.OneByFour(level, q, block + (long)j * stride, stride, dots);
-                    var score = Vector128.ConvertToSingle(Vector128.Load(dots)) * Vector128.Load(rowScales + j) * scale;
+                    var score = Vector128.ConvertToSingle(Vector128.Load(dots) - correction) * Vector128.Load(rowScales + j) * scale;
                     var passed = Vector128.GreaterThanOrEqual(score, Vector128.Create(thresholds[qi])).ExtractMostSignificantBits();
                     for (; passed != 0; passed &= passed - 1)
                     {
-                        var r = System.Numerics.BitOperations.TrailingZeroCount(passed);
+                        var r = BitOperations.TrailingZeroCount(passed);
                         Offer(collector, score.GetElement(r), first + j + r, thresholds + qi);
                     }
                 }
                 for (; j < rows; j++)
-                    OfferIfPasses(collector, Int8Kernels.Dot(level, q, block + (long)j * stride, stride), rowScales[j], queryScales[qi], first + j, thresholds + qi);
+                    OfferIfPasses(collector, Int8Kernels.Dot(level, q, block + (long)j * stride, stride), queries, qi, rowScales[j], first + j, thresholds + qi);
             }
         }
     }
 
-    /// <summary>The scalar twin of the vector compare above: the same float operations in the same order
+    /// <summary>The scalar twin of the vector compares above: the same float operations in the same order
     /// (<see cref="Int8Codec.Score"/>), so a row scores identically whichever path reached it.</summary>
-    private static void OfferIfPasses(TopKCollector collector, int dot, float rowScale, float queryScale, long row, float* threshold)
+    private static void OfferIfPasses(TopKCollector collector, int rawDot, QueryCodes queries, int qi, float rowScale, long row, float* threshold)
     {
-        var score = Int8Codec.Score(dot, rowScale, queryScale);
+        var score = Int8Codec.Score(rawDot, queries.Corrections[qi], rowScale, queries.Scales[qi]);
         if (score >= *threshold) Offer(collector, score, row, threshold);
     }
 
@@ -434,5 +440,15 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
     {
         collector.Offer(score, row);
         *threshold = collector.Threshold;
+    }
+
+    /// <summary>A batch's encoded probes, pinned for the length of one search.</summary>
+    private readonly struct QueryCodes(short* codes16, sbyte* codes8, int* corrections, float* scales, int count)
+    {
+        public short* Codes16 { get; } = codes16;
+        public sbyte* Codes8 { get; } = codes8;
+        public int* Corrections { get; } = corrections;
+        public float* Scales { get; } = scales;
+        public int Count { get; } = count;
     }
 }

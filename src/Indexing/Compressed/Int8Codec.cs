@@ -1,45 +1,59 @@
 namespace Grid.Indexing.Compressed;
 
 /// <summary>
-/// Symmetric per-vector scalar quantisation. A stored row keeps int8 codes in [−127, 127] and one
-/// float scale (max |x| / 127), so x ≈ scale · code; a query keeps int16 codes and its own scale,
-/// which halves the quantisation error of the integer score at no memory cost (queries are few).
-/// Both are zero-padded to <see cref="Stride"/> so the kernels never need a tail loop.
+/// Symmetric per-vector scalar quantisation. A stored row keeps codes in [−127, 127], written as bytes
+/// code + 128 (the unsigned operand AVX-512 VNNI's <c>vpdpbusd</c> wants), and one float scale
+/// (max |x| / 127), so x ≈ scale · code; a query gets int8 codes in [−127, 127] and its own scale. Then
+/// Σ byte · query = Σ code · query + 128 · Σ query, and the second term is one constant per query.
+/// Rows and queries are zero-padded (query codes 0, row bytes 128) to <see cref="Stride"/>, so the
+/// kernels never need a tail loop.
 /// </summary>
 internal static class Int8Codec
 {
-    public const int RowLimit = 127;
+    public const int Limit = 127;
+    public const byte Offset = 128;
 
-    /// <summary>Codes per row including zero padding: a multiple of 64 (one cache line of codes).</summary>
+    /// <summary>Codes per row including padding: a multiple of 64 (one cache line of codes).</summary>
     public static int Stride(int dimension) => (dimension + 63) & ~63;
 
-    /// <summary>Largest query code such that no int32 sum can overflow, even for rows holding −128
-    /// (never written, but a snapshot could carry one): stride · limit · 128 ≤ int.MaxValue.</summary>
-    public static int QueryLimit(int stride) => (int)Math.Min(short.MaxValue, int.MaxValue / (stride * 128L));
-
-    public static float EncodeRow(ReadOnlySpan<float> vector, Span<sbyte> codes)
+    public static float EncodeRow(ReadOnlySpan<float> vector, Span<byte> bytes)
     {
-        var scale = MaxAbs(vector) / RowLimit;
-        codes.Clear();
+        var scale = MaxAbs(vector) / Limit;
+        bytes.Fill(Offset);
         if (scale > 0)
             for (var i = 0; i < vector.Length; i++)
-                codes[i] = (sbyte)Math.Clamp(MathF.Round(vector[i] / scale), -RowLimit, RowLimit);
+                bytes[i] = (byte)(Offset + (int)Math.Clamp(MathF.Round(vector[i] / scale), -Limit, Limit));
         return scale;
     }
 
-    public static float EncodeQuery(ReadOnlySpan<float> vector, Span<short> codes, int limit)
+    /// <summary>Writes the query's codes twice (int8 for the VNNI kernel, int16 for the others) and returns
+    /// its scale; <paramref name="correction"/> is 128 · Σ codes, to subtract from every raw kernel sum.</summary>
+    public static float EncodeQuery(ReadOnlySpan<float> vector, Span<sbyte> codes8, Span<short> codes16, out int correction)
     {
-        var scale = MaxAbs(vector) / limit;
-        codes.Clear();
+        var scale = MaxAbs(vector) / Limit;
+        codes8.Clear();
+        codes16.Clear();
+        var sum = 0;
         if (scale > 0)
             for (var i = 0; i < vector.Length; i++)
-                codes[i] = (short)Math.Clamp(MathF.Round(vector[i] / scale), -limit, limit);
+            {
+                var code = (int)Math.Clamp(MathF.Round(vector[i] / scale), -Limit, Limit);
+                codes8[i] = (sbyte)code;
+                codes16[i] = (short)code;
+                sum += code;
+            }
+        correction = Offset * sum;
         return scale;
     }
+
+    /// <summary>The code of byte <paramref name="b"/> (for re-scoring from the codes).</summary>
+    public static int Code(byte b) => b - Offset;
 
     /// <summary>The approximate inner product every scan path computes, in one fixed order so a batch
-    /// and a single probe rank candidates identically.</summary>
-    public static float Score(int dot, float rowScale, float queryScale) => dot * rowScale * queryScale;
+    /// and a single probe rank candidates identically. Σ byte · query ≤ stride · 255 · 127, which fits in
+    /// an int32 for every allowed dimension (≤ 65 536).</summary>
+    public static float Score(int rawDot, int correction, float rowScale, float queryScale) =>
+        (rawDot - correction) * rowScale * queryScale;
 
     private static float MaxAbs(ReadOnlySpan<float> vector)
     {

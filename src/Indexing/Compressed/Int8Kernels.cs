@@ -5,10 +5,12 @@ using System.Runtime.Intrinsics.X86;
 namespace Grid.Indexing.Compressed;
 
 /// <summary>
-/// Integer dot products between int16 queries and int8 code rows, both zero-padded to a stride that
-/// is a multiple of 64, so no kernel has a tail loop. Sums are exact int32 (the codec bounds the query
-/// range so they cannot overflow), hence every level and every tile shape gives identical results and
-/// a batch scores each pair exactly as a single-probe scan does.
+/// Integer dot products between int8 queries and rows of uint8 codes (code + 128), both zero-padded to a
+/// stride that is a multiple of 64, so no kernel has a tail loop. The managed kernels read the query as
+/// int16 (<c>vpmaddwd</c> needs 16-bit lanes), the VNNI kernel as int8; the values are the same. Each
+/// kernel returns the raw Σ (code + 128) · query; the caller subtracts 128 · Σ query. Sums are exact int32
+/// (the codec bounds them), hence every level and tile shape gives identical results and a batch scores
+/// each pair exactly as a single-probe scan does.
 /// Kernels are compiled fully optimised at once (AggressiveOptimization): their tier-0 code keeps vectors
 /// on the stack and runs ~8× slower, and a first scan of millions of rows would run it for seconds.
 /// Tiles: 4 queries × 4 rows (batches: each row is loaded once for four queries and each query once
@@ -17,21 +19,23 @@ namespace Grid.Indexing.Compressed;
 internal static unsafe class Int8Kernels
 {
     public static Int8KernelLevel Best =>
-        Avx512BW.IsSupported && Vector512.IsHardwareAccelerated ? Int8KernelLevel.Avx512
+        NativeInt8Methods.IsAvailable ? Int8KernelLevel.Avx512Vnni
+        : Avx512BW.IsSupported && Vector512.IsHardwareAccelerated ? Int8KernelLevel.Avx512
         : Avx2.IsSupported ? Int8KernelLevel.Avx2
         : Int8KernelLevel.Scalar;
 
     public static bool IsSupported(Int8KernelLevel level) => level switch
     {
+        Int8KernelLevel.Avx512Vnni => NativeInt8Methods.IsAvailable,
         Int8KernelLevel.Avx512 => Avx512BW.IsSupported,
         Int8KernelLevel.Avx2 => Avx2.IsSupported,
         _ => true,
     };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Dot(Int8KernelLevel level, short* q, sbyte* r, int stride)
+    public static int Dot(Int8KernelLevel level, short* q, byte* r, int stride)
     {
-        if (level == Int8KernelLevel.Avx512 && Avx512BW.IsSupported)
+        if (level >= Int8KernelLevel.Avx512 && Avx512BW.IsSupported)
         {
             var acc = Vector512<int>.Zero;
             for (var i = 0; i < stride; i += 32)
@@ -52,9 +56,9 @@ internal static unsafe class Int8Kernels
 
     /// <summary>One query against rows r, r+stride, r+2·stride, r+3·stride; out[j] = row j.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void OneByFour(Int8KernelLevel level, short* q, sbyte* r, int stride, int* output)
+    public static void OneByFour(Int8KernelLevel level, short* q, byte* r, int stride, int* output)
     {
-        if (level == Int8KernelLevel.Avx512 && Avx512BW.IsSupported)
+        if (level >= Int8KernelLevel.Avx512 && Avx512BW.IsSupported)
         {
             Vector512<int> a0 = default, a1 = default, a2 = default, a3 = default;
             for (var i = 0; i < stride; i += 32)
@@ -85,12 +89,25 @@ internal static unsafe class Int8Kernels
         for (var j = 0; j < 4; j++) output[j] = Dot(Int8KernelLevel.Scalar, q, r + j * stride, stride);
     }
 
-    /// <summary>Queries q, q+stride, q+2·stride, q+3·stride against four consecutive rows;
-    /// out[4·row + query].</summary>
+    /// <summary>Queries q, q+stride, q+2·stride, q+3·stride (int16 copy <paramref name="q16"/>, int8 copy
+    /// <paramref name="q8"/>) against <paramref name="rowTiles"/> × 4 consecutive rows;
+    /// out[16·tile + 4·row + query].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void FourByFour(Int8KernelLevel level, short* q, sbyte* r, int stride, int* output)
+    public static void FourByRows(Int8KernelLevel level, short* q16, sbyte* q8, byte* r, int rowTiles, int stride, int* output)
     {
-        if (level == Int8KernelLevel.Avx512 && Avx512BW.IsSupported)
+        if (level == Int8KernelLevel.Avx512Vnni && NativeInt8Methods.IsAvailable)
+        {
+            NativeInt8Methods.FourQueriesByRows(q8, r, rowTiles, stride, output);
+            return;
+        }
+        for (var t = 0; t < rowTiles; t++)
+            FourByFour(level, q16, r + 4L * t * stride, stride, output + 16 * t);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FourByFour(Int8KernelLevel level, short* q, byte* r, int stride, int* output)
+    {
+        if (level >= Int8KernelLevel.Avx512 && Avx512BW.IsSupported)
         {
             FourByFour512(q, r, stride, output);
             return;
@@ -108,14 +125,14 @@ internal static unsafe class Int8Kernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void FourByFour512(short* q, sbyte* r, int stride, int* output)
+    private static void FourByFour512(short* q, byte* r, int stride, int* output)
     {
         Vector512<int> a00 = default, a01 = default, a02 = default, a03 = default;
         Vector512<int> a10 = default, a11 = default, a12 = default, a13 = default;
         Vector512<int> a20 = default, a21 = default, a22 = default, a23 = default;
         Vector512<int> a30 = default, a31 = default, a32 = default, a33 = default;
         short* q1 = q + stride, q2 = q + 2 * stride, q3 = q + 3 * stride;
-        sbyte* r1 = r + stride, r2 = r + 2 * stride, r3 = r + 3 * stride;
+        byte* r1 = r + stride, r2 = r + 2 * stride, r3 = r + 3 * stride;
         for (var i = 0; i < stride; i += 32)
         {
             var v0 = Vector512.Load(q + i);
@@ -150,7 +167,7 @@ internal static unsafe class Int8Kernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void FourByTwo256(short* q, sbyte* r, int stride, int* output)
+    private static void FourByTwo256(short* q, byte* r, int stride, int* output)
     {
         Vector256<int> a00 = default, a01 = default, a02 = default, a03 = default;
         Vector256<int> a10 = default, a11 = default, a12 = default, a13 = default;
