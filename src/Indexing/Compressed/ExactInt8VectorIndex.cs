@@ -166,9 +166,10 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
                 scales[qi] = Int8Codec.EncodeQuery(queries.Slice(qi * Dimension, Dimension), codes8.AsSpan(qi * _stride, _stride),
                     codes16.AsSpan(qi * _stride, _stride), out corrections[qi]);
 
-            // More parts than cores, so a core slowed by other work does not hold up the whole pass.
+            // Twice as many parts as cores, so a core slowed by other work does not hold up the whole pass; not
+            // more, since each part ramps its own top-k thresholds up from nothing.
             var parts = count > ParallelRows || (queryCount > 1 && count * queryCount > ParallelRows)
-                ? (int)Math.Min(4 * Environment.ProcessorCount, Math.Max(1, count / 256))
+                ? (int)Math.Min(2 * Environment.ProcessorCount, Math.Max(1, count / 256))
                 : 1;
             var collectors = new TopKCollector[parts][];
             fixed (short* q16 = codes16)
@@ -386,19 +387,10 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
                     if (Sse.IsSupported) Sse.Prefetch1(prefetch);
                 var q16 = queries.Codes16 + (long)qi * stride;
                 Int8Kernels.FourByRows(level, q16, queries.Codes8 + (long)qi * stride, block, rowTiles, stride, tileDots);
-                var corrections = Vector128.Load(queries.Corrections + qi);
-                var scales = Vector128.Load(queries.Scales + qi);
-                for (var j = 0; j < 4 * rowTiles; j++)
-                {
-                    var raw = Vector128.Load(tileDots + 4 * j);
-                    var score = Vector128.ConvertToSingle(raw - corrections) * Vector128.Create(rowScales[j]) * scales;
-                    var passed = Vector128.GreaterThanOrEqual(score, Vector128.Load(thresholds + qi)).ExtractMostSignificantBits();
-                    for (; passed != 0; passed &= passed - 1)
-                    {
-                        var t = BitOperations.TrailingZeroCount(passed);
-                        Offer(collectors[qi + t], score.GetElement(t), first + j, thresholds + qi + t);
-                    }
-                }
+                if (Vector512.IsHardwareAccelerated)
+                    OfferTiles512(tileDots, rowTiles, queries, qi, rowScales, first, collectors, thresholds);
+                else
+                    OfferTiles128(tileDots, rowTiles, queries, qi, rowScales, first, collectors, thresholds);
                 for (var j = 4 * rowTiles; j < rows; j++)
                     for (var t = 0; t < 4; t++)
                         OfferIfPasses(collectors[qi + t], Int8Kernels.Dot(level, q16 + t * stride, block + (long)j * stride, stride),
@@ -427,6 +419,54 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
             }
         }
     }
+
+    /// <summary>Offers the passing scores of whole 4 × 4 tiles (out[16·tile + 4·row + query]) for probes
+    /// qi..qi+3, a tile (16 scores) per compare.</summary>
+    private static void OfferTiles512(int* tileDots, int rowTiles, QueryCodes queries, int qi, float* rowScales, long first,
+        TopKCollector[] collectors, float* thresholds)
+    {
+        var corrections = Repeat4(Vector128.Load(queries.Corrections + qi));
+        var scales = Repeat4(Vector128.Load(queries.Scales + qi));
+        var limits = Repeat4(Vector128.Load(thresholds + qi));
+        // Lane 4·row + query takes row scale [row].
+        var spread = Vector512.Create(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3);
+        for (var tile = 0; tile < rowTiles; tile++)
+        {
+            var rowScale = Vector512.Shuffle(Vector128.Load(rowScales + 4 * tile).ToVector256Unsafe().ToVector512Unsafe(), spread);
+            var score = Vector512.ConvertToSingle(Vector512.Load(tileDots + 16 * tile) - corrections) * rowScale * scales;
+            var passed = Vector512.GreaterThanOrEqual(score, limits).ExtractMostSignificantBits();
+            if (passed == 0) continue;
+            for (; passed != 0; passed &= passed - 1)
+            {
+                var lane = BitOperations.TrailingZeroCount(passed);
+                var t = lane & 3;
+                // Re-checked: an earlier offer in this tile may have raised the probe's threshold.
+                if (score.GetElement(lane) >= thresholds[qi + t])
+                    Offer(collectors[qi + t], score.GetElement(lane), first + 4 * tile + (lane >> 2), thresholds + qi + t);
+            }
+            limits = Repeat4(Vector128.Load(thresholds + qi));
+        }
+    }
+
+    private static void OfferTiles128(int* tileDots, int rowTiles, QueryCodes queries, int qi, float* rowScales, long first,
+        TopKCollector[] collectors, float* thresholds)
+    {
+        var corrections = Vector128.Load(queries.Corrections + qi);
+        var scales = Vector128.Load(queries.Scales + qi);
+        for (var j = 0; j < 4 * rowTiles; j++)
+        {
+            var score = Vector128.ConvertToSingle(Vector128.Load(tileDots + 4 * j) - corrections) * Vector128.Create(rowScales[j]) * scales;
+            var passed = Vector128.GreaterThanOrEqual(score, Vector128.Load(thresholds + qi)).ExtractMostSignificantBits();
+            for (; passed != 0; passed &= passed - 1)
+            {
+                var t = BitOperations.TrailingZeroCount(passed);
+                Offer(collectors[qi + t], score.GetElement(t), first + j, thresholds + qi + t);
+            }
+        }
+    }
+
+    private static Vector512<T> Repeat4<T>(Vector128<T> four) =>
+        Vector512.Create(Vector256.Create(four, four), Vector256.Create(four, four));
 
     /// <summary>The scalar twin of the vector compares above: the same float operations in the same order
     /// (<see cref="Int8Codec.Score"/>), so a row scores identically whichever path reached it.</summary>

@@ -114,7 +114,7 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
             // A batch goes parallel once its row × query pairs are worth it; more parts than cores, so a core
             // slowed by other work does not hold up the whole pass (each part keeps its own top-k lists).
             var parts = count > ParallelRows || (queryCount > 1 && count * queryCount > ParallelRows)
-                ? (int)Math.Min(4 * Environment.ProcessorCount, Math.Max(1, count / 256))
+                ? (int)Math.Min(2 * Environment.ProcessorCount, Math.Max(1, count / 256))
                 : 1;
             var collectors = new TopKCollector[parts][];
             fixed (float* q = queries)
