@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json.Serialization;
 
 namespace Grid.Contracts.Identity;
 
@@ -8,6 +9,7 @@ namespace Grid.Contracts.Identity;
 /// so a <see cref="ForceId"/> in hand is always well formed.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.force-id")]
+[JsonConverter(typeof(ForceIdJsonConverter))]
 public sealed record ForceId
 {
     // Officially assigned ISO 3166-1 alpha-2 codes. EU shorthands (EL for Greece, UK) are
@@ -73,6 +75,10 @@ public sealed record ForceId
 
         return true;
     }
+
+    /// <summary>A force id is its string wherever a string key is wanted (grain keys, messages); the way back,
+    /// which can fail, is <see cref="Parse"/>.</summary>
+    public static implicit operator string(ForceId id) => id.Value;
 
     public override string ToString() => Value;
 }
