@@ -1,37 +1,38 @@
+using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
 using Grid.Contracts.Identity;
 
 namespace Grid.Contracts.Galleries;
 
 /// <summary>A gallery's identity: the owning force and a name, written <c>FORCE/name</c>.</summary>
-/// <remarks>The force is kept on the wire and in stored state as its string (field 0, as before it was typed), so
-/// galleries stored earlier still read; <see cref="Force"/> hands it out as the <see cref="ForceId"/> it always is.</remarks>
+/// <remarks>The force is stored as its string, as before it was typed: field 0 for the Orleans serializer and
+/// <c>"Force"</c> in JSON (<see cref="GalleryIdJsonConverter"/>; <c>[DataMember]</c> for Newtonsoft), so galleries and agreement terms stored earlier still read.
+/// <see cref="Force"/> hands it out as the <see cref="ForceId"/> it always is. The one constructor takes a string or
+/// a <see cref="ForceId"/> (through its conversion to string), which is also what JSON readers call.</remarks>
 [GenerateSerializer, Immutable, Alias("grid.GalleryId")]
+[DataContract]
+[JsonConverter(typeof(GalleryIdJsonConverter))]
 public sealed record GalleryId
 {
     public const int MaxNameLength = 64;
 
     [Id(0)]
+    [DataMember(Name = "Force")]
     private readonly string _force;
 
-    [JsonConstructor]
-    public GalleryId(ForceId force, string name)
-    {
-        ArgumentNullException.ThrowIfNull(force);
-        ArgumentNullException.ThrowIfNull(name);
-        _force = force.Value;
-        Name = name;
-    }
-
-    /// <summary>Parses the force; throws <see cref="ArgumentException"/> when it is not a force id.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="force"/> is not a force id; the name is
+    /// checked by <see cref="Validate"/>, so a bad one can still be named in an error.</summary>
     public GalleryId(string force, string name)
-        : this(ForceId.Parse(force), name)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        _force = ForceId.Parse(force).Value;
+        Name = name;
     }
 
     public ForceId Force => ForceId.Parse(_force);
 
     [Id(1)]
+    [DataMember(Name = "Name")]
     public string Name { get; }
 
     /// <summary>The grain key of the gallery and the prefix of its shards' keys.</summary>

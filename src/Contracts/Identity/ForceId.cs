@@ -40,9 +40,6 @@ public sealed record ForceId
     [Id(0)]
     public string Value { get; }
 
-    /// <summary>The ISO 3166-1 alpha-2 country part.</summary>
-    public string Country => Value[..2];
-
     public static ForceId Parse(string text) => new(text);
 
     public static bool TryParse(string? text, out ForceId? id)

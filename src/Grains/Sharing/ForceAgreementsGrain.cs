@@ -30,12 +30,21 @@ public sealed class ForceAgreementsGrain(
             throw new ArgumentException($"Agreement {view.Key} is not one of {_force}'s.", nameof(view));
         }
 
-        if (state.State.Agreements.TryGetValue(view.Key, out var held) && held.Version >= view.Version)
+        var held = state.State.Agreements.FindIndex(v => v.Key == view.Key);
+        if (held >= 0 && state.State.Agreements[held].Version >= view.Version)
         {
             return;
         }
 
-        state.State.Agreements[view.Key] = view with { History = [] };
+        if (held >= 0)
+        {
+            state.State.Agreements[held] = view with { History = [] };
+        }
+        else
+        {
+            state.State.Agreements.Add(view with { History = [] });
+        }
+
         await state.WriteStateAsync();
     }
 
@@ -50,6 +59,6 @@ public sealed class ForceAgreementsGrain(
             }
         }
 
-        return Task.FromResult(state.State.Agreements.Values.OrderBy(v => v.Key.ToString(), StringComparer.Ordinal).ToImmutableArray());
+        return Task.FromResult(state.State.Agreements.OrderBy(v => v.Key.ToString(), StringComparer.Ordinal).ToImmutableArray());
     }
 }

@@ -24,6 +24,14 @@ public sealed class SharingAgreementGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = AgreementKey.Parse(this.GetPrimaryKeyString());
+
+        // Heals a report missed earlier, or made before the index existed. Not awaited: a slow index never delays the
+        // agreement, and no call cycle can form with an index busy with a call of its own.
+        if (state.State.Agreement.Version > 0)
+        {
+            _ = IndexAsync(View());
+        }
+
         return Task.CompletedTask;
     }
 
@@ -113,8 +121,8 @@ public sealed class SharingAgreementGrain(
         return view;
     }
 
-    /// <summary>Reports the change to both forces' indexes. The change stands whatever happens here: a missed report
-    /// leaves the index stale, which can only narrow a default scope (the next change reports again).</summary>
+    /// <summary>Reports the agreement to both forces' indexes. The change stands whatever happens here: a missed report
+    /// leaves the index stale, which can only narrow a default scope until the next change or activation reports again.</summary>
     private async Task IndexAsync(AgreementView view)
     {
         try

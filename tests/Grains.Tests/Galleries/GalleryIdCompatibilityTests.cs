@@ -30,6 +30,19 @@ public sealed class GalleryIdCompatibilityTests
     }
 
     [Fact]
+    public void Json_grain_storage_reads_galleries_stored_with_a_string_force_and_writes_the_same_shape()
+    {
+        // What Newtonsoft (JSON grain storage) wrote while the force was a string; it writes the same now.
+        const string stored = "{\"Force\":\"DE-BKA\",\"Name\":\"suspects\",\"Key\":\"DE-BKA/suspects\"}";
+        var read = Newtonsoft.Json.JsonConvert.DeserializeObject<GalleryId>(stored)!;
+        Assert.Equal(new GalleryId("DE-BKA", "suspects"), read);
+        var written = Newtonsoft.Json.JsonConvert.SerializeObject(read);
+        Assert.Contains("\"Force\":\"DE-BKA\"", written);
+        Assert.Equal(read, Newtonsoft.Json.JsonConvert.DeserializeObject<GalleryId>(written));
+        Assert.Equal(read, JsonSerializer.Deserialize<GalleryId>(stored));
+    }
+
+    [Fact]
     public void Json_prints_the_force_as_a_string()
     {
         var json = JsonSerializer.Serialize(new GalleryId("NL-KLPD", "x"));
