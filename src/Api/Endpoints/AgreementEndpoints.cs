@@ -45,13 +45,10 @@ public static class AgreementEndpoints
 
         api.MapGet("/forces/{force}/agreements", async (string force, IGrainFactory grains) =>
             {
-                var me = Wire.Force(force);
-                var views = new List<P.AgreementView>();
-                foreach (var other in (await grains.GetGrain<IOperatorGrain>(IOperatorGrain.Key).ListMemberIdsAsync()).Where(f => f != me))
-                    foreach (var key in new[] { new AgreementKey(me, other), new AgreementKey(other, me) })
-                        if (await grains.GetGrain<ISharingAgreementGrain>(key.ToString()).GetAsync() is { Status: not AgreementStatus.None } view)
-                            views.Add(Wire.ToWire(view));
-                return Reply.Json(views.ToArray(), Reply.Types.AgreementViewArray);
+                // The force's index names its agreements; each is read from its own grain, so what is shown is current.
+                var indexed = await grains.GetGrain<IForceAgreementsGrain>(Wire.Force(force).Value).ListAsync();
+                var views = await Task.WhenAll(indexed.Select(v => grains.GetGrain<ISharingAgreementGrain>(v.Key.ToString()).GetAsync()));
+                return Reply.Json(views.Where(v => v.Status != AgreementStatus.None).Select(Wire.ToWire).ToArray(), Reply.Types.AgreementViewArray);
             })
             .WithTags("Agreements").WithName("ListAgreements")
             .WithSummary("Every agreement the force is party to, as owner or requester. Its agreement-admin or auditor.")

@@ -49,7 +49,7 @@ public static class SearchEndpoints
         if (r.Purpose is null)
             throw GridProblemException.BadRequest(ProblemCodes.InvalidPurpose, "Search refused: the purpose (offence, caseReference, subject, justification) is missing.");
         var search = Wire.ToContract(r);
-        if (search.Purpose.Validate() is { Count: > 0 } problems)
+        if (!search.Purpose.TryValidate(out var problems))
             throw GridProblemException.BadRequest(ProblemCodes.InvalidPurpose, "Search refused: " + string.Join(" ", problems));
         return search;
     }

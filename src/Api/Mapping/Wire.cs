@@ -10,6 +10,8 @@ using PI = Grid.Protocol.Identity;
 using PS = Grid.Protocol.Search;
 using PH = Grid.Protocol.Sharing;
 
+using Grid.Contracts.Sharing;
+
 namespace Grid.Api.Mapping;
 
 /// <summary>Between the grain contracts (Orleans records) and the wire records (JSON): a plain, total mapping, so the
@@ -34,7 +36,7 @@ public static class Wire
 
     public static CS.SearchRequest ToContract(PS.SearchRequest r) => new(
         (r.Galleries ?? []).Select(ToContract).ToArray(), r.Probe, r.ModelId, r.K, r.MinScore,
-        TimeSpan.FromMilliseconds(r.DeadlineMs), ToContract(r.Purpose), r.Partners);
+        TimeSpan.FromMilliseconds(r.DeadlineMs), ToContract(r.Purpose), r.Partners?.Select(CI.ForceId.Parse).ToArray());
 
     public static CH.AgreementTerms ToContract(PH.AgreementTerms t) => new(
         (t.Galleries ?? []).Select(ToContract).ToImmutableArray(), (t.Offences ?? []).ToImmutableArray(),
@@ -43,7 +45,7 @@ public static class Wire
     public static CI.Role ToContract(string[] roles) => (CI.Role)(int)PI.RoleNames.Parse(roles ?? []);
 
     // ---- to the wire
-    public static PG.GalleryId ToWire(CG.GalleryId id) => new(id.Force, id.Name);
+    public static PG.GalleryId ToWire(CG.GalleryId id) => new(id.Force.Value, id.Name);
 
     public static PG.GalleryConfig ToWire(CG.GalleryConfig c) => new(c.Engine, c.ShardCount, c.ModelId, (PG.SubjectCategory)c.Category);
 
@@ -58,7 +60,7 @@ public static class Wire
     public static PS.SearchResponse ToWire(CS.SearchResponse r) => new(
         r.Candidates.Select(c => new PS.Candidate(c.Force, c.Gallery, c.SubjectRef, c.Score, c.Rank)).ToArray(),
         new PS.Coverage(r.Coverage.Shards.Select(s => new PS.ShardReport(s.Shard, (PS.ShardOutcome)s.Outcome, s.Error)).ToArray()),
-        r.Refusals.Select(x => new PS.SearchRefusal(ToWire(x.Gallery), x.Reason)).ToArray());
+        r.Refusals.Select(x => new PS.SearchRefusal(ToWire(x.Gallery), x.Reason.Code(), x.Message)).ToArray());
 
     public static PI.PrincipalView ToWire(CI.Principal p) => new(p.Force?.Value, p.User, PI.RoleNames.ToNames((PI.Role)(int)p.Roles), p.IsOperator);
 

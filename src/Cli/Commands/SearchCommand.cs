@@ -81,7 +81,7 @@ public static class SearchCommand
             probe = row,
             candidates = result.Response.Candidates,
             coverage = new { coverage.Asked, coverage.Answered, coverage.Failed, coverage.TimedOut, shards = coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered) },
-            refused = result.Response.Refusals.Select(r => new { gallery = r.Gallery.Key, r.Reason }),
+            refused = result.Response.Refusals.Select(r => new { gallery = r.Gallery.Key, reason = r.Reason, message = r.Message }),
             latencyMs = Math.Round(result.LatencyMs, 3),
         });
     }
@@ -97,6 +97,6 @@ public static class SearchCommand
         foreach (var shard in coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered))
             AnsiConsole.MarkupLine($"[yellow]shard {Markup.Escape(shard.Shard)} {shard.Outcome}: {Markup.Escape(shard.Error ?? "")}[/]");
         foreach (var refusal in result.Response.Refusals)
-            AnsiConsole.MarkupLine($"[red]not searched: {Markup.Escape(refusal.Gallery.Key)} — {Markup.Escape(refusal.Reason)}[/]");
+            AnsiConsole.MarkupLine($"[red]not searched: {Markup.Escape(refusal.Gallery.Key)} — {Markup.Escape(refusal.Reason)} ({Markup.Escape(refusal.Message)})[/]");
     }
 }
