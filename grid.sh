@@ -38,7 +38,7 @@ usage: ./grid.sh COMMAND
   silo stop ID       stop silo ID gracefully (SIGTERM: grains deactivate, snapshots are written)
   silo kill ID       kill silo ID (SIGKILL: a crash; the cluster declares it dead in a few seconds)
   down               stop exactly what 'up' and 'silo' started
-  status             what is running (silos with force label, ports, dashboard), and the grid's own status
+  status             what is running (silos with force label, ports, API URL), and the grid's own status
   demo               up + a scripted demonstration
   test               run every test project; ends with 'N passed, N failed'
   bench [options]    benchmarks: in-process engines (--sizes, default 100000,1000000), then end to end through

@@ -22,7 +22,7 @@ public static class SearchEndpoints
             {
                 var request = await JsonBody.ReadAsync(http, Reply.Types.SearchRequest);
                 var search = Check(request, options.Value);
-                var response = await grains.GetGrain<ISearchCoordinatorGrain>(0).SearchAsync(search, http.RequestAborted);
+                var response = await SearchAsync(grains, search, http.RequestAborted);
                 return Reply.Json(Wire.ToWire(response), Reply.Types.SearchResponse);
             })
             .WithTags("Search").WithName("Search")
@@ -30,6 +30,28 @@ public static class SearchEndpoints
                          "the coverage and the galleries refused. Searcher.")
             .Accepts<P.SearchRequest>("application/json").Produces<P.SearchResponse>()
             .ProducesGridProblem(400).ProducesGridProblem(403).ProducesGridProblem(413).ProducesGridProblem(415);
+    }
+
+    /// <summary>
+    /// The coordinator is a stateless worker; a call from the door may be placed on a silo that has just died and is not
+    /// yet declared dead. Such a call is rejected before it is delivered (nothing ran: no quota counted, nothing
+    /// audited), so it is placed again, a few times within the search's own deadline. A failure after delivery is not
+    /// retried: the search may have run.
+    /// </summary>
+    private static async Task<SearchResponse> SearchAsync(IGrainFactory grains, SearchRequest search, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow + search.Deadline;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await grains.GetGrain<ISearchCoordinatorGrain>(0).SearchAsync(search, cancellationToken);
+            }
+            catch (OrleansMessageRejectionException) when (attempt < 5 && DateTime.UtcNow < until)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+            }
+        }
     }
 
     public static SearchRequest Check(P.SearchRequest r, GridApiOptions options)

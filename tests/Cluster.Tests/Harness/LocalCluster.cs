@@ -163,6 +163,7 @@ public sealed partial class LocalCluster : IAsyncDisposable
         if (_azurite is { HasExited: false }) _azurite.Kill(entireProcessTree: true);
         foreach (var silo in _silos.Values) await silo.Process.WaitForExitAsync();
         if (_azurite is not null) await _azurite.WaitForExitAsync();
+        if (Environment.GetEnvironmentVariable("GRID_KEEP_CLUSTER") == "1") return; // logs kept for a post-mortem
         try
         {
             Directory.Delete(Folder, recursive: true);
