@@ -1,5 +1,6 @@
 using Grid.Grains.Audit;
 using Grid.Grains.Diagnostics;
+using Grid.Grains.Galleries;
 using Grid.Grains.Placement;
 using Grid.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ public static class GridGrainsServiceCollectionExtensions
     public static IServiceCollection AddGridGrains(this IServiceCollection services, Action<GridStorageOptions>? configure = null)
     {
         services.AddOptions<GridStorageOptions>().Configure(o => configure?.Invoke(o));
+        services.AddOptions<ShardSearchOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShardBlobStore>();
         services.TryAddSingleton<IShardJournalFactory, BlobShardJournalFactory>();

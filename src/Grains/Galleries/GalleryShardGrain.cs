@@ -5,6 +5,7 @@ using Grid.Contracts.Search;
 using Grid.Grains.Placement;
 using Grid.Grains.Sharing;
 using Grid.Grains.Storage;
+using Grid.Indexing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +14,9 @@ namespace Grid.Grains.Galleries;
 /// <summary>
 /// One partition of a gallery: checks access, then orchestrates a <see cref="ShardState"/> (the data) and an
 /// <see cref="IShardJournal"/> (its durable history). A change is appended to the journal before it is applied
-/// and acknowledged; activation opens the journal. Searches run on the thread pool so a long scan never holds the
-/// silo's scheduler; enrolments are not read-only, so Orleans never interleaves them with a running search.
+/// and acknowledged; activation opens the journal. Concurrent searches share passes over the index
+/// (<see cref="ShardSearchBatcher"/>) on the thread pool, so a long scan never holds the silo's scheduler;
+/// enrolments are not read-only, so Orleans never interleaves them with a running search.
 /// </summary>
 [ForcePinnedPlacement] // on its force's own silos when it runs any (Grains/Placement)
 public sealed class GalleryShardGrain(
@@ -24,11 +26,13 @@ public sealed class GalleryShardGrain(
     ShardAccessCheck access,
     TimeProvider clock,
     ShardRelocation relocation,
+    IOptions<ShardSearchOptions> searchOptions,
     ILogger<GalleryShardGrain> logger)
     : Grain, IGalleryShardGrain
 {
     private IShardJournal _journal = null!;
     private ShardState? _state;
+    private ShardSearchBatcher _batcher = null!;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -36,6 +40,7 @@ public sealed class GalleryShardGrain(
     {
         _journal = journals.Create(Key);
         _state = await _journal.OpenAsync();
+        _batcher = new ShardSearchBatcher(queries => _state!.SearchBatch(queries), searchOptions.Value, clock);
         var every = options.Value.SnapshotInterval;
         this.RegisterGrainTimer(_ => CheckpointIfDirtyAsync(), every, every);
     }
@@ -97,8 +102,10 @@ public sealed class GalleryShardGrain(
         var k = Math.Min(search.K, decision.Caps.MaxCandidates);
         var minScore = Math.Max(search.MinScore, decision.Caps.MinScore);
         if (state.Count == 0) return [];
-        // No cancellation once started: the scan reads the map, which must not outlive this turn.
-        return await Task.Run(() => state.Search(search.Probe, k, minScore), CancellationToken.None);
+        if (search.Probe.Length != state.Dimension) // checked here so a bad probe cannot fail the others in its pass
+            throw new DimensionMismatchException(state.Dimension, $"the probe has {search.Probe.Length} floats.");
+        // Joins the next pass over the index; the pass reads the map, so this request waits for it to end.
+        return await _batcher.SearchAsync(new ShardQuery(search.Probe, k, minScore), cancellationToken);
     }
 
     public Task<ShardStatus> GetStatusAsync() => GridRequestContext.IsInternalCall

@@ -89,6 +89,39 @@ public sealed class ShardState(IVectorIndex index, SubjectMap map, long nextId) 
         }
     }
 
+    /// <summary>
+    /// Several searches in one pass over the index (its batch path reads each row once for all probes); each
+    /// answer is exactly what <see cref="Search"/> gives that query alone. Queries whose subjects were crowded
+    /// out of the shared fetch go round again with a longer one.
+    /// </summary>
+    public ShardHit[][] SearchBatch(IReadOnlyList<ShardQuery> queries)
+    {
+        var answers = new ShardHit[queries.Count][];
+        var count = Count;
+        var open = new List<int>(queries.Count);
+        for (var i = 0; i < queries.Count; i++)
+        {
+            if (count == 0 || queries[i].K <= 0) answers[i] = [];
+            else open.Add(i);
+        }
+        var fetch = open.Count == 0 ? 0 : open.Max(i => BestPerSubject.FirstFetch(queries[i].K, count));
+        while (open.Count > 0)
+        {
+            var probes = new float[open.Count * Dimension];
+            for (var j = 0; j < open.Count; j++) queries[open[j]].Probe.AsSpan(0, Dimension).CopyTo(probes.AsSpan(j * Dimension));
+            var hits = Index.Search(probes, fetch);
+            var next = new List<int>();
+            for (var j = 0; j < open.Count; j++)
+            {
+                var query = queries[open[j]];
+                if (BestPerSubject.TryPick(hits[j], fetch, count, query.K, query.MinScore, Map) is { } best) answers[open[j]] = best;
+                else next.Add(open[j]);
+            }
+            (open, fetch) = (next, BestPerSubject.NextFetch(fetch, count));
+        }
+        return answers;
+    }
+
     /// <summary>Templates searchable, capped to what one search can fetch.</summary>
     public int Count => (int)Math.Min(Index.Count, int.MaxValue);
 
