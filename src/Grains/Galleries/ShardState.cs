@@ -92,34 +92,51 @@ public sealed class ShardState(IVectorIndex index, SubjectMap map, long nextId) 
     /// <summary>
     /// Several searches in one pass over the index (its batch path reads each row once for all probes); each
     /// answer is exactly what <see cref="Search"/> gives that query alone. Queries whose subjects were crowded
-    /// out of the shared fetch go round again with a longer one.
+    /// out of the fetch go round again with a longer one.
     /// </summary>
     public ShardHit[][] SearchBatch(IReadOnlyList<ShardQuery> queries)
     {
         var answers = new ShardHit[queries.Count][];
         var count = Count;
-        var open = new List<int>(queries.Count);
+        var open = new List<(int Query, int Fetch)>(queries.Count);
         for (var i = 0; i < queries.Count; i++)
         {
             if (count == 0 || queries[i].K <= 0) answers[i] = [];
-            else open.Add(i);
+            else open.Add((i, BestPerSubject.FirstFetch(queries[i].K, count)));
         }
-        var fetch = open.Count == 0 ? 0 : open.Max(i => BestPerSubject.FirstFetch(queries[i].K, count));
         while (open.Count > 0)
         {
-            var probes = new float[open.Count * Dimension];
-            for (var j = 0; j < open.Count; j++) queries[open[j]].Probe.AsSpan(0, Dimension).CopyTo(probes.AsSpan(j * Dimension));
-            var hits = Index.Search(probes, fetch);
-            var next = new List<int>();
-            for (var j = 0; j < open.Count; j++)
+            var next = new List<(int Query, int Fetch)>();
+            foreach (var (members, fetch) in Passes(open))
             {
-                var query = queries[open[j]];
-                if (BestPerSubject.TryPick(hits[j], fetch, count, query.K, query.MinScore, Map) is { } best) answers[open[j]] = best;
-                else next.Add(open[j]);
+                var probes = new float[members.Count * Dimension];
+                for (var j = 0; j < members.Count; j++) queries[members[j]].Probe.AsSpan(0, Dimension).CopyTo(probes.AsSpan(j * Dimension));
+                var hits = Index.Search(probes, fetch);
+                for (var j = 0; j < members.Count; j++)
+                {
+                    var query = queries[members[j]];
+                    if (BestPerSubject.TryPick(hits[j], fetch, count, query.K, query.MinScore, Map) is { } best) answers[members[j]] = best;
+                    else next.Add((members[j], BestPerSubject.NextFetch(fetch, count)));
+                }
             }
-            (open, fetch) = (next, BestPerSubject.NextFetch(fetch, count));
+            open = next;
         }
         return answers;
+    }
+
+    /// <summary>
+    /// Which queries may share one index call, and with what fetch. The exact engine's top-n is a prefix of its
+    /// top-m for n &lt; m (one total order), so every query shares the longest fetch. An int8 scan re-ranks a
+    /// shortlist whose length follows the fetch, so only queries with equal fetches share a call. FAISS may score
+    /// a batch through BLAS with other rounding than a single probe, so each query there goes alone.
+    /// </summary>
+    private IEnumerable<(List<int> Members, int Fetch)> Passes(List<(int Query, int Fetch)> open)
+    {
+        if (Index.Spec.Equals("exact", StringComparison.OrdinalIgnoreCase))
+            return [([.. open.Select(o => o.Query)], open.Max(o => o.Fetch))];
+        if (Index.Spec.StartsWith("exact-int8", StringComparison.OrdinalIgnoreCase))
+            return open.GroupBy(o => o.Fetch).Select(g => (g.Select(o => o.Query).ToList(), g.Key));
+        return open.Select(o => (new List<int> { o.Query }, o.Fetch));
     }
 
     /// <summary>Templates searchable, capped to what one search can fetch.</summary>

@@ -13,11 +13,13 @@ namespace Grid.Grains.Tests.Galleries;
 public sealed class ShardSearchBatcherTests : IDisposable
 {
     private static readonly ShardSearchOptions NoWait = new() { MaxBatch = 32, BatchWait = TimeSpan.Zero };
-    private readonly ShardState _state = ShardState.Empty(VectorIndexFactory.DefaultSpec, Vectors.Dimension);
     private readonly float[] _vectors = Vectors.Unit(2000, seed: 6000);
+    private ShardState _state = null!;
 
-    public ShardSearchBatcherTests()
+    /// <summary>Builds the shard on <paramref name="engine"/>: each engine shares index calls differently.</summary>
+    private void Build(string engine)
     {
+        _state = ShardState.Empty(engine, Vectors.Dimension);
         // 1400 subjects: most with one template, some with several, and one with 300 near-copies of row 0 so that
         // queries near it need a longer fetch than the first one (they go round again inside a pass).
         var refs = Enumerable.Range(0, 2000).Select(i => $"S-{(i < 1000 ? i : 1000 + i % 400):D4}").ToArray();
@@ -26,11 +28,15 @@ public sealed class ShardSearchBatcherTests : IDisposable
         _state.Apply(_state.PlanEnrolment([.. Enumerable.Repeat("CROWD", 300)], crowd)!);
     }
 
-    public void Dispose() => _state.Dispose();
+    public void Dispose() => _state?.Dispose();
 
-    [Fact]
-    public async Task Searches_batched_together_answer_exactly_as_each_alone_with_their_own_k_and_min_score()
+    [Theory]
+    [InlineData("exact")]
+    [InlineData("exact-int8")]
+    [InlineData("faiss:IDMap2,Flat")]
+    public async Task Searches_batched_together_answer_exactly_as_each_alone_with_their_own_k_and_min_score(string engine)
     {
+        Build(engine);
         var gate = new GatedPass(_state);
         var batcher = new ShardSearchBatcher(gate.Run, NoWait, TimeProvider.System);
         var first = batcher.SearchAsync(Query(0, 5, -1f));
@@ -60,6 +66,7 @@ public sealed class ShardSearchBatcherTests : IDisposable
     [Fact]
     public async Task A_cancelled_search_does_not_poison_its_batch()
     {
+        Build(VectorIndexFactory.DefaultSpec);
         var gate = new GatedPass(_state);
         var batcher = new ShardSearchBatcher(gate.Run, NoWait, TimeProvider.System);
         var first = batcher.SearchAsync(Query(1, 10, -1f));
@@ -95,6 +102,7 @@ public sealed class ShardSearchBatcherTests : IDisposable
     [Fact]
     public async Task A_failed_pass_fails_only_its_own_searches()
     {
+        Build(VectorIndexFactory.DefaultSpec);
         var failNext = true;
         var batcher = new ShardSearchBatcher(q =>
         {
@@ -112,6 +120,7 @@ public sealed class ShardSearchBatcherTests : IDisposable
     [Fact]
     public async Task A_full_batch_starts_without_waiting_out_the_gather_time()
     {
+        Build(VectorIndexFactory.DefaultSpec);
         // An hour of gather time would hang the test if a full batch waited for it.
         var batcher = new ShardSearchBatcher(_state.SearchBatch, new ShardSearchOptions { MaxBatch = 3, BatchWait = TimeSpan.FromHours(1) }, TimeProvider.System);
         var answers = Enumerable.Range(10, 3).Select(i => batcher.SearchAsync(Query(i, 4, -1f))).ToArray();
