@@ -5,7 +5,6 @@ using Grid.Contracts.Search;
 using Grid.Grains.Placement;
 using Grid.Grains.Sharing;
 using Grid.Grains.Storage;
-using Grid.Indexing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -102,10 +101,8 @@ public sealed class GalleryShardGrain(
         var k = Math.Min(search.K, decision.Caps.MaxCandidates);
         var minScore = Math.Max(search.MinScore, decision.Caps.MinScore);
         if (state.Count == 0) return [];
-        if (search.Probe.Length != state.Dimension) // checked here so a bad probe cannot fail the others in its pass
-            throw new DimensionMismatchException(state.Dimension, $"the probe has {search.Probe.Length} floats.");
         // Joins the next pass over the index; the pass reads the map, so this request waits for it to end.
-        return await _batcher.SearchAsync(new ShardQuery(search.Probe, k, minScore), cancellationToken);
+        return await _batcher.SearchAsync(state.Query(search.Probe, k, minScore), cancellationToken);
     }
 
     public Task<ShardStatus> GetStatusAsync() => GridRequestContext.IsInternalCall

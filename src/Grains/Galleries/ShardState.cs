@@ -78,6 +78,12 @@ public sealed class ShardState(IVectorIndex index, SubjectMap map, long nextId) 
         }
     }
 
+    /// <summary>A search of this shard; a probe of another dimension is refused here, before it could fail the
+    /// other searches of a batched pass.</summary>
+    public ShardQuery Query(float[] probe, int k, float minScore) => probe.Length == Dimension
+        ? new ShardQuery(probe, k, minScore)
+        : throw new DimensionMismatchException(Dimension, $"the probe has {probe.Length} floats.");
+
     /// <summary>The best hit of up to <paramref name="k"/> subjects scoring at least <paramref name="minScore"/>, best first.</summary>
     public ShardHit[] Search(float[] probe, int k, float minScore)
     {

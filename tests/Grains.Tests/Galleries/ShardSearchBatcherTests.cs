@@ -129,6 +129,15 @@ public sealed class ShardSearchBatcherTests : IDisposable
         Assert.Equal((1L, 3L), batcher.Totals);
     }
 
+    [Fact]
+    public void A_probe_of_another_dimension_is_refused_before_it_can_join_a_pass()
+    {
+        Build(VectorIndexFactory.DefaultSpec);
+        Assert.Throws<DimensionMismatchException>(() => _state.Query(new float[Vectors.Dimension * 2], 5, -1f));
+        Assert.Throws<DimensionMismatchException>(() => _state.Query(new float[Vectors.Dimension - 1], 5, -1f));
+        Assert.Equal(5, _state.Query(Probe(1), 5, -1f).K);
+    }
+
     /// <summary>Probe i: a stored template (every third), a noisy copy of one, or a fresh random direction.</summary>
     private float[] Probe(int i) => (i % 3) switch
     {
