@@ -387,7 +387,8 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
                     if (Sse.IsSupported) Sse.Prefetch1(prefetch);
                 var q16 = queries.Codes16 + (long)qi * stride;
                 Int8Kernels.FourByRows(level, q16, queries.Codes8 + (long)qi * stride, block, rowTiles, stride, tileDots);
-                if (Vector512.IsHardwareAccelerated)
+                // Tied to the kernel level so the tests' forced fallbacks also run the 128-bit compare.
+                if (level >= Int8KernelLevel.Avx512 && Vector512.IsHardwareAccelerated)
                     OfferTiles512(tileDots, rowTiles, queries, qi, rowScales, first, collectors, thresholds);
                 else
                     OfferTiles128(tileDots, rowTiles, queries, qi, rowScales, first, collectors, thresholds);
