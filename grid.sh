@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The Identity Search Grid's one entry script. Run ./grid.sh help for the commands.
 set -euo pipefail
+# Everything this script creates (Azurite data, keys, logs) is the owner's only: folders 0700, files 0600.
+umask 077
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUN="$ROOT/.run"          # PIDs and logs of what `up` started
@@ -91,7 +93,8 @@ wait_port() { # port seconds what
 }
 
 start_azurite() {
-  mkdir -p "$RUN" "$DATA/azurite"
+  # Azurite's files hold every force's templates and audit: owner-only (0700 here, files 0600 by the umask above).
+  mkdir -p "$RUN" "$DATA/azurite"; chmod 700 "$DATA" "$DATA/azurite"
   if alive "$RUN/azurite.pid"; then return; fi
   say "starting Azurite (blob :$BLOB_PORT, table :$TABLE_PORT, data in ${DATA#$ROOT/}/azurite)"
   setsid "$TOOLS/azurite/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
