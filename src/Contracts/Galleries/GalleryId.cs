@@ -24,6 +24,10 @@ public sealed record GalleryId([property: Id(0)] string Force, [property: Id(1)]
         if (Name.Length is 0 or > MaxNameLength || !Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
             throw new ArgumentException(
                 $"Gallery name '{Name}' is invalid: use 1-{MaxNameLength} characters from A-Z a-z 0-9 - _ .");
+        // Names become blob paths: '.', '..', '.hidden' or 'a..b' could land outside the force's own folder.
+        if (!char.IsAsciiLetterOrDigit(Name[0]) || Name.Contains("..", StringComparison.Ordinal))
+            throw new ArgumentException(
+                $"Gallery name '{Name}' is invalid: it must start with a letter or digit and may not contain '..' (no path-like names).");
     }
 
     /// <summary>The grain key of the gallery and the prefix of its shards' keys.</summary>

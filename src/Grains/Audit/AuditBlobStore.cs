@@ -19,6 +19,7 @@ public sealed class AuditBlobStore
 {
     private const string SegmentPrefix = "log-";
     private const string SegmentSuffix = ".bin";
+    private const string HeadBlob = "head.bin";
 
     private readonly BlobContainerClient _container;
     private readonly ResiliencePipeline _retry;
@@ -126,6 +127,30 @@ public sealed class AuditBlobStore
                     $"Audit segment {blob.Name} is {length} bytes, expected {expectedLength}: another writer touched {force}'s log.", e);
             }
         });
+    }
+
+    /// <summary>The force's head record (<see cref="AuditHeadRecord"/>), or null when there is none.</summary>
+    public async Task<byte[]?> ReadHeadAsync(ForceId force)
+    {
+        await EnsureContainerAsync();
+        var blob = _container.GetBlobClient($"{force.Value}/{HeadBlob}");
+        return await _retry.ExecuteAsync(async ct =>
+        {
+            try
+            {
+                return (await blob.DownloadContentAsync(ct)).Value.Content.ToArray();
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
+        });
+    }
+
+    public async Task WriteHeadAsync(ForceId force, byte[] record)
+    {
+        var blob = _container.GetBlobClient($"{force.Value}/{HeadBlob}");
+        await _retry.ExecuteAsync(async ct => { await blob.UploadAsync(BinaryData.FromBytes(record), overwrite: true, ct); });
     }
 
     public async Task DeleteSegmentAsync(ForceId force, long segment)

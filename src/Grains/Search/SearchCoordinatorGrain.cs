@@ -79,39 +79,65 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
         return new SearchResponse(candidates, new Coverage(reports), scope.Refused.ToArray());
     }
 
+    /// <summary>
+    /// The caller's own galleries are resolved at once (a missing one or a model mismatch is the caller's to know).
+    /// A partner's galleries are first put to the agreement, which never looks at whether they exist: a gallery the
+    /// caller may not search is refused with the same answer whether it exists or not and whatever the model id, so
+    /// refusals confirm nothing. Only granted galleries are then resolved.
+    /// </summary>
     private async Task<SearchScope> ResolveScopeAsync(ForceId force, SearchRequest request)
     {
         var named = request.Galleries.Length > 0
             ? request.Galleries.Distinct().ToArray()
             : await DefaultScopeAsync(force, request.Purpose, request.Partners);
-        var infos = await Task.WhenAll(named.Select(ResolveAsync));
-        foreach (var info in infos)
-            if (info.Config.ModelId != request.ModelId)
-                throw new ModelMismatchException(
-                    $"Gallery {info.Id} holds templates of model '{info.Config.ModelId}'; the probe comes from '{request.ModelId}'.");
-
         var scope = new SearchScope();
-        foreach (var owner in infos.GroupBy(i => i.Id.Force))
+        var own = await Task.WhenAll(named.Where(g => g.Force == force.Value).Select(ResolveAsync));
+        RequireModel(own, request.ModelId);
+        scope.Granted.AddRange(own.Select(i => (i, (SearchTicket?)null)));
+
+        foreach (var owner in named.Where(g => g.Force != force.Value).GroupBy(g => g.Force))
         {
-            if (owner.Key == force.Value)
+            var asked = owner.ToImmutableArray();
+            Authorisation authorisation;
+            if (ForceId.TryParse(owner.Key, out var ownerId))
             {
-                scope.Granted.AddRange(owner.Select(i => (i, (SearchTicket?)null)));
-                continue;
+                var agreement = GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ownerId!, force).ToString());
+                authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose));
             }
-            var asked = owner.Select(i => i.Id).ToImmutableArray();
-            var agreement = GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ForceId.Parse(owner.Key), force).ToString());
-            var authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose));
-            foreach (var info in owner)
+            else
             {
-                if (authorisation.Ticket is { } ticket && ticket.Galleries.Contains(info.Id))
-                    scope.Granted.Add((info, ticket));
+                authorisation = Authorisation.Refuse(RefusalReason.NoAgreement, $"{force} has no agreement with {owner.Key}.");
+            }
+
+            var granted = new List<GalleryInfo>();
+            foreach (var id in asked)
+            {
+                if (authorisation.Ticket is { } ticket && ticket.Galleries.Contains(id))
+                {
+                    var info = await TryResolveAsync(id);
+                    if (info is null) scope.Refused.Add(new SearchRefusal(id, $"{id} does not exist"));
+                    else granted.Add(info);
+                }
                 else
-                    scope.Refused.Add(new SearchRefusal(info.Id, authorisation.Granted
-                        ? $"the agreement with {owner.Key} does not cover {info.Id}"
+                {
+                    scope.Refused.Add(new SearchRefusal(id, authorisation.Granted
+                        ? $"the agreement with {owner.Key} does not cover {id}"
                         : $"{authorisation.Refusal}: {authorisation.Message}"));
+                }
             }
+
+            RequireModel(granted, request.ModelId);
+            scope.Granted.AddRange(granted.Select(i => (i, authorisation.Ticket)));
         }
         return scope;
+    }
+
+    private static void RequireModel(IEnumerable<GalleryInfo> infos, string modelId)
+    {
+        foreach (var info in infos)
+            if (info.Config.ModelId != modelId)
+                throw new ModelMismatchException(
+                    $"Gallery {info.Id} holds templates of model '{info.Config.ModelId}'; the probe comes from '{modelId}'.");
     }
 
     /// <summary>The caller's own galleries plus every partner gallery an active agreement covers for this offence.</summary>
@@ -127,9 +153,10 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
         return all.Where(g => g.Force == force.Value).Concat(covered.Where(all.Contains)).Distinct().ToArray();
     }
 
-    /// <summary>One entry at the requester per owner asked and one at each partner owner. Awaited: a search
+    /// <summary>One entry at the requester per owner asked (refused ones too) and one at each partner owner where an
+    /// asked gallery exists (a refusal for a gallery that does not exist concerns nobody there). Awaited: a search
     /// that could not be logged returns nothing.</summary>
-    private Task AuditAsync(Principal principal, ForceId force, SearchPurpose purpose, SearchScope scope, ShardReport[] reports, Candidate[] candidates)
+    private async Task AuditAsync(Principal principal, ForceId force, SearchPurpose purpose, SearchScope scope, ShardReport[] reports, Candidate[] candidates)
     {
         var answeredShards = reports.Where(r => r.Outcome == ShardOutcome.Answered).Select(r => r.Shard).ToHashSet();
         var appends = new List<Task>();
@@ -144,22 +171,53 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
             var ownerId = ForceId.Parse(owner);
             var outgoing = new AuditEvent(AuditKind.OutgoingSearch, principal.ToString(), ownerId, purpose.Offence, purpose.CaseReference,
                 asked, answered, count, $"{purpose.Subject}: {purpose.Justification}");
-            appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(force.Value).AppendAsync(outgoing)));
-            if (owner != force.Value)
-            {
-                var incoming = outgoing with { Kind = AuditKind.IncomingSearch, Partner = force };
-                appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(owner).AppendAsync(incoming)));
-            }
+            if (owner == force.Value || !await AnyExistsAsync(owner, scope))
+                appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(force.Value).AppendAsync(outgoing)));
+            else
+                appends.Add(AnchoredAsync(force, ownerId, outgoing));
         }
-        return Task.WhenAll(appends);
+        await Task.WhenAll(appends);
     }
 
-    private async Task<GalleryInfo> ResolveAsync(GalleryId id)
+    /// <summary>Whether any gallery of <paramref name="owner"/> this search named exists; asked only after the answer
+    /// to the caller is fixed, so it never shapes that answer.</summary>
+    private async Task<bool> AnyExistsAsync(string owner, SearchScope scope)
+    {
+        if (scope.Granted.Any(g => g.Gallery.Id.Force == owner)) return true;
+        foreach (var refused in scope.Refused.Where(r => r.Gallery.Force == owner))
+        {
+            try
+            {
+                if (await TryResolveAsync(refused.Gallery) is not null) return true;
+            }
+            catch (GridAccessDeniedException)
+            {
+                return true; // it exists, but its stored configuration is refused: the owner should hear of it
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Partner anchors: the requester's entry records the owner's head, and the owner's entry the requester's
+    /// new head, so each force's chain is pinned in a log its own storage insider cannot reach.</summary>
+    private async Task AnchoredAsync(ForceId requester, ForceId owner, AuditEvent outgoing)
+    {
+        var mine = GrainFactory.GetGrain<IAuditLogGrain>(requester.Value);
+        var theirs = GrainFactory.GetGrain<IAuditLogGrain>(owner.Value);
+        var ownerHead = await SiloFailover.CallAsync(() => theirs.HeadAsync());
+        var written = await SiloFailover.CallAsync(() => mine.AppendAsync(outgoing with { PartnerHead = ownerHead }));
+        var incoming = outgoing with { Kind = AuditKind.IncomingSearch, Partner = requester, PartnerHead = new AuditHead(written.Seq, written.Hash) };
+        await SiloFailover.CallAsync(() => theirs.AppendAsync(incoming));
+    }
+
+    private async Task<GalleryInfo> ResolveAsync(GalleryId id) =>
+        await TryResolveAsync(id) ?? throw new GalleryNotFoundException($"Gallery {id} does not exist.");
+
+    private async Task<GalleryInfo?> TryResolveAsync(GalleryId id)
     {
         if (Galleries.TryGetValue(id, out var cached)) return cached;
-        var info = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryGrain>(id.Key).GetAsync())
-            ?? throw new GalleryNotFoundException($"Gallery {id} does not exist.");
-        return Galleries.GetOrAdd(id, info);
+        var info = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryGrain>(id.Key).GetAsync());
+        return info is null ? null : Galleries.GetOrAdd(id, info);
     }
 
     private static float[] Validate(SearchRequest request)
