@@ -131,7 +131,10 @@ public sealed class GalleryShardGrain(
         // filter), a complete purpose, and for a partner's gallery a valid ticket signed by the agreement.
         var decision = access.Check(manifest.Config.Gallery, GridRequestContext.Principal, search.Purpose, search.Ticket, clock.GetUtcNow());
         if (!decision.Allowed)
+        {
+            await access.AuditRefusalAsync(GrainFactory, manifest.Config.Gallery, GridRequestContext.Principal, search.Purpose, decision.Reason);
             throw new GridAccessDeniedException($"Shard {Key} refused the search: {decision.Reason}");
+        }
         var capped = search with
         {
             K = Math.Min(search.K, decision.Caps.MaxCandidates),
