@@ -102,7 +102,17 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
             if (ForceId.TryParse(owner.Key, out var ownerId))
             {
                 var agreement = GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ownerId!, force).ToString());
-                authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose));
+                try
+                {
+                    authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose));
+                }
+                catch (ForceSilosUnavailableException e)
+                {
+                    // The agreement runs on the owner's own silos (they alone hold its ticket key): with them down its
+                    // galleries are unavailable, which makes a partial result, not a failed search.
+                    scope.Refused.AddRange(asked.Select(id => new SearchRefusal(id, $"unavailable: {e.Message}")));
+                    continue;
+                }
             }
             else
             {
