@@ -30,6 +30,7 @@ public sealed class AuditLog
     private long _nextNumber;
     private Segment? _current;
     private bool _aheadOfStorage;
+    private string? _unadopted;
 
     private AuditLog(ForceId force, byte[] key, AuditBlobStore store, AuditOptions options, TimeProvider clock, IReadOnlyList<AuditSegment> stored, AuditHeadRecord? record)
     {
@@ -91,6 +92,11 @@ public sealed class AuditLog
         {
             await log.AdoptAsync();
         }
+        else if (raw is null && hasEntries)
+        {
+            // Nothing is written: a first append would create a head record and make the log look keyed and whole.
+            log._unadopted = $"{force}'s audit log has entries but {recordProblem}.";
+        }
         else if (recordProblem is not null)
         {
             await log.RecordDamageAsync(new AuditVerification(false, log.Chain.Entries.Count, null, recordProblem, log.Chain.HeadHash));
@@ -108,6 +114,13 @@ public sealed class AuditLog
         if (_aheadOfStorage)
         {
             throw new InvalidOperationException($"An earlier append to {_force}'s audit log failed; reopen the log from storage.");
+        }
+
+        if (_unadopted is not null)
+        {
+            throw new InvalidOperationException(
+                $"{_unadopted} Nothing more is logged (so nothing is searched) until an operator investigates; a log from before keyed " +
+                $"audit is adopted by starting the silos once with {Identity.GridSecurityOptions.Section}:{nameof(Identity.GridSecurityOptions.AdoptUnsealedState)}=true.");
         }
 
         var now = _clock.GetUtcNow();
@@ -135,6 +148,11 @@ public sealed class AuditLog
     /// </summary>
     public async Task<AuditVerification> VerifyStorageAsync()
     {
+        if (_unadopted is not null)
+        {
+            return new AuditVerification(false, Chain.Entries.Count, null, _unadopted, Chain.HeadHash);
+        }
+
         var result = AuditStorageVerifier.Verify(_force, _key, await ReadAsync(_force, _store), Chain.HeadSeq, Chain.HeadHash, _record);
         if (!result.Intact)
         {
@@ -208,10 +226,19 @@ public sealed class AuditLog
         }
     }
 
-    /// <summary>Migration: the unkeyed entries so far are fixed by a keyed entry that names their head.</summary>
+    /// <summary>Migration: the unkeyed entries so far are fixed by a keyed entry that names their head. A log that is
+    /// already keyed but lost its head record gets a new one, and a damage note saying a cut tail cannot be excluded.</summary>
     private async Task AdoptAsync()
     {
         var legacyHead = (Chain.HeadSeq, Chain.HeadHash);
+        if (AuditChain.Verify(Chain.Export(), _key).Intact)
+        {
+            await WriteRecordAsync(new AuditHeadRecord(Chain.HeadSeq, Chain.HeadHash, Chain.AnchorSeq, Chain.AnchorHash, 0));
+            await RecordDamageAsync(new AuditVerification(false, Chain.Entries.Count, Chain.HeadSeq + 1,
+                "the head record was missing and was re-created from storage; entries after this point may have been cut off before.", Chain.HeadHash));
+            return;
+        }
+
         var legacy = AuditChain.Verify(Chain.Export() with { KeyedFromSeq = long.MaxValue }, _key);
         Chain.KeyedFromSeq = Chain.HeadSeq + 1;
         await WriteRecordAsync(new AuditHeadRecord(Chain.HeadSeq, Chain.HeadHash, Chain.AnchorSeq, Chain.AnchorHash, Chain.KeyedFromSeq));

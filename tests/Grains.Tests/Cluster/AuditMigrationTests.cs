@@ -23,9 +23,13 @@ public sealed class AuditMigrationTests(GridClusterFixture grid)
         var store = new AuditBlobStore(grid.Blobs, Options.Create(new AuditOptions()));
         var legacy = await WriteLegacyLogAsync(store, force, 4);
 
-        var refused = await (await AuditLog.OpenAsync(force, store, new AuditOptions(), _clock, key)).VerifyStorageAsync();
+        var unadopted = await AuditLog.OpenAsync(force, store, new AuditOptions(), _clock, key);
+        var refused = await unadopted.VerifyStorageAsync();
         Assert.False(refused.Intact);
         Assert.Contains("head record is missing", refused.Problem);
+        // Nothing is appended to it (that would make a head record and hide the question) until it is adopted.
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => unadopted.AppendAsync(AuditEvent.Note(AuditKind.Refusal, "x", null, "y")));
+        Assert.Contains("AdoptUnsealedState", e.Message);
 
         // A fresh copy of the legacy log, adopted: intact, and new entries are keyed.
         var adoptedForce = ForceId.Parse("NL-ADOPTED");
@@ -70,7 +74,7 @@ public sealed class AuditMigrationTests(GridClusterFixture grid)
         var prev = AuditChain.ZeroHash;
         for (var seq = 1; seq <= count; seq++)
         {
-            var e = new AuditEntry(seq, Samples.Now.AddMinutes(seq), AuditKind.Refusal, "x", force, null, null, null, [], [], 0, $"legacy {seq}", prev, "");
+            var e = new AuditEntry(seq, Samples.Now.AddMinutes(seq - 100), AuditKind.Refusal, "x", force, null, null, null, [], [], 0, $"legacy {seq}", prev, "");
             e = e with { Hash = AuditChain.LegacyHash(e) };
             entries.Add(e);
             prev = e.Hash;
