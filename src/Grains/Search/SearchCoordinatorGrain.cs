@@ -155,9 +155,19 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
     {
         var all = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryCatalogGrain>(0).ListAsync());
         var partners = all.Select(g => g.Force).Where(f => f != force.Value && (only is null || only.Contains(f))).Distinct().ToArray();
-        var views = await Task.WhenAll(partners.Select(owner => SiloFailover.CallAsync(() =>
-            GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ForceId.Parse(owner), force).ToString()).GetAsync())));
-        var covered = views
+        var views = await Task.WhenAll(partners.Select(async owner =>
+        {
+            try
+            {
+                return await SiloFailover.CallAsync(() =>
+                    GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ForceId.Parse(owner), force).ToString()).GetAsync());
+            }
+            catch (ForceSilosUnavailableException)
+            {
+                return null; // the agreement lives on the owner's silos, which are down: nothing of theirs to search now
+            }
+        }));
+        var covered = views.OfType<AgreementView>()
             .Where(v => v.Status == AgreementStatus.Active && v.Terms is not null && v.Terms.Allows(purpose.Offence))
             .SelectMany(v => v.Terms!.Galleries);
         return all.Where(g => g.Force == force.Value).Concat(covered.Where(all.Contains)).Distinct().ToArray();
