@@ -131,7 +131,13 @@ start_silo() { # index [force] [gateway: yes|no]
   printf '%s\n' "$force" >"$RUN/silo-$i.force"
   echo "$gateway" >"$RUN/silo-$i.gateway"
   say "starting silo $i${force:+ for force $force} (silo :$((SILO_PORT_BASE + i)), gateway $gwtext, dashboard http://127.0.0.1:$((DASHBOARD_PORT_BASE + i))/)"
-  Grid__Security__ClusterSecret="$(cat "$KEYS/cluster.secret")" setsid "$SILO_BIN" "${args[@]}" >>"$RUN/silo-$i.log" 2>&1 </dev/null &
+  local secrets=("Grid__Security__ClusterSecret=$(cat "$KEYS/cluster.secret")")
+  if [ -n "$force" ]; then
+    # The force's own ticket-signing secret lives only with its own silos (docs/SECURITY.md, per-owner ticket keys).
+    [ -s "$KEYS/force-$force.secret" ] || head -c 48 /dev/urandom | base64 -w0 >"$KEYS/force-$force.secret"
+    secrets+=("Grid__Security__Forces__${force}__Secret=$(cat "$KEYS/force-$force.secret")")
+  fi
+  env "${secrets[@]}" setsid "$SILO_BIN" "${args[@]}" >>"$RUN/silo-$i.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
   if [ "$gw" != 0 ]; then wait_port "$gw" 60 "silo $i"; else wait_port $((SILO_PORT_BASE + i)) 60 "silo $i"; fi
 }

@@ -157,5 +157,22 @@ public class SearchTicketProperties
         Assert.Equal(TicketCheck.BadSignature, atNl.Verify(pool.Issue(real.Agreement, 1, "u", [nlGallery], Samples.Purpose(), SearchCaps.Unlimited, Samples.Now), Samples.Now));
     }
 
+    [Fact]
+    public void A_country_silos_secret_covers_its_agencies_and_the_pool_cannot_stand_in_for_it()
+    {
+        var cluster = RandomNumberGenerator.GetBytes(32);
+        var deSilo = new SearchTicketSigner(TestKeys.Keys(cluster, o =>
+            o.Forces["DE"] = new ForceKeyOptions { Secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }), Lifetime);
+        var pool = TestKeys.Signer(Lifetime, cluster);
+        var key = new AgreementKey(Samples.De, Samples.Nl); // DE-BKA, an agency of the DE-labelled silo
+        var gallery = new GalleryId(Samples.De.Value, "suspects");
+
+        var real = deSilo.Issue(key, 1, "u", [gallery], Samples.Purpose(), SearchCaps.Unlimited, Samples.Now);
+        Assert.Equal(TicketCheck.Valid, deSilo.Verify(real, Samples.Now));
+        var fromPool = pool.Issue(key, 1, "u", [gallery], Samples.Purpose(), SearchCaps.Unlimited, Samples.Now);
+        Assert.Equal(TicketCheck.BadSignature, deSilo.Verify(fromPool, Samples.Now));
+        Assert.Equal(TicketCheck.BadSignature, pool.Verify(real, Samples.Now)); // fails closed without DE's public key
+    }
+
     private static ForceId Other(ForceId force) => Gens.Forces.First(f => f != force);
 }
