@@ -316,7 +316,7 @@ demo() {
   say "9. the audit at both ends, and its hash chains verified"
   ctl NL-agreements audit show NL | tail -12
   ctl DE-agreements audit show DE | tail -8
-  ctl NL-agreements audit verify NL
+  ctl NL-agreements audit verify NL --with-partners
   ctl DE-agreements audit verify DE
   ctl DE-agreements stats DE
   say "demo done; the demo grid is still up (./grid.sh down stops it). Its operator key: $OPERATOR_KEY; the forces' keys: $keys"
