@@ -53,7 +53,7 @@ public sealed class GridKeys
     public ECDsa? SigningKey(ForceId force) => _signing.GetOrAdd(force.Value, _ =>
     {
         // A silo labelled with a country (DE) also hosts that country's agencies (DE-BKA) unless they have their own.
-        var own = _options.Forces.GetValueOrDefault(force.Value) ?? _options.Forces.GetValueOrDefault(force.Country);
+        var own = _options.Forces.GetValueOrDefault(force.Value) ?? _options.Forces.GetValueOrDefault(force.Value[..2]);
         if (own is { Secret.Length: > 0 }) return FromSecret(GridSecurityOptions.Decode(own.Secret, $"Forces:{force}:Secret"), force);
         // A force that declares a public key runs its own silos: only they may sign for it.
         return own is { PublicKey.Length: > 0 } ? null : FromSecret(_clusterSecret, force);
@@ -62,7 +62,7 @@ public sealed class GridKeys
     /// <summary>The owner's public ticket key, or null when this silo knows none (then no ticket of that owner verifies).</summary>
     public ECDsa? VerifyingKey(ForceId force) => _verifying.GetOrAdd(force.Value, _ =>
     {
-        if ((_options.Forces.GetValueOrDefault(force.Value) ?? _options.Forces.GetValueOrDefault(force.Country)) is { PublicKey.Length: > 0 } declared)
+        if ((_options.Forces.GetValueOrDefault(force.Value) ?? _options.Forces.GetValueOrDefault(force.Value[..2])) is { PublicKey.Length: > 0 } declared)
         {
             var ec = ECDsa.Create();
             ec.ImportSubjectPublicKeyInfo(Convert.FromBase64String(declared.PublicKey), out int _);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Grid.Contracts.Audit;
 using Grid.Contracts.Errors;
@@ -7,6 +6,7 @@ using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
 using Grid.Contracts.Sharing;
 using Grid.Contracts.Templates;
+using Grid.Grains.Sharing;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -17,23 +17,26 @@ namespace Grid.Grains.Search;
 /// owner's agreement grain; each owner's candidates are cut to that agreement's caps before the global merge;
 /// the search is logged at the requester and at every owner before any candidate is returned.
 /// A shard that fails or misses the deadline is reported in the coverage; the others still answer.
+/// The coordinator holds no policy of its own: <see cref="PermissionEvaluator"/> decides, here for the caller's own
+/// galleries and for the default scope, and inside each owner's agreement grain for every partner gallery.
 /// </summary>
 [StatelessWorker]
-public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logger) : Grain, ISearchCoordinatorGrain
+public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvider clock, ILogger<SearchCoordinatorGrain> logger)
+    : Grain, ISearchCoordinatorGrain
 {
     /// <summary>More shards than this are searched in waves, so one search cannot flood the cluster.</summary>
     public const int MaxParallelShards = 64;
 
-    // Gallery configs never change after creation, so a cached copy is never stale.
-    private static readonly ConcurrentDictionary<GalleryId, GalleryInfo> Galleries = new();
+    private static readonly Dictionary<ForceId, AgreementView> NoAgreements = [];
 
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var principal = GridRequestContext.RequirePrincipal();
-        if (principal.Force is not { } force || !principal.Has(Role.Searcher))
+        if (!PermissionEvaluator.MaySearch(principal))
             throw new GridAccessDeniedException($"{principal} is not a searcher of any force.");
+        var force = principal.Force!;
         var probe = Validate(request);
-        var scope = await ResolveScopeAsync(force, request);
+        var scope = await ResolveScopeAsync(principal, request);
 
         var shards = scope.Granted.SelectMany(g => Enumerable.Range(0, g.Gallery.Config.ShardCount)
             .Select(n => (g.Gallery, g.Ticket, Key: ShardKeys.For(g.Gallery.Id, n)))).ToArray();
@@ -83,40 +86,41 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
     /// The caller's own galleries are resolved at once (a missing one or a model mismatch is the caller's to know).
     /// A partner's galleries are first put to the agreement, which never looks at whether they exist: a gallery the
     /// caller may not search is refused with the same answer whether it exists or not and whatever the model id, so
-    /// refusals confirm nothing. Only granted galleries are then resolved.
+    /// refusals confirm nothing (issue 9). Only granted galleries are then resolved.
     /// </summary>
-    private async Task<SearchScope> ResolveScopeAsync(ForceId force, SearchRequest request)
+    private async Task<SearchScope> ResolveScopeAsync(Principal principal, SearchRequest request)
     {
+        var force = principal.Force!;
         var named = request.Galleries.Length > 0
             ? request.Galleries.Distinct().ToArray()
-            : await DefaultScopeAsync(force, request.Purpose, request.Partners);
+            : await DefaultScopeAsync(principal, request.Purpose, request.Partners);
         var scope = new SearchScope();
-        var own = await Task.WhenAll(named.Where(g => g.Force == force.Value).Select(ResolveAsync));
-        RequireModel(own, request.ModelId);
-        scope.Granted.AddRange(own.Select(i => (i, (SearchTicket?)null)));
-
-        foreach (var owner in named.Where(g => g.Force != force.Value).GroupBy(g => g.Force))
+        var ownInfos = await Task.WhenAll(named.Where(g => g.Force == force).Select(ResolveAsync));
+        RequireModel(ownInfos, request.ModelId);
+        if (ownInfos.Length > 0)
         {
+            // Own galleries need no agreement: the evaluator grants them to a searcher with a valid purpose.
+            var own = PermissionEvaluator.Evaluate(principal, ownInfos.Select(i => i.Id), request.Purpose, NoAgreements, clock.GetUtcNow());
+            scope.Granted.AddRange(ownInfos.Where(i => own.Granted.Any(g => g.Gallery == i.Id)).Select(i => (i, (SearchTicket?)null)));
+            scope.Refused.AddRange(own.Refused.Select(r => new SearchRefusal(r.Gallery, r.Reason, r.Message)));
+        }
+
+        foreach (var owner in named.Where(g => g.Force != force).GroupBy(g => g.Force))
+        {
+            // A partner's galleries: its agreement grain decides (with the same evaluator), counts the quota and signs.
             var asked = owner.ToImmutableArray();
+            var agreement = GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(owner.Key, force).ToString());
             Authorisation authorisation;
-            if (ForceId.TryParse(owner.Key, out var ownerId))
+            try
             {
-                var agreement = GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ownerId!, force).ToString());
-                try
-                {
-                    authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose));
-                }
-                catch (ForceSilosUnavailableException e)
-                {
-                    // The agreement runs on the owner's own silos (they alone hold its ticket key): with them down its
-                    // galleries are unavailable, which makes a partial result, not a failed search.
-                    scope.Refused.AddRange(asked.Select(id => new SearchRefusal(id, $"unavailable: {e.Message}")));
-                    continue;
-                }
+                authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose));
             }
-            else
+            catch (ForceSilosUnavailableException e)
             {
-                authorisation = Authorisation.Refuse(RefusalReason.NoAgreement, $"{force} has no agreement with {owner.Key}.");
+                // The agreement runs on the owner's own silos (they alone hold its ticket key): with them down its
+                // galleries are unavailable, which makes a partial result, not a failed search.
+                scope.Refused.AddRange(asked.Select(id => new SearchRefusal(id, RefusalReason.NotActive, $"unavailable: {e.Message}")));
+                continue;
             }
 
             var granted = new List<GalleryInfo>();
@@ -124,16 +128,13 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
             {
                 if (authorisation.Ticket is { } ticket && ticket.Galleries.Contains(id))
                 {
-                    var info = await TryResolveAsync(id);
-                    if (info is null) scope.Refused.Add(new SearchRefusal(id, $"{id} does not exist"));
-                    else granted.Add(info);
+                    if (await TryResolveAsync(id) is { } info) granted.Add(info);
+                    else scope.Refused.Add(new SearchRefusal(id, RefusalReason.GalleryNotCovered, $"{id} does not exist"));
                 }
+                else if (authorisation.Granted)
+                    scope.Refused.Add(new SearchRefusal(id, RefusalReason.GalleryNotCovered, $"the agreement with {owner.Key} does not cover {id}"));
                 else
-                {
-                    scope.Refused.Add(new SearchRefusal(id, authorisation.Granted
-                        ? $"the agreement with {owner.Key} does not cover {id}"
-                        : $"{authorisation.Refusal}: {authorisation.Message}"));
-                }
+                    scope.Refused.Add(new SearchRefusal(id, authorisation.Refusal, authorisation.Message));
             }
 
             RequireModel(granted, request.ModelId);
@@ -150,27 +151,23 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
                     $"Gallery {info.Id} holds templates of model '{info.Config.ModelId}'; the probe comes from '{modelId}'.");
     }
 
-    /// <summary>The caller's own galleries plus every partner gallery an active agreement covers for this offence.</summary>
-    private async Task<GalleryId[]> DefaultScopeAsync(ForceId force, SearchPurpose purpose, string[]? only)
+    /// <summary>
+    /// The caller's own galleries plus every existing partner gallery that an agreement in the caller's index grants
+    /// for this purpose now, as the evaluator judges it. Only agreements that exist are read (the force's index, one
+    /// grain), not every possible partner. The index may lag a change: that can only drop a gallery from the scope or
+    /// let its agreement grain refuse it in <see cref="ResolveScopeAsync"/>, never grant it.
+    /// </summary>
+    private async Task<GalleryId[]> DefaultScopeAsync(Principal principal, SearchPurpose purpose, ForceId[]? only)
     {
+        var force = principal.Force!;
         var all = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryCatalogGrain>(0).ListAsync());
-        var partners = all.Select(g => g.Force).Where(f => f != force.Value && (only is null || only.Contains(f))).Distinct().ToArray();
-        var views = await Task.WhenAll(partners.Select(async owner =>
-        {
-            try
-            {
-                return await SiloFailover.CallAsync(() =>
-                    GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ForceId.Parse(owner), force).ToString()).GetAsync());
-            }
-            catch (ForceSilosUnavailableException)
-            {
-                return null; // the agreement lives on the owner's silos, which are down: nothing of theirs to search now
-            }
-        }));
-        var covered = views.OfType<AgreementView>()
-            .Where(v => v.Status == AgreementStatus.Active && v.Terms is not null && v.Terms.Allows(purpose.Offence))
-            .SelectMany(v => v.Terms!.Galleries);
-        return all.Where(g => g.Force == force.Value).Concat(covered.Where(all.Contains)).Distinct().ToArray();
+        var indexed = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IForceAgreementsGrain>(force).ListAsync());
+        var asRequester = indexed
+            .Where(v => v.Key.Requester == force && v.Key.Owner != force && (only is null || only.Contains(v.Key.Owner)))
+            .ToDictionary(v => v.Key.Owner);
+        var offered = asRequester.Values.SelectMany(v => v.Terms is { Galleries.IsDefault: false } t ? t.Galleries : []).Where(all.Contains);
+        var decision = PermissionEvaluator.Evaluate(principal, offered, purpose, asRequester, clock.GetUtcNow());
+        return all.Where(g => g.Force == force).Concat(decision.Granted.Select(g => g.Gallery)).Distinct().ToArray();
     }
 
     /// <summary>One entry at the requester per owner asked (refused ones too) and one at each partner owner where an
@@ -188,20 +185,31 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
                     && Enumerable.Range(0, g.Gallery.Config.ShardCount).Any(n => answeredShards.Contains(ShardKeys.For(g.Gallery.Id, n))))
                 .Select(g => g.Gallery.Id).ToImmutableArray();
             var count = candidates.Count(c => c.Force == owner);
-            var ownerId = ForceId.Parse(owner);
-            var outgoing = new AuditEvent(AuditKind.OutgoingSearch, principal.ToString(), ownerId, purpose.Offence, purpose.CaseReference,
+            var outgoing = new AuditEvent(AuditKind.OutgoingSearch, principal.ToString(), owner, purpose.Offence, purpose.CaseReference,
                 asked, answered, count, $"{purpose.Subject}: {purpose.Justification}");
-            if (owner == force.Value || !await AnyExistsAsync(owner, scope))
-                appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(force.Value).AppendAsync(outgoing)));
+            if (owner == force || !await AnyExistsAsync(owner, scope))
+                appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(force).AppendAsync(outgoing)));
             else
-                appends.Add(AnchoredAsync(force, ownerId, outgoing));
+                appends.Add(AnchoredAsync(force, owner, outgoing));
         }
         await Task.WhenAll(appends);
     }
 
+    /// <summary>Partner anchors: the requester's entry records the owner's head, and the owner's entry the requester's
+    /// new head, so each force's chain is pinned in a log its own storage insider cannot reach.</summary>
+    private async Task AnchoredAsync(ForceId requester, ForceId owner, AuditEvent outgoing)
+    {
+        var mine = GrainFactory.GetGrain<IAuditLogGrain>(requester);
+        var theirs = GrainFactory.GetGrain<IAuditLogGrain>(owner);
+        var ownerHead = await SiloFailover.CallAsync(() => theirs.HeadAsync());
+        var written = await SiloFailover.CallAsync(() => mine.AppendAsync(outgoing with { PartnerHead = ownerHead }));
+        var incoming = outgoing with { Kind = AuditKind.IncomingSearch, Partner = requester, PartnerHead = new AuditHead(written.Seq, written.Hash) };
+        await SiloFailover.CallAsync(() => theirs.AppendAsync(incoming));
+    }
+
     /// <summary>Whether any gallery of <paramref name="owner"/> this search named exists; asked only after the answer
     /// to the caller is fixed, so it never shapes that answer.</summary>
-    private async Task<bool> AnyExistsAsync(string owner, SearchScope scope)
+    private async Task<bool> AnyExistsAsync(ForceId owner, SearchScope scope)
     {
         if (scope.Granted.Any(g => g.Gallery.Id.Force == owner)) return true;
         foreach (var refused in scope.Refused.Where(r => r.Gallery.Force == owner))
@@ -218,32 +226,21 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
         return false;
     }
 
-    /// <summary>Partner anchors: the requester's entry records the owner's head, and the owner's entry the requester's
-    /// new head, so each force's chain is pinned in a log its own storage insider cannot reach.</summary>
-    private async Task AnchoredAsync(ForceId requester, ForceId owner, AuditEvent outgoing)
-    {
-        var mine = GrainFactory.GetGrain<IAuditLogGrain>(requester.Value);
-        var theirs = GrainFactory.GetGrain<IAuditLogGrain>(owner.Value);
-        var ownerHead = await SiloFailover.CallAsync(() => theirs.HeadAsync());
-        var written = await SiloFailover.CallAsync(() => mine.AppendAsync(outgoing with { PartnerHead = ownerHead }));
-        var incoming = outgoing with { Kind = AuditKind.IncomingSearch, Partner = requester, PartnerHead = new AuditHead(written.Seq, written.Hash) };
-        await SiloFailover.CallAsync(() => theirs.AppendAsync(incoming));
-    }
-
     private async Task<GalleryInfo> ResolveAsync(GalleryId id) =>
         await TryResolveAsync(id) ?? throw new GalleryNotFoundException($"Gallery {id} does not exist.");
 
     private async Task<GalleryInfo?> TryResolveAsync(GalleryId id)
     {
-        if (Galleries.TryGetValue(id, out var cached)) return cached;
+        if (galleries.TryGet(id, out var cached)) return cached!;
         var info = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryGrain>(id.Key).GetAsync());
-        return info is null ? null : Galleries.GetOrAdd(id, info);
+        if (info is not null) galleries.Add(info);
+        return info;
     }
 
     private static float[] Validate(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request.Purpose, "purpose");
-        request.Purpose.EnsureValid();
+        request.Purpose.Validate();
         foreach (var gallery in request.Galleries) gallery.Validate();
         if (request.K is < 1 or > SearchRequest.MaxK)
             throw new ArgumentException($"k must be between 1 and {SearchRequest.MaxK}, not {request.K}.");

@@ -5,22 +5,25 @@ using Grid.Contracts.Identity;
 using Grid.Contracts.Sharing;
 using Grid.Grains.Placement;
 using Grid.Grains.Security;
+using Microsoft.Extensions.Logging;
 
 namespace Grid.Grains.Sharing;
 
 /// <summary>
 /// One agreement [key: OWNER-&gt;REQUESTER]. Not reentrant, on purpose: a revoke that has returned
 /// was written before any later <see cref="AuthoriseAsync"/> runs, so no search that starts after
-/// it gets a ticket; and quota counting needs no locks. Pinned to the owner's own silos when it runs any: they
-/// alone hold the owner's ticket key. Its state is sealed (<see cref="StateSeal"/>): an agreement written outside
-/// the grid grants nothing.
+/// it gets a ticket; and quota counting needs no locks. Every change is reported to both forces'
+/// <see cref="IForceAgreementsGrain"/> index, which only ever narrows what a search asks for. Pinned to the owner's
+/// own silos when it runs any: they alone hold the owner's ticket key. Its state is sealed (<see cref="StateSeal"/>):
+/// an agreement written outside the grid grants nothing.
 /// </summary>
 [ForcePinnedPlacement]
 public sealed class SharingAgreementGrain(
     [PersistentState("agreement", "grid")] IPersistentState<SharingAgreementState> state,
     SearchTicketSigner signer,
     StateSeal seal,
-    TimeProvider clock) : Grain, ISharingAgreementGrain
+    TimeProvider clock,
+    ILogger<SharingAgreementGrain> logger) : Grain, ISharingAgreementGrain
 {
     private const string GrainType = "agreement";
     private AgreementKey _key = null!;
@@ -30,6 +33,13 @@ public sealed class SharingAgreementGrain(
     {
         _key = AgreementKey.Parse(this.GetPrimaryKeyString());
         _trusted = await seal.CheckAsync(state, GrainType, _key.ToString(), _key.Owner, GrainFactory);
+
+        // Heals a report missed earlier, or made before the index existed. Not awaited: a slow index never delays the
+        // agreement, and no call cycle can form with an index busy with a call of its own. Unsealed state reports nothing.
+        if (_trusted && state.State.Agreement.Version > 0)
+        {
+            _ = IndexAsync(View());
+        }
     }
 
     private Task WriteAsync() => seal.WriteAsync(state, GrainType, _key.ToString());
@@ -89,7 +99,7 @@ public sealed class SharingAgreementGrain(
         var granted = decision.Granted.Where(g => !g.IsOwn).ToImmutableArray();
         if (granted.IsEmpty)
         {
-            var first = decision.Refused.FirstOrDefault(r => r.Gallery.Force == _key.Owner.Value) ?? decision.Refused.FirstOrDefault();
+            var first = decision.Refused.FirstOrDefault(r => r.Gallery.Force == _key.Owner) ?? decision.Refused.FirstOrDefault();
             return await RefuseAsync(principal, purpose, galleries,
                 first?.Reason ?? RefusalReason.GalleryNotCovered, first?.Message ?? $"No gallery of {_key.Owner} was asked for.");
         }
@@ -129,7 +139,25 @@ public sealed class SharingAgreementGrain(
             $"{_key} v{change.Version}: {action} -> {change.Status}; galleries {string.Join(",", change.Terms.Galleries)}; " +
             $"offences {string.Join(",", change.Terms.Offences)}; max {change.Terms.MaxCandidates}; min score {change.Terms.MinScore}; " +
             $"quota {change.Terms.DailyQuota}/day; valid {change.Terms.ValidFrom:u} to {change.Terms.ValidUntil:u}."));
-        return View();
+        var view = View();
+        await IndexAsync(view);
+        return view;
+    }
+
+    /// <summary>Reports the agreement to both forces' indexes. The change stands whatever happens here: a missed report
+    /// leaves the index stale, which can only narrow a default scope until the next change or activation reports again.</summary>
+    private async Task IndexAsync(AgreementView view)
+    {
+        try
+        {
+            await Task.WhenAll(
+                GrainFactory.GetGrain<IForceAgreementsGrain>(_key.Owner).RecordAsync(view),
+                GrainFactory.GetGrain<IForceAgreementsGrain>(_key.Requester).RecordAsync(view));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Agreement {Agreement} v{Version} could not be indexed", _key, view.Version);
+        }
     }
 
     private async Task<Authorisation> RefuseAsync(

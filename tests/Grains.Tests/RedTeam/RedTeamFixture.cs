@@ -77,7 +77,7 @@ public sealed class RedTeamFixture : IAsyncLifetime
             As(KeyOf(ForceId.Parse(gallery.Force)));
             await Client.GetGrain<IGalleryGrain>(gallery.Key).CreateAsync(new GalleryConfig(GalleryConfig.DefaultEngine, 2, Model, SubjectCategory.Suspect));
             await Client.GetGrain<IGalleryGrain>(gallery.Key).EnrolAsync(new EnrolBatch(
-                [.. Enumerable.Range(0, 8).Select(i => $"{gallery.Force.ToLowerInvariant()}-{i}")], Vectors.Unit(8, seed: gallery.Force.Length), Model));
+                [.. Enumerable.Range(0, 8).Select(i => $"{gallery.Force.Value.ToLowerInvariant()}-{i}")], Vectors.Unit(8, seed: gallery.Force.Value.Length), Model));
         }
 
         var now = DateTimeOffset.UtcNow;

@@ -26,7 +26,7 @@ public sealed class SealedStateAttacks(RedTeamFixture grid)
             await grid.RestartAsync(() => container.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(Encoding.Latin1.GetBytes(widened)), overwrite: true));
             var answer = await grid.SearchAsync(Nl, [DeSuspects]);
             Assert.Empty(answer.Candidates);
-            Assert.Contains("seal", Assert.Single(answer.Refusals).Reason);
+            Assert.Contains("seal", Assert.Single(answer.Refusals).Message);
 
             As(grid.KeyOf(De));
             var entries = await grid.Client.GetGrain<IAuditLogGrain>(De.Value).ReadAsync(0, 1000);
