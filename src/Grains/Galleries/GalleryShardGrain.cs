@@ -97,7 +97,11 @@ public sealed class GalleryShardGrain(
         // The shard's own check, independent of the coordinator's: the caller's principal (set by the silo's
         // filter), a complete purpose, and for a partner's gallery a valid ticket signed by the agreement.
         var decision = access.Check(config.Gallery, GridRequestContext.Principal, search.Purpose, search.Ticket, clock.GetUtcNow());
-        if (!decision.Allowed) throw new GridAccessDeniedException($"Shard {Key} refused the search: {decision.Reason}");
+        if (!decision.Allowed)
+        {
+            await access.AuditRefusalAsync(GrainFactory, config.Gallery, GridRequestContext.Principal, search.Purpose, decision.Reason);
+            throw new GridAccessDeniedException($"Shard {Key} refused the search: {decision.Reason}");
+        }
         var k = Math.Min(search.K, decision.Caps.MaxCandidates);
         var minScore = Math.Max(search.MinScore, decision.Caps.MinScore);
         if (state.Count == 0) return [];
