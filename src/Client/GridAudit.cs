@@ -11,6 +11,9 @@ public sealed class GridAudit(IGridClient client, string force)
     /// <summary>Recomputes the chain.</summary>
     public Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default) => client.VerifyAuditAsync(force, cancellationToken);
 
+    /// <summary>Recomputes the chain and cross-checks partners' anchors.</summary>
+    public Task<AuditPartnerVerification> VerifyWithPartnersAsync(CancellationToken cancellationToken = default) => client.VerifyAuditWithPartnersAsync(force, cancellationToken);
+
     /// <summary>Counts per partner.</summary>
     public Task<StatsView> GetStatsAsync(CancellationToken cancellationToken = default) => client.GetStatsAsync(force, cancellationToken);
 }

@@ -65,6 +65,10 @@ public sealed partial class GridClient
         SendAsync(HttpMethod.Get, $"v1/forces/{Segment(force)}/audit/verify", null, Types.AuditVerification, cancellationToken);
 
     /// <inheritdoc />
+    public Task<AuditPartnerVerification> VerifyAuditWithPartnersAsync(string force, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"v1/forces/{Segment(force)}/audit/verify-with-partners", null, Types.AuditPartnerVerification, cancellationToken);
+
+    /// <inheritdoc />
     public Task<StatsView> GetStatsAsync(string force, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, $"v1/forces/{Segment(force)}/stats", null, Types.StatsView, cancellationToken);
 

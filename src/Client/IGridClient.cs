@@ -94,6 +94,9 @@ public interface IGridClient
     /// <summary>Recomputes the force's hash chain in the grid. Auditor.</summary>
     Task<AuditVerification> VerifyAuditAsync(string force, CancellationToken cancellationToken = default);
 
+    /// <summary>Recomputes the chain and cross-checks the heads partner forces anchored. Auditor.</summary>
+    Task<AuditPartnerVerification> VerifyAuditWithPartnersAsync(string force, CancellationToken cancellationToken = default);
+
     /// <summary>Counts per partner. Auditor.</summary>
     Task<StatsView> GetStatsAsync(string force, CancellationToken cancellationToken = default);
 }

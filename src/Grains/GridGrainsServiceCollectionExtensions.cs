@@ -1,5 +1,6 @@
 using Grid.Grains.Audit;
 using Grid.Grains.Diagnostics;
+using Grid.Grains.Galleries;
 using Grid.Grains.Placement;
 using Grid.Grains.Search;
 using Grid.Grains.Storage;
@@ -15,6 +16,7 @@ public static class GridGrainsServiceCollectionExtensions
     public static IServiceCollection AddGridGrains(this IServiceCollection services, Action<GridStorageOptions>? configure = null)
     {
         services.AddOptions<GridStorageOptions>().Configure(o => configure?.Invoke(o));
+        services.AddOptions<ShardSearchOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShardBlobStore>();
         services.TryAddSingleton<IShardJournalFactory, BlobShardJournalFactory>();

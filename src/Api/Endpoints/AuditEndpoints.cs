@@ -25,6 +25,12 @@ public static class AuditEndpoints
                 Reply.Json(Wire.ToWire(await Audit(grains, force).VerifyAsync()), Reply.Types.AuditVerification))
             .WithName("VerifyAudit").WithSummary("Recomputes the hash chain in the grid.").Produces<P.AuditVerification>();
 
+        force.MapGet("/audit/verify-with-partners", async (string force, IGrainFactory grains) =>
+                Reply.Json(Wire.ToWire(await Audit(grains, force).VerifyWithPartnersAsync()), Reply.Types.AuditPartnerVerification))
+            .WithName("VerifyAuditWithPartners")
+            .WithSummary("Recomputes the chain and cross-checks the heads partners anchored (catches a consistent rollback).")
+            .Produces<P.AuditPartnerVerification>();
+
         force.MapGet("/stats", async (string force, IGrainFactory grains) =>
                 Reply.Json(Wire.ToWire(await Audit(grains, force).GetStatsAsync()), Reply.Types.StatsView))
             .WithName("GetStats").WithSummary("Counts per partner; no personal data.").Produces<P.StatsView>();

@@ -91,6 +91,11 @@ public static class Wire
 
     public static PA.AuditVerification ToWire(CA.AuditVerification v) => new(v.Intact, v.Entries, v.FirstBadSeq, v.Problem, v.HeadHash);
 
+    public static PA.AuditPartnerVerification ToWire(CA.AuditPartnerVerification v) => new(
+        ToWire(v.Local), v.AnchorsChecked,
+        v.Findings.IsDefault ? [] : v.Findings.Select(f => new PA.AuditAnchorFinding(f.Log.Value, f.AnchoredBy.Value, f.Seq, f.Problem)).ToArray(),
+        v.Intact);
+
     public static PA.StatsView ToWire(CA.StatsView s) => new(
         s.Force.Value, s.Partners.IsDefault ? [] : s.Partners.Select(p => new PA.PartnerStats(p.Partner.Value, p.SearchesMade, p.SearchesReceived,
             p.CandidatesReceived, p.CandidatesReturned, p.Refusals)).ToArray());

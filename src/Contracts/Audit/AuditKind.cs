@@ -13,4 +13,6 @@ public enum AuditKind
     Refusal = 6,
     /// <summary>Users and keys created or disabled.</summary>
     IdentityChange = 7,
+    /// <summary>The log itself: its keyed chain begins (migration), or security state failed its seal.</summary>
+    Integrity = 8,
 }

@@ -10,7 +10,8 @@ namespace Grid.Grains.Audit;
 /// <summary>
 /// Audit segment records in the shard log's frame, <c>[int32 length][payload][uint32 crc32(payload)]</c>, payload =
 /// <c>[kind byte][body]</c>: kind 1 is the segment's anchor, kind 2 an entry, in a compact binary form that keeps
-/// every field exactly (time as UTC ticks plus offset) so the stored entry hashes as it did when appended.
+/// every field exactly (time as UTC ticks plus offset) so the stored entry hashes as it did when appended. Since
+/// issue 9: kind 4 is a signed anchor (kind 1 + MAC), kind 3 an entry with its partner anchor (kind 2 + head).
 /// </summary>
 public static class AuditLogCodec
 {
@@ -19,10 +20,13 @@ public static class AuditLogCodec
 
     private const byte AnchorKind = 1;
     private const byte EntryKind = 2;
+    private const byte AnchoredEntryKind = 3;
+    private const byte SignedAnchorKind = 4;
     private const int FrameOverhead = CrcFrame.Overhead;
 
-    public static byte[] Encode(AuditAnchor anchor) => Frame(AnchorKind, w =>
+    public static byte[] Encode(AuditAnchor anchor) => Frame(anchor.Mac is null ? AnchorKind : SignedAnchorKind, w =>
     {
+        if (anchor.Mac is not null) w.Write(anchor.Mac);
         w.Write(anchor.Seq);
         w.Write(anchor.Hash);
         w.Write(anchor.Stats.Length);
@@ -37,8 +41,15 @@ public static class AuditLogCodec
         }
     });
 
-    public static byte[] Encode(AuditEntry e) => Frame(EntryKind, w =>
+    public static byte[] Encode(AuditEntry e) => Frame(AnchoredEntryKind, w =>
     {
+        w.Write(e.PartnerHead is not null);
+        if (e.PartnerHead is { } head)
+        {
+            w.Write(head.Seq);
+            w.Write(head.Hash);
+        }
+
         w.Write(e.Seq);
         w.Write(e.Time.UtcTicks);
         w.Write((short)e.Time.Offset.TotalMinutes);
@@ -114,15 +125,20 @@ public static class AuditLogCodec
             using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
             switch (r.ReadByte())
             {
-                case AnchorKind when segment is { Anchor: null, Entries.Count: 0, Damage: null } && offset == 0:
-                    segment.Anchor = ReadAnchor(r);
+                case AnchorKind or SignedAnchorKind when segment is { Anchor: null, Entries.Count: 0, Damage: null } && offset == 0:
+                    var mac = payload[0] == SignedAnchorKind ? r.ReadString() : null;
+                    segment.Anchor = ReadAnchor(r) with { Mac = mac };
                     return null;
-                case AnchorKind:
+                case AnchorKind or SignedAnchorKind:
                     return $"the record at byte {offset} is an anchor that is not the segment's first record";
-                case EntryKind when segment.Anchor is null:
+                case EntryKind or AnchoredEntryKind when segment.Anchor is null:
                     return $"the record at byte {offset} is an entry before the segment's anchor";
                 case EntryKind:
-                    segment.Entries.Add(ReadEntry(r));
+                    segment.Entries.Add(ReadEntry(r, null));
+                    return null;
+                case AnchoredEntryKind:
+                    var head = r.ReadBoolean() ? new AuditHead(r.ReadInt64(), r.ReadString()) : null;
+                    segment.Entries.Add(ReadEntry(r, head));
                     return null;
                 case var kind:
                     return $"the record at byte {offset} has unknown kind {kind}";
@@ -147,7 +163,7 @@ public static class AuditLogCodec
         return new AuditAnchor(seq, hash, [.. stats]);
     }
 
-    private static AuditEntry ReadEntry(BinaryReader r) => new(
+    private static AuditEntry ReadEntry(BinaryReader r, AuditHead? partnerHead) => new(
         Seq: r.ReadInt64(),
         Time: new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(r.ReadInt16())),
         Kind: (AuditKind)r.ReadInt32(),
@@ -161,7 +177,8 @@ public static class AuditLogCodec
         CandidateCount: r.ReadInt32(),
         Detail: r.ReadString(),
         PrevHash: r.ReadString(),
-        Hash: r.ReadString());
+        Hash: r.ReadString(),
+        PartnerHead: partnerHead);
 
     /// <summary>A count can never exceed the bytes left; checking keeps a forged count from allocating gigabytes.</summary>
     private static int Count(BinaryReader r)

@@ -1,21 +1,30 @@
 using Grid.Contracts.Audit;
 using Grid.Contracts.Identity;
+using Grid.Grains.Security;
 
 namespace Grid.Grains.Identity;
 
 /// <summary>
 /// One key's record [key: key id]. Not reentrant, except that resolving is <c>[ReadOnly]</c> on the
-/// interface, so many silos can authenticate the same busy key at once.
+/// interface, so many silos can authenticate the same busy key at once. Its state is sealed
+/// (<see cref="StateSeal"/>): a record written outside the grid resolves nothing and is audited.
 /// Refusals are audited at the key's force at most once a minute, with a count: a flood of wrong secrets for a known
 /// key id (ids are not secret) cannot fill the force's audit log.
 /// </summary>
 public sealed class ApiKeyGrain(
     [PersistentState("key", "grid")] IPersistentState<ApiKeyState> state,
-    PrincipalCache cache, TimeProvider clock) : Grain, IApiKeyGrain
+    PrincipalCache cache,
+    StateSeal seal,
+    TimeProvider clock) : Grain, IApiKeyGrain
 {
     private static readonly TimeSpan RefusalAuditInterval = TimeSpan.FromMinutes(1);
     private DateTimeOffset? _lastRefusalAudit;
     private int _unauditedRefusals;
+    private const string GrainType = "api-key";
+    private bool _trusted;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _trusted = await seal.CheckAsync(state, GrainType, this.GetPrimaryKeyString(), state.State.Principal?.Force, GrainFactory);
 
     public async Task RegisterAsync(string keyHash, Principal principal)
     {
@@ -27,12 +36,19 @@ public sealed class ApiKeyGrain(
 
         state.State.Hash = keyHash;
         state.State.Principal = principal;
-        await state.WriteStateAsync();
+        await seal.WriteAsync(state, GrainType, this.GetPrimaryKeyString());
+        _trusted = true;
     }
 
     public Task<Principal?> ResolveAsync(string keyHash)
     {
         GridRequestContext.RequireInternalCall();
+        if (!_trusted)
+        {
+            // Refused (and audited) when the grain activated: nothing in an unsealed record is believed.
+            return Task.FromResult<Principal?>(null);
+        }
+
         var principal = state.State.Resolve(keyHash);
         if (principal is null && state.State.Principal?.Force is { } force)
         {
@@ -61,7 +77,7 @@ public sealed class ApiKeyGrain(
     {
         GridRequestContext.RequireInternalCall();
         state.State.Disabled = true;
-        await state.WriteStateAsync();
+        await seal.WriteAsync(state, GrainType, this.GetPrimaryKeyString());
         cache.Evict(state.State.Hash);
     }
 }

@@ -1,6 +1,6 @@
 namespace Grid.Protocol.Galleries;
 
-/// <summary>A subjectRef is the owner's opaque handle for a person: never a name. Kept short and printable so it is
+/// <summary>The basic subjectRef rule, checked early by clients: the grid applies it and more (Unicode NFC, invisible and look-alike characters; SubjectRefRules in the grid). A subjectRef is the owner's opaque handle for a person: never a name. Kept short and printable so it is
 /// safe in logs, blob records and CSV exports. The grid applies the same rule; clients check early.</summary>
 public static class SubjectRefText
 {

@@ -38,6 +38,7 @@ namespace Grid.Protocol.Wire;
 [JsonSerializable(typeof(AuditExport))]
 [JsonSerializable(typeof(AuditEntry))]
 [JsonSerializable(typeof(AuditVerification))]
+[JsonSerializable(typeof(AuditPartnerVerification))]
 [JsonSerializable(typeof(StatsView))]
 [JsonSerializable(typeof(OffenceCategory[]))]
 [JsonSerializable(typeof(Readiness))]
