@@ -2,7 +2,9 @@
 //   dotnet run -c Release --project bench/Faces.Bench -- eval  <faces-dev> [roc.png]
 //   dotnet run -c Release --project bench/Faces.Bench -- bench <faces-dev> [seconds per set]
 //   dotnet run -c Release --project bench/Faces.Bench -- crops <faces-dev> <out-dir>   (aligned crops as PNG)
+//   dotnet run -c Release --project bench/Faces.Bench -- variants <faces-dev> [--mirror]  (the harder set, per variant)
 using Grid.Faces.Evaluation;
+using Grid.Faces.Evaluation.Variants;
 using Grid.Faces.Pipeline;
 
 if (args.Length < 2)
@@ -11,7 +13,7 @@ if (args.Length < 2)
     return 2;
 }
 var dataset = args[1];
-using var pipeline = FacePipeline.Create(new FacePipelineOptions { ThreadsPerCall = 1 });
+using var pipeline = FacePipeline.Create(new FacePipelineOptions { ThreadsPerCall = 1, MirrorAveragedTemplates = args.Contains("--mirror") });
 
 switch (args[0])
 {
@@ -19,6 +21,12 @@ switch (args[0])
         var report = await new FaceEvaluation(pipeline, new InMemoryEvaluationGallery())
             .RunAsync(dataset, args.Length > 2 ? args[2] : null);
         Console.WriteLine(report.ToMarkdown());
+        return 0;
+
+    case "variants":
+        var variantReport = new VariantEvaluation(pipeline).Run(dataset, Enum.GetValues<ImageVariant>(),
+            row => Console.Error.WriteLine($"{row.Variant}: TAR@0.1% {row.AtFar01Percent.TrueAcceptRate:F3}, rank-1 {row.Rank1Rate:F3}"));
+        Console.WriteLine(variantReport.ToMarkdown());
         return 0;
 
     case "bench":

@@ -1,0 +1,20 @@
+namespace Grid.Faces.Quality;
+
+/// <summary>
+/// Raw measures behind a <see cref="FaceQuality"/>. Pose angles are estimates from the 68 landmarks
+/// (a few degrees of error, sign as seen in the photo); photometric measures are taken on the inner face of
+/// the aligned 112×112 crop in grey levels 0–255.
+/// </summary>
+public sealed record FaceQualityMeasures(
+    float Sharpness,
+    float YawDegrees,
+    float PitchDegrees,
+    float RollDegrees,
+    float Brightness,
+    float Contrast,
+    float ClippedShare,
+    float DetectionScore,
+    float LandmarkFitError)
+{
+    public static FaceQualityMeasures Unmeasured { get; } = new(float.NaN, 0, 0, 0, float.NaN, float.NaN, 0, 1, 0);
+}
