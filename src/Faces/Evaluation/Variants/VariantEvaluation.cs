@@ -24,14 +24,24 @@ public sealed class VariantEvaluation(FacePipeline pipeline)
         var rows = new List<VariantResult>();
         var allImpostors = new List<float>();
         var allGenuine = new List<float>();
+        var pooledGenuine = new List<float>();
+        int rankProbes = 0, rankHits = 0;
         foreach (var variant in variants)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var row = RunVariant(variant, singles, negatives, allGenuine, allImpostors);
+            var row = RunVariant(variant, singles, negatives, allGenuine, allImpostors, pooledGenuine);
             rows.Add(row);
+            rankProbes += row.Rank1Probes;
+            rankHits += row.Rank1Hits;
             progress?.Invoke(row);
         }
-        return new VariantReport(datasetDirectory, pipeline.ModelId.Value, rows) { ImpostorScores = allImpostors, GenuineScores = allGenuine };
+        var pooled = new VerificationCurve(pooledGenuine, allImpostors);
+        return new VariantReport(datasetDirectory, pipeline.ModelId.Value, rows)
+        {
+            ImpostorScores = allImpostors,
+            GenuineScores = allGenuine,
+            Pooled = new PooledResult(pooled.GenuineCount, pooled.ImpostorCount, pooled.AtFalseAcceptRate(0.01), pooled.AtFalseAcceptRate(0.001), rankProbes, rankHits),
+        };
     }
 
     private List<Photo> Load(string directory, IEnumerable<EvaluationImage> labels, EvaluationImageKind kind) =>
@@ -45,7 +55,7 @@ public sealed class VariantEvaluation(FacePipeline pipeline)
 
     private static DetectedFace? MainFace(IReadOnlyList<DetectedFace> faces) => faces.Count == 0 ? null : faces.MaxBy(f => f.Box.Area);
 
-    private VariantResult RunVariant(ImageVariant variant, List<Photo> singles, List<Photo> negatives, List<float> allGenuine, List<float> allImpostors)
+    private VariantResult RunVariant(ImageVariant variant, List<Photo> singles, List<Photo> negatives, List<float> allGenuine, List<float> allImpostors, List<float> pooledGenuine)
     {
         var probes = new DetectedFace?[singles.Count];
         int extra = 0;
@@ -90,6 +100,7 @@ public sealed class VariantEvaluation(FacePipeline pipeline)
                 }
             }
         }
+        pooledGenuine.AddRange(genuine);
         var curve = new VerificationCurve(genuine, impostor);
         var (rankProbes, rankHits) = RankOne(singles, probes);
         var detected = probes.Count(p => p is not null);
