@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project bench/Faces.Bench -- bench <faces-dev> [seconds per set]
 //   dotnet run -c Release --project bench/Faces.Bench -- crops <faces-dev> <out-dir>   (aligned crops as PNG)
 //   dotnet run -c Release --project bench/Faces.Bench -- variants <faces-dev> [--mirror]  (the harder set, per variant)
+//   dotnet run -c Release --project bench/Faces.Bench -- calibrate <faces-dev> <ScoreCalibrationTables.cs>  (impostor scores → FMR table)
 using Grid.Faces.Evaluation;
 using Grid.Faces.Evaluation.Variants;
 using Grid.Faces.Pipeline;
@@ -27,6 +28,13 @@ switch (args[0])
         var variantReport = new VariantEvaluation(pipeline).Run(dataset, Enum.GetValues<ImageVariant>(),
             row => Console.Error.WriteLine($"{row.Variant}: TAR@0.1% {row.AtFar01Percent.TrueAcceptRate:F3}, rank-1 {row.Rank1Rate:F3}"));
         Console.WriteLine(variantReport.ToMarkdown());
+        return 0;
+
+    case "calibrate":
+        var measured = new VariantEvaluation(pipeline).Run(dataset, Enum.GetValues<ImageVariant>());
+        var source = CalibrationTable.ToCSharp(pipeline.ModelId.Value, measured);
+        File.WriteAllText(args.Length > 2 ? args[2] : "ScoreCalibrationTables.cs", source);
+        Console.WriteLine(source);
         return 0;
 
     case "bench":

@@ -90,9 +90,9 @@ public static class SearchCommand
     {
         var coverage = result.Response.Coverage;
         var table = new Table().Title($"probe {row}: candidates for review ({result.LatencyMs:0.0} ms, {coverage.Answered}/{coverage.Asked} shards)");
-        table.AddColumns("rank", "force", "gallery", "subjectRef", "score");
+        table.AddColumns("rank", "force", "gallery", "subjectRef", "score", "false-match rate");
         foreach (var c in result.Response.Candidates)
-            table.AddRow(c.Rank.ToString(), c.Force, c.Gallery, Markup.Escape(c.SubjectRef), c.Score.ToString("0.0000"));
+            table.AddRow(c.Rank.ToString(), c.Force, c.Gallery, Markup.Escape(c.SubjectRef), c.Score.ToString("0.0000"), Markup.Escape(FalseMatchText.Of(c)));
         AnsiConsole.Write(table);
         foreach (var shard in coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered))
             AnsiConsole.MarkupLine($"[yellow]shard {Markup.Escape(shard.Shard)} {shard.Outcome}: {Markup.Escape(shard.Error ?? "")}[/]");

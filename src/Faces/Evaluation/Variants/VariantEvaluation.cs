@@ -90,6 +90,10 @@ public sealed class VariantEvaluation(FacePipeline pipeline)
                 }
                 var score = probe.Template.Similarity(reference.Template);
                 (same ? genuine : impostor).Add(score);
+                if (variant == ImageVariant.Clean && j < i)
+                {
+                    continue; // clean against clean is symmetric: the pooled score lists keep each pair once
+                }
                 if (same)
                 {
                     allGenuine.Add(score);

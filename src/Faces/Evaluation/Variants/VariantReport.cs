@@ -6,7 +6,7 @@ namespace Grid.Faces.Evaluation.Variants;
 /// <summary>The harder evaluation set's figures, one row per variant, plus every score for calibration.</summary>
 public sealed record VariantReport(string Dataset, string ModelId, IReadOnlyList<VariantResult> Rows)
 {
-    /// <summary>Every impostor score of every variant (clean included), for a score calibration.</summary>
+    /// <summary>Every impostor score of every variant (clean pairs once, not in both orders), for a score calibration.</summary>
     public IReadOnlyList<float> ImpostorScores { get; init; } = [];
 
     /// <summary>Every genuine score of detected probes of every variant.</summary>
