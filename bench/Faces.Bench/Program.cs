@@ -63,7 +63,7 @@ switch (args[0])
                 var name = image.RelativePath.Replace('/', '_') + $"_{i}.png";
                 File.WriteAllBytes(Path.Combine(outDir, name), FacePipeline.AlignedCrop(photo, faces[i]).ToPng());
             }
-            Console.WriteLine($"{image.RelativePath}: {faces.Count} face(s) {string.Join(" ", faces.Select(f => $"[{f.Box.Left:F0},{f.Box.Top:F0},{f.Box.Width:F0}x{f.Box.Height:F0} s={f.DetectionScore:F2} eye={f.Quality.InterEyeDistancePixels:F0}]"))}");
+            Console.WriteLine($"{image.RelativePath}: {faces.Count} face(s) {string.Join(" ", faces.Select(f => $"[{f.Box.Left:F0},{f.Box.Top:F0},{f.Box.Width:F0}x{f.Box.Height:F0} s={f.DetectionScore:F2} eye={f.Quality.InterEyeDistancePixels:F0} q={f.Quality.Score} {f.Quality.Components} {f.Quality.Measures}]"))}");
         }
         return 0;
 

@@ -3,6 +3,7 @@ using Grid.Faces.Embedding;
 using Grid.Faces.Landmarks;
 using Grid.Faces.Models;
 using Grid.Faces.Pipeline;
+using Grid.Faces.Quality;
 
 namespace Grid.Client.Tests.Support;
 
@@ -20,6 +21,6 @@ public static class Faces
         vector[axis] = 1;
         return new DetectedFace(
             new FaceBox(left, top, left + size, top + size), score, new FaceLandmarks(points),
-            new FaceQuality(size, eyes), new FaceTemplate(vector, Model));
+            FaceQuality.SizeOnly(size, eyes), new FaceTemplate(vector, Model));
     }
 }
