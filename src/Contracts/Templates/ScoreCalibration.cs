@@ -103,7 +103,9 @@ public sealed class ScoreCalibration
         var n = 1 / rate;
         if (n < 1.05)
             return "1 in 1";
-        var digits = Math.Max(0, (int)Math.Floor(Math.Log10(n)) - 1);
+        if (n < 10)
+            return "1 in " + Math.Round(n, 1).ToString("0.#", CultureInfo.InvariantCulture);
+        var digits = (int)Math.Floor(Math.Log10(n)) - 1;
         var rounded = Math.Round(n / Math.Pow(10, digits)) * Math.Pow(10, digits);
         return "1 in " + rounded.ToString("#,0", CultureInfo.InvariantCulture);
     }
