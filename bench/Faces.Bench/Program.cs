@@ -44,11 +44,13 @@ switch (args[0])
             .Select(i => new BenchmarkPhoto(i.RelativePath, File.ReadAllBytes(Path.Combine(dataset, i.RelativePath))))
             .ToList();
         var benchmark = new FacePipelineBenchmark(pipeline, TimeSpan.FromSeconds(seconds));
+        Console.WriteLine($"load before: {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
         Console.WriteLine(FacePipelineBenchmarkResult.MarkdownHeader);
         Console.WriteLine(benchmark.Run("faces-dev single-face photos", photos).ToMarkdownRow());
         var frames = FacePipelineBenchmark.FullHdFrames(photos.Take(12), pipeline.Decoder);
         Console.WriteLine(benchmark.Run("faces-dev photos as 1920x1080 JPEG", frames).ToMarkdownRow());
+        Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
 
     case "crops":
