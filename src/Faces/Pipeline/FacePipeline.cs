@@ -61,7 +61,7 @@ public sealed class FacePipeline : IDisposable
         var faces = new List<DetectedFace>(detections.Count);
         foreach (var detection in detections)
         {
-            var landmarks = landmarker.Detect(photo, detection.Box);
+            var landmarks = landmarker.DetectRefined(photo, detection.Box);
             var toCrop = SimilarityTransform.Estimate(landmarks.FivePoints, ArcFaceReference.FivePoints);
             var aligned = FaceAligner.Align(photo, toCrop);
             var template = embedder.Embed(aligned, mirrorAverage);
