@@ -38,7 +38,8 @@ public static class FaceQualityAssessor
             Contrast: contrast,
             ClippedShare: clipped,
             DetectionScore: detectionScore,
-            LandmarkFitError: FitError(landmarks, photoToCrop));
+            LandmarkFitError: FitError(landmarks, photoToCrop),
+            LowerFaceContrastRatio: Deviation(alignedCrop, 38, 74, 84, 102) / Math.Max(Deviation(alignedCrop, 28, 84, 40, 62), 1f));
         var components = Components(eyes, measures);
         return new FaceQuality(faceHeight, eyes, measures, components, Combine(components));
     }
@@ -54,8 +55,9 @@ public static class FaceQualityAssessor
         // Illumination: exposure of the face, its contrast and the share of clipped pixels.
         var exposure = Math.Min(Ramp(m.Brightness, 20, 60), Ramp(-m.Brightness, -240, -200));
         var illumination = Math.Min(Math.Min(exposure, Ramp(m.Contrast, 8, 25)), Ramp(-m.ClippedShare, -0.5f, -0.1f));
-        // Occlusion proxy: a covered face lowers the detector's confidence and bends the landmarks off a face's shape.
-        var occlusion = Math.Min(Ramp(m.DetectionScore, 0.9f, 0.99f), Ramp(-m.LandmarkFitError, -9, -4));
+        // Occlusion proxy: a covered face lowers the detector's confidence, bends the landmarks off a face's shape, or
+        // (a mask, scarf or bar) leaves the mouth region flat next to the eyes.
+        var occlusion = Math.Min(Math.Min(Ramp(m.DetectionScore, 0.9f, 0.99f), Ramp(-m.LandmarkFitError, -9, -4)), Ramp(m.LowerFaceContrastRatio, 0.08f, 0.25f));
         return new FaceQualityComponents(size, sharpness, pose, illumination, occlusion);
     }
 
@@ -129,6 +131,24 @@ public static class FaceQualityAssessor
         }
         var mean = sum / n;
         return (float)((squares / n) - (mean * mean));
+    }
+
+    private static float Deviation(RgbImage crop, int left, int right, int top, int bottom)
+    {
+        double sum = 0, squares = 0;
+        var n = 0;
+        for (var y = top; y < bottom; y++)
+        {
+            for (var x = left; x < right; x++)
+            {
+                var g = Grey(crop, x, y);
+                sum += g;
+                squares += g * g;
+                n++;
+            }
+        }
+        var mean = sum / n;
+        return (float)Math.Sqrt(Math.Max(0, (squares / n) - (mean * mean)));
     }
 
     private static (float Mean, float Deviation, float Clipped) Photometry(RgbImage crop)

@@ -5,7 +5,7 @@ namespace Grid.Faces.Tests.Quality;
 public sealed class FaceQualityAssessorTests
 {
     private static readonly FaceQualityMeasures Good = new(Sharpness: 200, YawDegrees: 5, PitchDegrees: -3, RollDegrees: 8,
-        Brightness: 120, Contrast: 40, ClippedShare: 0, DetectionScore: 0.999f, LandmarkFitError: 2);
+        Brightness: 120, Contrast: 40, ClippedShare: 0, DetectionScore: 0.999f, LandmarkFitError: 2, LowerFaceContrastRatio: 0.6f);
 
     [Fact]
     public void A_large_sharp_frontal_well_lit_face_scores_100()
@@ -24,6 +24,7 @@ public sealed class FaceQualityAssessorTests
         Assert.True(FaceQualityAssessor.Components(60, Good with { Brightness = 25 }).Illumination < 20);
         Assert.True(FaceQualityAssessor.Components(60, Good with { Contrast = 6 }).Illumination == 0);
         Assert.True(FaceQualityAssessor.Components(60, Good with { DetectionScore = 0.92f }).Occlusion < 30);
+        Assert.True(FaceQualityAssessor.Components(60, Good with { LowerFaceContrastRatio = 0.05f }).Occlusion == 0);
     }
 
     [Fact]
