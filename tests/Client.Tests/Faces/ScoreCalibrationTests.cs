@@ -1,3 +1,4 @@
+using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
 using Grid.Contracts.Templates;
 
@@ -65,7 +66,7 @@ public class ScoreCalibrationTests
     [Fact]
     public void Candidates_of_a_calibrated_model_get_their_rate_and_others_stay_without()
     {
-        Candidate[] candidates = [new("NL", "g", "S-1", 0.5f, 1), new("NL", "g", "S-2", 0.1f, 2)];
+        Candidate[] candidates = [new(ForceId.Parse("NL"), "g", "S-1", 0.5f, 1), new(ForceId.Parse("NL"), "g", "S-2", 0.1f, 2)];
 
         var annotated = ScoreCalibration.Annotate(Model, candidates);
         var unknown = ScoreCalibration.Annotate("some-other-model@000000000000", candidates);
