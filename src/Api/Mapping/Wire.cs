@@ -58,7 +58,7 @@ public static class Wire
     public static PG.EnrolResult ToWire(CG.EnrolResult r) => new(r.Added, r.AlreadyPresent);
 
     public static PS.SearchResponse ToWire(CS.SearchResponse r) => new(
-        r.Candidates.Select(c => new PS.Candidate(c.Force, c.Gallery, c.SubjectRef, c.Score, c.Rank)).ToArray(),
+        r.Candidates.Select(c => new PS.Candidate(c.Force.Value, c.Gallery, c.SubjectRef, c.Score, c.Rank, c.FalseMatchRate)).ToArray(),
         new PS.Coverage(r.Coverage.Shards.Select(s => new PS.ShardReport(s.Shard, (PS.ShardOutcome)s.Outcome, s.Error)).ToArray()),
         r.Refusals.Select(x => new PS.SearchRefusal(ToWire(x.Gallery), x.Reason.Code(), x.Message)).ToArray());
 

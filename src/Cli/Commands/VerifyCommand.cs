@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Grid.Cli.Output;
 using Grid.Client.Faces;
-using Grid.Contracts.Templates;
+using Grid.Protocol.Search;
 using Grid.Faces.Imaging;
 using Grid.Faces.Pipeline;
 using Spectre.Console;

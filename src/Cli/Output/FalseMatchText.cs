@@ -1,5 +1,4 @@
-using Grid.Contracts.Search;
-using Grid.Contracts.Templates;
+using Grid.Protocol.Search;
 
 namespace Grid.Cli.Output;
 

@@ -1,4 +1,4 @@
-using Grid.Contracts.Templates;
+using Grid.Protocol.Search;
 using Grid.Faces.Pipeline;
 
 namespace Grid.Client.Faces;

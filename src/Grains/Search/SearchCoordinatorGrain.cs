@@ -77,7 +77,7 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         var global = new TopKMerger(request.K);
         foreach (var owner in perOwner.Values)
             global.Add(owner.Result().Select(c => (new GalleryId(c.Force, c.Gallery), new ShardHit(c.SubjectRef, c.Score))));
-        var candidates = ScoreCalibration.Annotate(request.ModelId, global.Result());
+        var candidates = CandidateCalibration.Annotate(request.ModelId, global.Result());
         await AuditAsync(principal, force, request.Purpose, scope, reports, candidates);
         return new SearchResponse(candidates, new Coverage(reports), scope.Refused.ToArray());
     }

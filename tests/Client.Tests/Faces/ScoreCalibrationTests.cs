@@ -1,6 +1,4 @@
-using Grid.Contracts.Identity;
-using Grid.Contracts.Search;
-using Grid.Contracts.Templates;
+using Grid.Protocol.Search;
 
 namespace Grid.Client.Tests.Faces;
 
@@ -61,19 +59,5 @@ public class ScoreCalibrationTests
     public void Rates_read_as_one_in_n(double rate, string text)
     {
         Assert.Equal(text, ScoreCalibration.OneIn(rate));
-    }
-
-    [Fact]
-    public void Candidates_of_a_calibrated_model_get_their_rate_and_others_stay_without()
-    {
-        Candidate[] candidates = [new(ForceId.Parse("NL"), "g", "S-1", 0.5f, 1), new(ForceId.Parse("NL"), "g", "S-2", 0.1f, 2)];
-
-        var annotated = ScoreCalibration.Annotate(Model, candidates);
-        var unknown = ScoreCalibration.Annotate("some-other-model@000000000000", candidates);
-
-        Assert.Equal(Calibration.Floor, annotated[0].FalseMatchRate);
-        Assert.Equal(Calibration.FalseMatchRate(0.1f), annotated[1].FalseMatchRate);
-        Assert.True(annotated[1].FalseMatchRate > 0.1);
-        Assert.All(unknown, c => Assert.Null(c.FalseMatchRate));
     }
 }

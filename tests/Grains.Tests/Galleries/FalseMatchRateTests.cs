@@ -1,3 +1,4 @@
+using Grid.Protocol.Search;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Templates;
 using Grid.Grains.Tests.Support;

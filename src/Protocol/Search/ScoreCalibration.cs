@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Grid.Contracts.Templates;
+namespace Grid.Protocol.Search;
 
 /// <summary>
 /// Turns a cosine score of one model into an estimated false-match rate (FMR): the share of impostor pairs
@@ -51,11 +51,6 @@ public sealed class ScoreCalibration
     /// <summary>The calibration of <paramref name="modelId"/>, or null when none was measured.</summary>
     public static ScoreCalibration? For(string modelId) => ScoreCalibrationTables.Find(modelId);
 
-    /// <summary>Candidates with <see cref="Search.Candidate.FalseMatchRate"/> filled from the model's calibration (unchanged when there is none).</summary>
-    public static Search.Candidate[] Annotate(string modelId, Search.Candidate[] candidates) =>
-        For(modelId) is { } calibration
-            ? candidates.Select(c => c with { FalseMatchRate = calibration.FalseMatchRate(c.Score) }).ToArray()
-            : candidates;
 
     /// <summary>Estimated FMR at <paramref name="score"/>; <see cref="Floor"/> for any score at or above <see cref="FloorScore"/>.</summary>
     public double FalseMatchRate(float score)
