@@ -1,6 +1,7 @@
 using Grid.Grains.Audit;
 using Grid.Grains.Diagnostics;
 using Grid.Grains.Placement;
+using Grid.Grains.Review;
 using Grid.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,7 @@ public static class GridGrainsServiceCollectionExtensions
     public static IServiceCollection AddGridGrains(this IServiceCollection services, Action<GridStorageOptions>? configure = null)
     {
         services.AddOptions<GridStorageOptions>().Configure(o => configure?.Invoke(o));
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShardBlobStore>();
         services.TryAddSingleton<AuditBlobStore>();

@@ -13,4 +13,15 @@ public enum AuditKind
     Refusal = 6,
     /// <summary>Users and keys created or disabled.</summary>
     IdentityChange = 7,
+    /// <summary>A reviewer's decision on a candidate (at the requester; at the owner too for a partner's candidate).</summary>
+    ReviewDecision = 8,
+    /// <summary>A candidate's required reviewers all said possible match (both ends).</summary>
+    MatchConfirmed = 9,
+    FollowUpRequested = 10,
+    FollowUpReleased = 11,
+    FollowUpDeclined = 12,
+    /// <summary>The owner moved a follow-up's deadline for a judicial authorisation.</summary>
+    FollowUpExtended = 13,
+    /// <summary>A candidate's reference image went to the requester's case (both ends).</summary>
+    CandidateImage = 14,
 }

@@ -19,9 +19,12 @@ public static class AuditLogCodec
 
     private const byte AnchorKind = 1;
     private const byte EntryKind = 2;
+    // Kind 3: an anchor whose partner counts also carry confirmed matches and follow-ups. Written from now on; kind 1
+    // anchors of older segments are still read (their new counts are 0).
+    private const byte ReviewAnchorKind = 3;
     private const int FrameOverhead = CrcFrame.Overhead;
 
-    public static byte[] Encode(AuditAnchor anchor) => Frame(AnchorKind, w =>
+    public static byte[] Encode(AuditAnchor anchor) => Frame(ReviewAnchorKind, w =>
     {
         w.Write(anchor.Seq);
         w.Write(anchor.Hash);
@@ -34,6 +37,10 @@ public static class AuditLogCodec
             w.Write(s.CandidatesReceived);
             w.Write(s.CandidatesReturned);
             w.Write(s.Refusals);
+            w.Write(s.ConfirmedMatches);
+            w.Write(s.FollowUpsRequested);
+            w.Write(s.FollowUpsReleased);
+            w.Write(s.FollowUpsDeclined);
         }
     });
 
@@ -114,10 +121,10 @@ public static class AuditLogCodec
             using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
             switch (r.ReadByte())
             {
-                case AnchorKind when segment is { Anchor: null, Entries.Count: 0, Damage: null } && offset == 0:
-                    segment.Anchor = ReadAnchor(r);
+                case (AnchorKind or ReviewAnchorKind) and var anchorKind when segment is { Anchor: null, Entries.Count: 0, Damage: null } && offset == 0:
+                    segment.Anchor = ReadAnchor(r, anchorKind == ReviewAnchorKind);
                     return null;
-                case AnchorKind:
+                case AnchorKind or ReviewAnchorKind:
                     return $"the record at byte {offset} is an anchor that is not the segment's first record";
                 case EntryKind when segment.Anchor is null:
                     return $"the record at byte {offset} is an entry before the segment's anchor";
@@ -134,14 +141,17 @@ public static class AuditLogCodec
         }
     }
 
-    private static AuditAnchor ReadAnchor(BinaryReader r)
+    private static AuditAnchor ReadAnchor(BinaryReader r, bool withReviewCounts)
     {
         var seq = r.ReadInt64();
         var hash = r.ReadString();
         var stats = new PartnerStats[Count(r)];
         for (var i = 0; i < stats.Length; i++)
         {
-            stats[i] = new PartnerStats(ForceId.Parse(r.ReadString()), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
+            var searches = new PartnerStats(ForceId.Parse(r.ReadString()), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
+            stats[i] = withReviewCounts
+                ? searches with { ConfirmedMatches = r.ReadInt64(), FollowUpsRequested = r.ReadInt64(), FollowUpsReleased = r.ReadInt64(), FollowUpsDeclined = r.ReadInt64() }
+                : searches;
         }
 
         return new AuditAnchor(seq, hash, [.. stats]);

@@ -7,6 +7,7 @@ using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
 using Grid.Contracts.Sharing;
 using Grid.Contracts.Templates;
+using Grid.Grains.Review;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -76,7 +77,9 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
             global.Add(owner.Result().Select(c => (new GalleryId(c.Force, c.Gallery), new ShardHit(c.SubjectRef, c.Score))));
         var candidates = global.Result();
         await AuditAsync(principal, force, request.Purpose, scope, reports, candidates);
-        return new SearchResponse(candidates, new Coverage(reports), scope.Refused.ToArray());
+        var coverage = new Coverage(reports);
+        var searchId = await ReviewCaseOpener.OpenAsync(GrainFactory, force, request, probe, candidates, coverage, [.. scope.Refused]);
+        return new SearchResponse(candidates, coverage, scope.Refused.ToArray(), searchId);
     }
 
     private async Task<SearchScope> ResolveScopeAsync(ForceId force, SearchRequest request)
