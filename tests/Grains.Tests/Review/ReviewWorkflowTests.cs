@@ -103,7 +103,7 @@ public sealed class ReviewWorkflowTests(ReviewClusterFixture grid)
         Assert.Null(released.CoreData); // the owner's copy never holds it
         var answered = (await grid.Case(requester.Reviewer2, requester, searchId).GetAsync()).Candidates[0].FollowUp!;
         Assert.Equal(FollowUpStatus.Released, answered.Status);
-        Assert.Equal(ReviewClusterFixture.CoreData.Names, answered.CoreData!.Names);
+        Assert.Equal(ReviewClusterFixture.CoreData.Names.ToArray(), answered.CoreData!.Names.ToArray());
         Assert.Equal(ReviewClusterFixture.CoreData.CaseNumber, answered.CoreData.CaseNumber);
         var again = await Assert.ThrowsAsync<ReviewRefusedException>(() => grid.As(owner.Reviewer2).GetGrain<IFollowUpGrain>(asked.Id).ReleaseAsync());
         Assert.Equal(ReviewRefusal.AlreadyAnswered, again.Reason);
