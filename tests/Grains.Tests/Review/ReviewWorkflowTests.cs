@@ -3,6 +3,7 @@ using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
 using Grid.Contracts.Review;
 using Grid.Contracts.Sharing;
+using Grid.Grains.Review;
 using Grid.Grains.Tests.Support;
 using Xunit;
 
@@ -238,5 +239,36 @@ public sealed class ReviewWorkflowTests(ReviewClusterFixture grid)
         Assert.Equal(1, await grid.As(force.Enroller).GetGrain<IGalleryGrain>(gallery.Key).RemoveAsync("FR-0001"));
         Assert.Null(await grid.As(force.Enroller).GetGrain<ISubjectRecordGrain>(key).GetImageAsync());
         Assert.Null(await grid.As(force.Enroller).GetGrain<ISubjectRecordGrain>(key).GetCoreDataAsync());
+    }
+
+    [Fact]
+    public async Task Clients_cannot_forge_cases_answers_or_reach_images_and_core_data_around_the_case()
+    {
+        var force = await grid.CreateForceAsync("BE-RVE", "suspects");
+        var other = await grid.CreateForceAsync("LU-RVE");
+        var vectors = await grid.EnrolAsync(force, "suspects", "BE", 4, seed: 8105);
+        var gallery = new GalleryId("BE-RVE", "suspects");
+        var subject = ReviewKeys.Subject(gallery, "BE-0001");
+        await grid.As(force.Enroller).GetGrain<ISubjectRecordGrain>(subject).SetCoreDataAsync(ReviewClusterFixture.CoreData);
+        var response = await grid.SearchAsync(force, [gallery], Vectors.Row(vectors, 1));
+        var searchId = response.SearchId!;
+        var existing = await grid.Case(force.Reviewer1, force, searchId).GetAsync();
+
+        // Silo-only entry points refuse a client, even the force's own users.
+        var forged = new CaseOpening(searchId, ReviewClusterFixture.Purpose, ReviewClusterFixture.Model, "", [], new([]), []);
+        await Assert.ThrowsAsync<GridAccessDeniedException>(() => grid.Case(force.Searcher, force, ReviewKeys.NewSearchId()).OpenAsync(forged));
+        var fakeAnswer = FollowUp.FollowUpRules.New(existing, existing.Candidates[0].Candidate, new FollowUpRequest("murder", "Forged answer with core data inside."),
+            Samples.User(force.Id, Role.Reviewer), grid.Clock.Now, TimeSpan.FromHours(48)) with { CoreData = ReviewClusterFixture.CoreData };
+        await Assert.ThrowsAsync<GridAccessDeniedException>(() => grid.Case(force.Reviewer1, force, searchId).ReceiveFollowUpAsync(fakeAnswer));
+        await Assert.ThrowsAsync<GridAccessDeniedException>(() => grid.As(other.Reviewer1).GetGrain<ISubjectRecordGrain>(subject).GetImageForCaseAsync(searchId, 1));
+        await Assert.ThrowsAsync<GridAccessDeniedException>(() => grid.As(force.Reviewer1).GetGrain<ISubjectRecordGrain>(subject).GetCoreDataForReleaseAsync());
+        await Assert.ThrowsAsync<GridAccessDeniedException>(() => grid.As(force.Reviewer1).GetGrain<ICaseIndexGrain>(ReviewKeys.Index(force.Id))
+            .UpsertCaseAsync(ReviewRules.Summarise(existing) with { Undecided = 0 }));
+
+        // Another force sees nothing of this force's cases, lists or subject records.
+        await Assert.ThrowsAsync<GridAccessDeniedException>(() => grid.Case(other.Reviewer1, force, searchId).GetAsync());
+        await Assert.ThrowsAsync<GridAccessDeniedException>(() => grid.As(other.Auditor).GetGrain<ICaseIndexGrain>(ReviewKeys.Index(force.Id)).ListCasesAsync(false));
+        await Assert.ThrowsAsync<GridAccessDeniedException>(() => grid.As(other.Reviewer1).GetGrain<ISubjectRecordGrain>(subject).GetCoreDataAsync());
+        Assert.Equal(existing.Candidates.Length, (await grid.Case(force.Auditor, force, searchId).GetAsync()).Undecided);
     }
 }
