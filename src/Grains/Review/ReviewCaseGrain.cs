@@ -50,8 +50,9 @@ public sealed class ReviewCaseGrain(
         }
 
         state.State.Case = ReviewRules.Open(_force, searcher, opening, owner => terms[owner], clock.GetUtcNow());
-        await state.WriteStateAsync();
-        await IndexAsync(state.State.Case);
+        // Both writes at once: this is on every search's path. If one fails the search fails; a listed case that was
+        // never stored reads as unknown and leaves the list under retention.
+        await Task.WhenAll(state.WriteStateAsync(), IndexAsync(state.State.Case));
     }
 
     public async Task<ReviewCase> GetAsync()
