@@ -11,16 +11,27 @@ namespace Grid.Grains;
 public static class GridGrainsServiceCollectionExtensions
 {
     /// <summary>Registers what the grid's grains need besides Orleans: the shard and audit blob stores
-    /// (on the <see cref="Azure.Storage.Blobs.BlobServiceClient"/> the host registers) and a clock.</summary>
+    /// (on the <see cref="Azure.Storage.Blobs.BlobServiceClient"/> the host registers), the shards' blob journals and a clock.</summary>
     public static IServiceCollection AddGridGrains(this IServiceCollection services, Action<GridStorageOptions>? configure = null)
     {
         services.AddOptions<GridStorageOptions>().Configure(o => configure?.Invoke(o));
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShardBlobStore>();
+        services.TryAddSingleton<IShardJournalFactory, BlobShardJournalFactory>();
+        services.TryAddSingleton<ShardRelocation>();
         services.TryAddSingleton<AuditBlobStore>();
         services.TryAddSingleton<GridMetrics>();
         services.AddForcePinnedPlacement();
+        return services;
+    }
+
+    /// <summary>Shards keep their journals in <paramref name="storage"/> instead of blob storage (tests).</summary>
+    public static IServiceCollection AddInMemoryShardJournals(this IServiceCollection services, InMemoryShardStorage storage)
+    {
+        services.RemoveAll<IShardJournalFactory>();
+        services.AddSingleton(storage);
+        services.AddSingleton<IShardJournalFactory, InMemoryShardJournalFactory>();
         return services;
     }
 }

@@ -3,9 +3,8 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Grid.Contracts.Identity;
+using Grid.Grains.Storage;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 
 namespace Grid.Grains.Audit;
 
@@ -13,42 +12,29 @@ namespace Grid.Grains.Audit;
 /// Audit logs in Azure Blob storage: append blobs <c>{FORCE}/log-{segment}.bin</c> in the audit container. An
 /// append writes one record and carries its expected position, so a retry after a lost answer never writes the
 /// record twice and a second writer is refused rather than interleaved. Transient faults are retried with
-/// jittered backoff, as for shard logs.
+/// jittered backoff, as for shard logs (both through <see cref="AppendBlobContainer"/>).
 /// </summary>
 public sealed class AuditBlobStore
 {
     private const string SegmentPrefix = "log-";
     private const string SegmentSuffix = ".bin";
 
-    private readonly BlobContainerClient _container;
-    private readonly ResiliencePipeline _retry;
-    private int _containerReady;
+    private readonly AppendBlobContainer _container;
 
-    public AuditBlobStore(BlobServiceClient service, IOptions<AuditOptions> options)
-    {
-        _container = service.GetBlobContainerClient(options.Value.Container);
-        _retry = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<RequestFailedException>(IsTransient).Handle<HttpRequestException>().Handle<IOException>(),
-                MaxRetryAttempts = 6,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(200),
-            })
-            .AddTimeout(TimeSpan.FromMinutes(2))
-            .Build();
-    }
+    public AuditBlobStore(BlobServiceClient service, IOptions<AuditOptions> options) =>
+        _container = new AppendBlobContainer(
+            service.GetBlobContainerClient(options.Value.Container),
+            BlobResilience.Create(TimeSpan.FromMinutes(2), circuitBreaker: false));
 
     /// <summary>The force's segment numbers, oldest first.</summary>
     public async Task<List<long>> ListSegmentsAsync(ForceId force)
     {
-        await EnsureContainerAsync();
+        await _container.EnsureExistsAsync();
         var prefix = $"{force.Value}/{SegmentPrefix}";
-        return await _retry.ExecuteAsync(async ct =>
+        return await _container.Retry.ExecuteAsync(async ct =>
         {
             var numbers = new List<long>();
-            await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, ct))
+            await foreach (var blob in _container.Client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, ct))
             {
                 var name = blob.Name[prefix.Length..];
                 if (name.EndsWith(SegmentSuffix, StringComparison.Ordinal) && long.TryParse(name[..^SegmentSuffix.Length], out var number))
@@ -66,7 +52,7 @@ public sealed class AuditBlobStore
     public async Task<byte[]> ReadSegmentAsync(ForceId force, long segment)
     {
         var blob = Segment(force, segment);
-        return await _retry.ExecuteAsync(async ct =>
+        return await _container.Retry.ExecuteAsync(async ct =>
         {
             try
             {
@@ -81,69 +67,23 @@ public sealed class AuditBlobStore
     }
 
     /// <summary>Creates an empty segment; fails if it exists, since an existing segment belongs to another writer.</summary>
-    public async Task CreateSegmentAsync(ForceId force, long segment)
-    {
-        await EnsureContainerAsync();
-        var blob = Segment(force, segment);
-        await _retry.ExecuteAsync(async ct =>
-        {
-            try
-            {
-                var conditions = new AppendBlobRequestConditions { IfNoneMatch = ETag.All };
-                await blob.CreateAsync(new AppendBlobCreateOptions { Conditions = conditions }, ct);
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                // A retry whose first attempt created the blob finds it empty; anything else is a second writer.
-                var length = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value.ContentLength;
-                if (length != 0)
-                {
-                    throw new InvalidOperationException($"Audit segment {blob.Name} already exists: another writer is logging for {force}.", e);
-                }
-            }
-        });
-    }
+    public Task CreateSegmentAsync(ForceId force, long segment) =>
+        _container.CreateNewAsync(SegmentName(force, segment),
+            () => $"Audit segment {SegmentName(force, segment)} already exists: another writer is logging for {force}.");
 
     /// <summary>Appends one record at <paramref name="expectedLength"/>; returns the segment's new length.</summary>
-    public async Task<long> AppendAsync(ForceId force, long segment, long expectedLength, byte[] record)
-    {
-        var blob = Segment(force, segment);
-        return await _retry.ExecuteAsync(async ct =>
-        {
-            try
-            {
-                using var content = new MemoryStream(record, writable: false);
-                var conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = expectedLength };
-                await blob.AppendBlockAsync(content, new AppendBlobAppendBlockOptions { Conditions = conditions }, ct);
-                return expectedLength + record.Length;
-            }
-            catch (RequestFailedException e) when (e.Status == 412)
-            {
-                // An earlier attempt landed but its answer was lost: the blob then ends exactly after our record.
-                var length = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value.ContentLength;
-                if (length == expectedLength + record.Length) return length;
-                throw new InvalidOperationException(
-                    $"Audit segment {blob.Name} is {length} bytes, expected {expectedLength}: another writer touched {force}'s log.", e);
-            }
-        });
-    }
+    public Task<long> AppendAsync(ForceId force, long segment, long expectedLength, byte[] record) =>
+        _container.AppendAsync(SegmentName(force, segment), expectedLength, record,
+            length => $"Audit segment {SegmentName(force, segment)} is {length} bytes, expected {expectedLength}: another writer touched {force}'s log.");
 
     public async Task DeleteSegmentAsync(ForceId force, long segment)
     {
         var blob = Segment(force, segment);
-        await _retry.ExecuteAsync(async ct => { await blob.DeleteIfExistsAsync(cancellationToken: ct); });
+        await _container.Retry.ExecuteAsync(async ct => { await blob.DeleteIfExistsAsync(cancellationToken: ct); });
     }
 
     /// <summary>The blob of a segment, for tools and tests that inspect storage directly.</summary>
-    public AppendBlobClient Segment(ForceId force, long segment) =>
-        _container.GetAppendBlobClient($"{force.Value}/{SegmentPrefix}{segment:D8}{SegmentSuffix}");
+    public AppendBlobClient Segment(ForceId force, long segment) => _container.Log(SegmentName(force, segment));
 
-    private async Task EnsureContainerAsync()
-    {
-        if (Volatile.Read(ref _containerReady) == 1) return;
-        await _retry.ExecuteAsync(async ct => { await _container.CreateIfNotExistsAsync(cancellationToken: ct); });
-        Volatile.Write(ref _containerReady, 1);
-    }
-
-    private static bool IsTransient(RequestFailedException e) => e.Status is 0 or 408 or 429 or >= 500;
+    private static string SegmentName(ForceId force, long segment) => $"{force.Value}/{SegmentPrefix}{segment:D8}{SegmentSuffix}";
 }

@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs.Specialized;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Search;
 using Grid.Grains.Galleries;
@@ -8,9 +7,10 @@ using Xunit;
 namespace Grid.Grains.Tests.Galleries;
 
 /// <summary>What is acknowledged survives a crash (silos killed, no deactivation snapshot), whether the
-/// shard's data sits in snapshots plus a log or in the log alone; removal and damage survive it too.</summary>
-[Collection(GalleryClusterCollection.Name)]
-public sealed class DurabilityTests(GalleryClusterFixture grid)
+/// shard's data sits in snapshots plus a log or in the log alone; removal and damage survive it too. Run with
+/// shards journaled in blob storage (<see cref="BlobJournalDurabilityTests"/>) and in memory
+/// (<see cref="InMemoryJournalDurabilityTests"/>).</summary>
+public abstract class DurabilityTests(GalleryClusterFixture grid)
 {
     [Fact]
     public async Task Remove_really_removes_and_stays_removed_after_a_restart()
@@ -132,9 +132,7 @@ public sealed class DurabilityTests(GalleryClusterFixture grid)
         new Random(1301).NextBytes(garbage);
         await grid.RestartAsync(whileStopped: async () =>
         {
-            var log = grid.Shards.GetAppendBlobClient(ShardKeys.For(id, 0) + "/log-00000000.bin");
-            using var content = new MemoryStream(garbage);
-            await log.AppendBlockAsync(content);
+            await grid.AppendToShardBlobAsync(id, 0, "log-00000000.bin", garbage);
         });
 
         Assert.Equal((49L, 49L), await grid.CountsAsync(id));
@@ -181,7 +179,7 @@ public sealed class DurabilityTests(GalleryClusterFixture grid)
         await grid.RestartAsync(whileStopped: async () =>
         {
             foreach (var name in await grid.ShardBlobsAsync(hurt, 1))
-                await grid.Shards.DeleteBlobAsync($"{ShardKeys.For(hurt, 1)}/{name}");
+                await grid.DeleteShardBlobAsync(hurt, 1, name);
         });
 
         var survivors = Enumerable.Range(0, 30).Where(i => ShardRouter.ShardOf(hurtRefs[i], 2) == 0).ToArray();
@@ -219,7 +217,7 @@ public sealed class DurabilityTests(GalleryClusterFixture grid)
         await grid.EnrolAsync(id, Enumerable.Range(0, 20).Select(i => $"LL-{i:D2}").ToArray(), vectors);
 
         // The manifest still names epoch 0, but its log (the only copy of the 20 templates) is gone.
-        await grid.RestartAsync(whileStopped: () => grid.Shards.DeleteBlobAsync($"{ShardKeys.For(id, 0)}/log-00000000.bin"));
+        await grid.RestartAsync(whileStopped: () => grid.DeleteShardBlobAsync(id, 0, "log-00000000.bin"));
 
         var response = await grid.SearchAsync([id], Vectors.Row(vectors, 0), 5);
         Assert.Equal(1, response.Coverage.Failed);
@@ -238,12 +236,12 @@ public sealed class DurabilityTests(GalleryClusterFixture grid)
         var vectors = Vectors.Unit(10, seed: 1500);
         await grid.EnrolAsync(id, Enumerable.Range(0, 10).Select(i => $"Q-{i}").ToArray(), vectors);
 
-        var log = grid.Shards.GetAppendBlobClient(ShardKeys.For(id, 0) + "/log-00000000.bin");
-        var logLength = (await log.GetPropertiesAsync()).Value.ContentLength;
+        Task<long> LogLengthAsync() => grid.ShardBlobLengthAsync(id, 0, "log-00000000.bin");
+        var logLength = await LogLengthAsync();
         var bulk = Vectors.Unit(5000, seed: 1501);
         var enrolment = grid.EnrolAsync(id, Enumerable.Range(0, 5000).Select(i => $"B-{i:D4}").ToArray(), bulk);
         // Wait until the shard is inside the enrolment: its log has started to grow.
-        while ((await log.GetPropertiesAsync()).Value.ContentLength == logLength)
+        while (await LogLengthAsync() == logLength)
         {
             Assert.False(enrolment.IsCompleted, "the enrolment finished before it was seen in progress");
             await Task.Delay(2);

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using System.Security.Cryptography;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
@@ -22,8 +23,10 @@ namespace Grid.Grains.Tests.Galleries;
 /// Test bodies call grains only through the helpers below, which act as a user of the gallery's own force
 /// (keys made at the first start: the operator bootstraps, creates the forces, each admin adds a user with
 /// every role a gallery needs) and state a valid purpose on every search.
+/// Shards keep their journals in blob storage here; <see cref="InMemoryJournalGalleryClusterFixture"/> runs the
+/// same cluster with the in-memory journal. Tests reach shard storage only through the virtual helpers at the end.
 /// </summary>
-public sealed class GalleryClusterFixture : IAsyncLifetime
+public class GalleryClusterFixture : IAsyncLifetime
 {
     /// <summary>Small, so a few hundred 512-d templates make a shard write snapshots.</summary>
     public const long SnapshotAfterLogBytes = 256 * 1024;
@@ -126,6 +129,7 @@ public sealed class GalleryClusterFixture : IAsyncLifetime
             // An in-process "kill" still lets grains run their deactivation in the background; a dead
             // process would not. Cutting the old silos off from storage first makes it a crash.
             _storageFence.Trip();
+            OnCrash();
             foreach (var silo in Cluster.Silos.ToArray()) await Cluster.KillSiloAsync(silo);
         }
         await Cluster.DisposeAsync();
@@ -134,6 +138,16 @@ public sealed class GalleryClusterFixture : IAsyncLifetime
     }
 
     private StorageFence _storageFence = new();
+
+    /// <summary>The old silos are being killed: cut them off from shard storage too.</summary>
+    protected virtual void OnCrash()
+    {
+    }
+
+    /// <summary>Where the new cluster's shards keep their journals (blob storage unless overridden).</summary>
+    protected virtual void ConfigureShardJournals(IServiceCollection services)
+    {
+    }
 
     private async Task StartAsync()
     {
@@ -154,6 +168,7 @@ public sealed class GalleryClusterFixture : IAsyncLifetime
                 o.MaxLogFrameBytes = MaxLogFrameBytes;
                 o.SnapshotInterval = TimeSpan.FromHours(1); // only size-driven snapshots in tests
             });
+            ConfigureShardJournals(silo.Services);
             silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o => o.BlobServiceClient = blobs);
             silo.AddGridSecurity(o => o.ClusterSecret = _secret);
         });
@@ -216,7 +231,7 @@ public sealed class GalleryClusterFixture : IAsyncLifetime
     // ---- storage, as an operator or a fault would see it --------------------------------------------
 
     /// <summary>Blob names under one shard's folder, e.g. <c>manifest.json</c>, <c>log-00000001.bin</c>.</summary>
-    public async Task<string[]> ShardBlobsAsync(GalleryId id, int shard)
+    public virtual async Task<string[]> ShardBlobsAsync(GalleryId id, int shard)
     {
         var prefix = ShardKeys.For(id, shard) + "/";
         var names = new List<string>();
@@ -224,4 +239,16 @@ public sealed class GalleryClusterFixture : IAsyncLifetime
             names.Add(blob.Name[prefix.Length..]);
         return names.Order(StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>Appends raw bytes to one of a shard's logs, as damage or a stray writer would.</summary>
+    public virtual async Task AppendToShardBlobAsync(GalleryId id, int shard, string name, byte[] bytes)
+    {
+        using var content = new MemoryStream(bytes);
+        await Shards.GetAppendBlobClient($"{ShardKeys.For(id, shard)}/{name}").AppendBlockAsync(content);
+    }
+
+    public virtual Task DeleteShardBlobAsync(GalleryId id, int shard, string name) => Shards.DeleteBlobAsync($"{ShardKeys.For(id, shard)}/{name}");
+
+    public virtual async Task<long> ShardBlobLengthAsync(GalleryId id, int shard, string name) =>
+        (await Shards.GetBlobClient($"{ShardKeys.For(id, shard)}/{name}").GetPropertiesAsync()).Value.ContentLength;
 }

@@ -1,0 +1,96 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using Grid.Contracts.Search;
+using Grid.Grains.Storage;
+using Grid.Indexing;
+
+namespace Grid.Grains.Galleries;
+
+/// <summary>
+/// A shard's data in memory: the vector index, the id ↔ subjectRef map and the next template id. Plain code, no
+/// Orleans and no storage: it plans a change as a log record (de-duplicating enrolments), applies records (new
+/// ones and replayed ones alike) and answers searches. Not thread-safe for changes: the grain never runs a change
+/// alongside a search, and searches may run concurrently (the index allows it; the map is only read).
+/// </summary>
+public sealed class ShardState(IVectorIndex index, SubjectMap map, long nextId) : IDisposable
+{
+    public IVectorIndex Index { get; } = index;
+
+    public SubjectMap Map { get; } = map;
+
+    public long NextId { get; private set; } = nextId;
+
+    public int Dimension => Index.Dimension;
+
+    /// <summary>Rough bytes held: the index plus the map.</summary>
+    public long MemoryBytes => Index.MemoryBytes + Map.EstimateBytes();
+
+    public static ShardState Empty(string engine, int dimension) => new(VectorIndexFactory.Create(engine, dimension), new SubjectMap(), 0);
+
+    /// <summary>
+    /// The record enrolling the rows that are new: a row is skipped when its subject already holds the same
+    /// vector, or when the batch repeats it. Ids are assigned from <see cref="NextId"/>; nothing changes until the
+    /// record is applied. Null when every row is already present.
+    /// </summary>
+    public ShardLogRecord.Enrolled? PlanEnrolment(IReadOnlyList<string> subjectRefs, float[] vectors)
+    {
+        var fresh = new List<int>(subjectRefs.Count);
+        var hashes = new ulong[subjectRefs.Count];
+        var inBatch = new HashSet<(string, ulong)>();
+        for (var i = 0; i < subjectRefs.Count; i++)
+        {
+            hashes[i] = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(vectors.AsSpan(i * Dimension, Dimension)));
+            if (!Map.Contains(subjectRefs[i], hashes[i]) && inBatch.Add((subjectRefs[i], hashes[i])))
+                fresh.Add(i);
+        }
+        if (fresh.Count == 0) return null;
+        var ids = new long[fresh.Count];
+        var rows = new float[fresh.Count * Dimension];
+        for (var j = 0; j < fresh.Count; j++)
+        {
+            ids[j] = NextId + j;
+            vectors.AsSpan(fresh[j] * Dimension, Dimension).CopyTo(rows.AsSpan(j * Dimension));
+        }
+        return new ShardLogRecord.Enrolled(ids, [.. fresh.Select(i => hashes[i])], [.. fresh.Select(i => subjectRefs[i])], rows);
+    }
+
+    /// <summary>The record removing a subject with its template count, or null when it is not enrolled.</summary>
+    public (ShardLogRecord.Removed Record, int Templates)? PlanRemoval(string subjectRef)
+    {
+        var ids = Map.IdsOf(subjectRef);
+        return ids.Length == 0 ? null : (new ShardLogRecord.Removed(subjectRef), ids.Length);
+    }
+
+    /// <summary>Applies a record, whether just appended or replayed from the log.</summary>
+    public void Apply(ShardLogRecord record)
+    {
+        switch (record)
+        {
+            case ShardLogRecord.Enrolled e when e.Ids.Length > 0:
+                Index.Add(e.Vectors, e.Ids);
+                for (var i = 0; i < e.Ids.Length; i++) Map.Add(e.SubjectRefs[i], new TemplateEntry(e.Ids[i], e.Hashes[i]));
+                NextId = Math.Max(NextId, e.Ids[^1] + 1);
+                break;
+            case ShardLogRecord.Removed r:
+                Index.Remove(Map.IdsOf(r.SubjectRef));
+                Map.Remove(r.SubjectRef);
+                break;
+        }
+    }
+
+    /// <summary>The best hit of up to <paramref name="k"/> subjects scoring at least <paramref name="minScore"/>, best first.</summary>
+    public ShardHit[] Search(float[] probe, int k, float minScore)
+    {
+        var count = Count;
+        if (count == 0 || k <= 0) return [];
+        for (var fetch = BestPerSubject.FirstFetch(k, count); ; fetch = BestPerSubject.NextFetch(fetch, count))
+        {
+            if (BestPerSubject.TryPick(Index.Search(probe, fetch)[0], fetch, count, k, minScore, Map) is { } best) return best;
+        }
+    }
+
+    /// <summary>Templates searchable, capped to what one search can fetch.</summary>
+    public int Count => (int)Math.Min(Index.Count, int.MaxValue);
+
+    public void Dispose() => Index.Dispose();
+}
