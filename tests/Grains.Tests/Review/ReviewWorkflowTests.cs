@@ -116,6 +116,7 @@ public sealed class ReviewWorkflowTests(ReviewClusterFixture grid)
             var log = grid.As(force.Auditor).GetGrain<IAuditLogGrain>(force.Id.Value);
             var entries = await log.ReadAsync(0, 1000);
             Assert.Equal(3, entries.Count(e => e.Kind == AuditKind.ReviewDecision && e.Partner == partner && e.CaseReference == "NL-2026-0815"));
+            Assert.Contains(entries, e => e.Kind == AuditKind.AgreementChange && e.Detail.Contains("reviewers 2; images shared"));
             foreach (var kind in new[] { AuditKind.MatchConfirmed, AuditKind.CandidateImage, AuditKind.FollowUpRequested, AuditKind.FollowUpExtended, AuditKind.FollowUpReleased })
                 Assert.Single(entries, e => e.Kind == kind && e.Partner == partner);
             Assert.DoesNotContain(entries, e => e.Kind != AuditKind.Enrolment && (e.Detail.Contains("DE-0005") || e.Detail.Contains("Jan Example")));
