@@ -7,13 +7,15 @@ namespace Grid.Bench;
 /// <summary>
 /// In-process engine measurements: for each size, the same uniform unit vectors (fixed seed) go into
 /// every engine; single-probe latency percentiles and batch throughput are measured after a warm-up,
-/// next to the plain-read baseline over the same number of bytes.
+/// next to the plain-read baselines over the same number of float32 bytes and of int8 bytes (what the
+/// compressed tier scans). Each engine's single-probe top-10 is compared with the exact engine's.
 /// </summary>
 public sealed class EngineBenchmarks(BenchmarkOptions options, TextWriter log)
 {
     public const string Section = "In-process engines";
     private const int WarmUp = 5;
-    private static readonly string[] Engines = ["exact", "faiss:IDMap2,Flat"];
+    public const string Int8ReadPrefix = "plain read int8, ";
+    private static readonly string[] Engines = ["exact", "exact-int8", "faiss:IDMap2,Flat"];
 
     public IReadOnlyList<BenchmarkRow> Run()
     {
@@ -39,19 +41,38 @@ public sealed class EngineBenchmarks(BenchmarkOptions options, TextWriter log)
                 $"{gib / all * 1000:F1} GiB/s; the exact engine's target (it scans with all cores); {MachineLoad.Describe()}"));
             log.WriteLine($"[{size}] plain read: 1 thread {one:F1} ms, {Environment.ProcessorCount} threads {all:F1} ms");
         }
+        // The int8 codes are a quarter of the float32 bytes: the same read over a quarter of the floats.
+        using (var baseline = new MemoryReadBaseline((long)size * options.Dimension / sizeof(float)))
+        {
+            Quiet($"[{size}] plain read int8");
+            var gib = size * (double)options.Dimension / (1 << 30);
+            var one = baseline.MedianMs(1, 9);
+            var all = baseline.MedianMs(Environment.ProcessorCount, 9);
+            rows.Add(new(Section, size, $"{Int8ReadPrefix}1 thread", one, null, null, $"{gib:F2} GiB at {gib / one * 1000:F1} GiB/s"));
+            rows.Add(new(Section, size, $"{Int8ReadPrefix}{Environment.ProcessorCount} threads", all, null, null,
+                $"{gib / all * 1000:F1} GiB/s; the floor for exact-int8's scan; {MachineLoad.Describe()}"));
+            log.WriteLine($"[{size}] plain read int8: 1 thread {one:F1} ms, {Environment.ProcessorCount} threads {all:F1} ms");
+        }
+
+        SearchHits[]? exactHits = null;
 
         foreach (var spec in Engines)
         {
             using var index = Fill(spec, size);
             Quiet($"[{size}] {spec}");
             var latencies = new double[options.Probes];
+            var hits = new SearchHits[options.Probes];
             for (var w = 0; w < WarmUp; w++) index.Search(probes.AsSpan(w % options.Probes * options.Dimension, options.Dimension), 10);
             for (var p = 0; p < options.Probes; p++)
             {
                 var watch = Stopwatch.StartNew();
-                index.Search(probes.AsSpan(p * options.Dimension, options.Dimension), 10);
+                hits[p] = index.Search(probes.AsSpan(p * options.Dimension, options.Dimension), 10)[0];
                 latencies[p] = watch.Elapsed.TotalMilliseconds;
             }
+            exactHits ??= spec == "exact" ? hits : null;
+            var accuracy = exactHits is null || spec == "exact" ? ""
+                : $"recall@10 vs exact {hits.Zip(exactHits, (h, e) => h.Ids.Intersect(e.Ids).Count() / 10.0).Average():F4}, " +
+                  $"same rank-1 {hits.Zip(exactHits, (h, e) => h.Ids[0] == e.Ids[0]).Count(same => same) * 100.0 / hits.Length:F1} % (uniform probes); ";
             Array.Sort(latencies);
             index.Search(batch, 10);
             var rounds = Math.Max(1, options.Probes / options.Batch);
@@ -59,7 +80,8 @@ public sealed class EngineBenchmarks(BenchmarkOptions options, TextWriter log)
             for (var r = 0; r < rounds; r++) index.Search(batch, 10);
             var qps = rounds * (batch.Length / options.Dimension) / total.Elapsed.TotalSeconds;
             var row = new BenchmarkRow(Section, size, spec, Percentile(latencies, 0.50), Percentile(latencies, 0.99), qps,
-                $"{index.MemoryBytes / (double)(1 << 20):F0} MiB; {MachineLoad.Describe()}");
+                $"{accuracy}{index.MemoryBytes / (double)(1 << 20):F0} MiB = {index.MemoryBytes / (size * (double)options.Dimension * sizeof(float)):F2}× the float32 bytes; " +
+                $"batches of {batch.Length / options.Dimension}; {MachineLoad.Describe()}");
             log.WriteLine($"[{size}] {spec}: p50 {row.P50Ms:F1} ms, p99 {row.P99Ms:F1} ms, batch {qps:F0} q/s");
             rows.Add(row);
         }

@@ -25,6 +25,14 @@ public static class Findings
             if (Targets.Sharded(size) is { } sharded)
                 yield return $"{size.Key:N0} vectors: the same rows in {size.First(r => r.Engine.StartsWith("exact, ")).Engine.Split(' ')[1]} " +
                              $"exact shards scanned at once on the thread pool: p50 {sharded:F1} ms ({sharded / p50:F2}× one index).";
+            if (size.FirstOrDefault(r => r.Engine == "exact-int8") is { P50Ms: { } i8 } int8)
+            {
+                var int8Read = size.FirstOrDefault(r => r.Engine.StartsWith(EngineBenchmarks.Int8ReadPrefix, StringComparison.Ordinal) && !r.Engine.Contains("1 thread"));
+                yield return $"{size.Key:N0} vectors: exact-int8 p50 {i8:F1} ms = {i8 / all:F2}× the float32 all-core read (target ≤ {Targets.Int8OverFloatRead}×)" +
+                             (int8Read?.P50Ms is { } r8 ? $", {i8 / r8:F2}× the int8 read ({r8:F1} ms)" : "") +
+                             $"; batch {int8.BatchQueriesPerSecond:F0} q/s vs exact {exact.BatchQueriesPerSecond:F0} q/s" +
+                             (faiss?.BatchQueriesPerSecond is { } fb ? $" and {faiss.Engine} {fb:F0} q/s ({int8.BatchQueriesPerSecond / fb:F2}×, target ≥ 2×)." : ".");
+            }
             if (faiss?.P50Ms is { } f)
                 yield return $"{size.Key:N0} vectors: {faiss.Engine} p50 {f:F1} ms ({f / p50:F1}× exact); batch {faiss.BatchQueriesPerSecond:F0} q/s vs exact {exact.BatchQueriesPerSecond:F0} q/s.";
         }

@@ -9,6 +9,12 @@ public static class Targets
     /// <summary>End-to-end p50 (client-measured, sharded, through Orleans) ≤ this × in-process exact p50.</summary>
     public const double EndToEndOverInProcess = 1.15;
 
+    /// <summary>Issue 11: exact-int8 single-probe p50 ≤ this × the all-core float32 plain read.</summary>
+    public const double Int8OverFloatRead = 0.5;
+
+    /// <summary>Issue 11: exact-int8 batch rate ≥ 2× FAISS Flat's, i.e. FAISS's rate / exact-int8's ≤ 0.5.</summary>
+    public const double FaissBatchOverInt8Batch = 0.5;
+
     public static IReadOnlyList<TargetCheck> From(IReadOnlyList<BenchmarkRow> rows, IReadOnlyList<EndToEndResult> endToEnd)
     {
         var checks = new List<TargetCheck>();
@@ -16,6 +22,11 @@ public static class Targets
         {
             if (Exact(size) is { } exact && AllCoreRead(size) is { P50Ms: { } read } readRow)
                 checks.Add(new(size.Key, $"in-process exact p50 / {readRow.Engine}", $"{exact:F1} / {read:F1} ms", exact / read, ExactOverRead));
+            var int8 = size.FirstOrDefault(r => r.Engine == "exact-int8");
+            if (int8?.P50Ms is { } p50 && AllCoreRead(size) is { P50Ms: { } floatRead } floatRow)
+                checks.Add(new(size.Key, $"in-process exact-int8 p50 / {floatRow.Engine} (float32)", $"{p50:F1} / {floatRead:F1} ms", p50 / floatRead, Int8OverFloatRead));
+            if (int8?.BatchQueriesPerSecond is { } int8Rate && size.FirstOrDefault(r => r.Engine.StartsWith("faiss:"))?.BatchQueriesPerSecond is { } faissRate)
+                checks.Add(new(size.Key, "FAISS Flat batch rate / exact-int8 batch rate", $"{faissRate:F0} / {int8Rate:F0} q/s", faissRate / int8Rate, FaissBatchOverInt8Batch));
         }
         foreach (var r in endToEnd)
         {

@@ -23,6 +23,15 @@ public sealed partial class GridClient
 
     public ISharingAgreementGrain Agreement(AgreementKey key) => _cluster.GetGrain<ISharingAgreementGrain>(key.ToString());
 
+    /// <summary>The agreements <paramref name="force"/> is party to, as owner or requester: the force's index names
+    /// them, and each is read from its own agreement grain, so what is shown is current.</summary>
+    public async Task<ImmutableArray<AgreementView>> ListAgreementsAsync(ForceId force)
+    {
+        var indexed = await _cluster.GetGrain<IForceAgreementsGrain>(force.Value).ListAsync();
+        var views = await Task.WhenAll(indexed.Select(v => Agreement(v.Key).GetAsync()));
+        return [.. views.Where(v => v.Status != AgreementStatus.None)];
+    }
+
     public IAuditLogGrain Audit(ForceId force) => _cluster.GetGrain<IAuditLogGrain>(force.Value);
 
     private IForceGrain Force(ForceId force) => _cluster.GetGrain<IForceGrain>(force.Value);

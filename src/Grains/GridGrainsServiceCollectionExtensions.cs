@@ -2,6 +2,7 @@ using Grid.Grains.Audit;
 using Grid.Grains.Diagnostics;
 using Grid.Grains.Placement;
 using Grid.Grains.Review;
+using Grid.Grains.Search;
 using Grid.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,7 @@ public static class GridGrainsServiceCollectionExtensions
         services.TryAddSingleton<ShardRelocation>();
         services.TryAddSingleton<AuditBlobStore>();
         services.TryAddSingleton<GridMetrics>();
+        services.TryAddSingleton<GalleryInfoCache>();
         services.AddForcePinnedPlacement();
         return services;
     }

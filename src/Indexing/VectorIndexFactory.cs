@@ -1,3 +1,4 @@
+using Grid.Indexing.Compressed;
 using Grid.Indexing.Exact;
 using Grid.Indexing.Faiss;
 using Grid.Indexing.Persistence;
@@ -5,7 +6,8 @@ using Grid.Indexing.Persistence;
 namespace Grid.Indexing;
 
 /// <summary>Creates, validates and loads vector indexes from engine specs
-/// (<c>exact</c> or <c>faiss:FACTORY[?nprobe=N&amp;efSearch=N]</c>).</summary>
+/// (<c>exact</c>, <c>exact-int8[?rerank=float16|float32|codes]</c>
+/// or <c>faiss:FACTORY[?nprobe=N&amp;efSearch=N]</c>).</summary>
 public static class VectorIndexFactory
 {
     public const string DefaultSpec = EngineSpec.Exact;
@@ -15,15 +17,18 @@ public static class VectorIndexFactory
     {
         CheckDimension(dimension);
         var parsed = EngineSpec.Parse(spec);
-        return parsed.IsExact ? new ExactVectorIndex(dimension, spec) : FaissVectorIndex.Create(parsed, dimension);
+        if (parsed.IsExact) return new ExactVectorIndex(dimension, spec);
+        if (parsed.IsExactInt8) return new ExactInt8VectorIndex(dimension, parsed.Int8Rerank!.Value, spec);
+        return FaissVectorIndex.Create(parsed, dimension);
     }
 
     /// <summary>Reads an index written by <see cref="IVectorIndex.Save"/>; the stream's header names the engine.</summary>
     public static IVectorIndex Load(Stream source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return IndexStreamFormat.Load(source, (spec, dimension, reader, verify) => spec.IsExact
-            ? ExactVectorIndex.ReadPayload(spec.Text, dimension, reader)
+        return IndexStreamFormat.Load(source, (spec, dimension, reader, verify) =>
+            spec.IsExact ? ExactVectorIndex.ReadPayload(spec.Text, dimension, reader)
+            : spec.IsExactInt8 ? ExactInt8VectorIndex.ReadPayload(spec.Text, spec.Int8Rerank!.Value, dimension, reader)
             : FaissVectorIndex.ReadPayload(spec, dimension, reader, verify));
     }
 
@@ -36,7 +41,7 @@ public static class VectorIndexFactory
     {
         CheckDimension(dimension);
         var parsed = EngineSpec.Parse(spec);
-        if (!parsed.IsExact) FaissVectorIndex.Create(parsed, dimension).Dispose();
+        if (parsed.FaissFactory is not null) FaissVectorIndex.Create(parsed, dimension).Dispose();
     }
 
     internal static void CheckDimension(int dimension)

@@ -31,7 +31,7 @@ public sealed class ClusterTests(ClusterFixture grid, ITestOutputHelper output)
         var silos = grid.Cluster.Silos;
         foreach (var gallery in status.Galleries.Where(g => galleries.Contains(g.Info.Id)))
         {
-            var expected = gallery.Info.Id.Force switch
+            var expected = gallery.Info.Id.Force.Value switch
             {
                 "NL" => silos[ClusterFixture.Nl],
                 "DE" => silos[ClusterFixture.De],

@@ -8,6 +8,9 @@ public static class EngineSpecs
     public static TheoryData<string> Removable => new()
     {
         "exact",
+        "exact-int8",
+        "exact-int8?rerank=float32",
+        "exact-int8?rerank=codes",
         "faiss:IDMap2,Flat",
         "faiss:Flat",
         // Trains at 39 × 4 = 156 vectors: the tests' data sets train it.

@@ -8,6 +8,10 @@ public sealed class ErrorTests
     [InlineData("faiss:")]
     [InlineData("faiss:IVF16,Flat?nprobe=0")]
     [InlineData("faiss:IVF16,Flat?depth=3")]
+    [InlineData("exact-int8?rerank=bfloat16")]
+    [InlineData("exact-int8?rerank=1")]
+    [InlineData("exact-int8?rerank=")]
+    [InlineData("exact-int8x")]
     public void Unknown_or_malformed_specs_are_rejected_with_the_valid_forms(string spec)
     {
         var error = Assert.Throws<UnknownEngineException>(() => VectorIndexFactory.Validate(spec));
@@ -18,6 +22,9 @@ public sealed class ErrorTests
     [Theory]
     [InlineData("exact")]
     [InlineData("EXACT")]
+    [InlineData("exact-int8")]
+    [InlineData("exact-int8?rerank=codes")]
+    [InlineData("Exact-Int8?Rerank=Float32")]
     [InlineData("faiss:IVF1024,Flat?nprobe=32")]
     [InlineData("faiss:HNSW32?efSearch=128&nprobe=4")]
     public void Well_formed_specs_validate(string spec) => VectorIndexFactory.Validate(spec);

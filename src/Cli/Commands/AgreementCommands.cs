@@ -95,12 +95,8 @@ public static class AgreementCommands
         command.Options.Add(json);
         command.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(json), ct, async client =>
         {
-            var me = ForceId.Parse(parse.GetValue(force)!);
-            var views = new List<AgreementView>();
-            foreach (var other in (await client.ListMemberIdsAsync()).Where(f => f != me))
-                foreach (var key in new[] { new AgreementKey(me, other), new AgreementKey(other, me) })
-                    if (await client.Agreement(key).GetAsync() is { Status: not AgreementStatus.None } view) views.Add(view);
-            if (parse.GetValue(json)) views.ForEach(v => Write(v, true));
+            var views = await client.ListAgreementsAsync(ForceId.Parse(parse.GetValue(force)!));
+            if (parse.GetValue(json)) foreach (var v in views) Write(v, true);
             else
             {
                 var table = new Table().AddColumns("agreement", "version", "status", "galleries", "offences", "max", "min score", "quota/day", "valid until");

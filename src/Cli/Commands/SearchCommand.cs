@@ -3,7 +3,9 @@ using Grid.Cli.Output;
 using Grid.Client;
 using Grid.Client.Files;
 using Grid.Contracts.Galleries;
+using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
+using Grid.Contracts.Sharing;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;
@@ -66,11 +68,11 @@ public static class SearchCommand
         return command;
     }
 
-    private static string[]? PartnerList(string? text) => text switch
+    private static ForceId[]? PartnerList(string? text) => text switch
     {
         null => null,
         "none" => [],
-        _ => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        _ => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ForceId.Parse).ToArray(),
     };
 
     private static void WriteJson(int row, TimedSearch result)
@@ -81,7 +83,7 @@ public static class SearchCommand
             probe = row,
             candidates = result.Response.Candidates,
             coverage = new { coverage.Asked, coverage.Answered, coverage.Failed, coverage.TimedOut, shards = coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered) },
-            refused = result.Response.Refusals.Select(r => new { gallery = r.Gallery.Key, r.Reason }),
+            refused = result.Response.Refusals.Select(r => new { gallery = r.Gallery.Key, reason = r.Reason.Code(), message = r.Message }),
             latencyMs = Math.Round(result.LatencyMs, 3),
         });
     }
@@ -97,6 +99,6 @@ public static class SearchCommand
         foreach (var shard in coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered))
             AnsiConsole.MarkupLine($"[yellow]shard {Markup.Escape(shard.Shard)} {shard.Outcome}: {Markup.Escape(shard.Error ?? "")}[/]");
         foreach (var refusal in result.Response.Refusals)
-            AnsiConsole.MarkupLine($"[red]not searched: {Markup.Escape(refusal.Gallery.Key)} — {Markup.Escape(refusal.Reason)}[/]");
+            AnsiConsole.MarkupLine($"[red]not searched: {Markup.Escape(refusal.Gallery.Key)} — {Markup.Escape(refusal.Reason.Describe())} ({Markup.Escape(refusal.Message)})[/]");
     }
 }

@@ -40,7 +40,7 @@ public static class CommandRunner
             _ => (ExitCodes.Failed, "failed"),
         };
         if (json)
-            Json.WriteLine(new { error = kind, message = e.Message });
+            Json.WriteLine(new { error = kind, code = (e as GridException)?.Code, message = e.Message });
         else
             AnsiConsole.Console.Write(new Markup($"[red]error ({kind}):[/] {Markup.Escape(e.Message)}\n"));
         return code;

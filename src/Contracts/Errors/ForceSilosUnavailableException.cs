@@ -6,6 +6,13 @@ namespace Grid.Contracts.Errors;
 [GenerateSerializer, Alias("grid.ForceSilosUnavailableException")]
 public class ForceSilosUnavailableException : GridException
 {
-    public ForceSilosUnavailableException(string message) : base(message) { }
-    public ForceSilosUnavailableException(string message, Exception inner) : base(message, inner) { }
+    public ForceSilosUnavailableException(string message)
+        : base(GridErrorCodes.ForceSilosUnavailable, message)
+    {
+    }
+
+    public ForceSilosUnavailableException(string message, Exception inner)
+        : base(GridErrorCodes.ForceSilosUnavailable, message, inner)
+    {
+    }
 }

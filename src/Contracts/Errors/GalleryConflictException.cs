@@ -4,6 +4,13 @@ namespace Grid.Contracts.Errors;
 [GenerateSerializer, Alias("grid.GalleryConflictException")]
 public class GalleryConflictException : GridException
 {
-    public GalleryConflictException(string message) : base(message) { }
-    public GalleryConflictException(string message, Exception inner) : base(message, inner) { }
+    public GalleryConflictException(string message)
+        : base(GridErrorCodes.GalleryConflict, message)
+    {
+    }
+
+    public GalleryConflictException(string message, Exception inner)
+        : base(GridErrorCodes.GalleryConflict, message, inner)
+    {
+    }
 }

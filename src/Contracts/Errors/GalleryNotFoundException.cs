@@ -4,6 +4,13 @@ namespace Grid.Contracts.Errors;
 [GenerateSerializer, Alias("grid.GalleryNotFoundException")]
 public class GalleryNotFoundException : GridException
 {
-    public GalleryNotFoundException(string message) : base(message) { }
-    public GalleryNotFoundException(string message, Exception inner) : base(message, inner) { }
+    public GalleryNotFoundException(string message)
+        : base(GridErrorCodes.GalleryNotFound, message)
+    {
+    }
+
+    public GalleryNotFoundException(string message, Exception inner)
+        : base(GridErrorCodes.GalleryNotFound, message, inner)
+    {
+    }
 }

@@ -4,6 +4,13 @@ namespace Grid.Contracts.Errors;
 [GenerateSerializer, Alias("grid.InvalidSubjectRefException")]
 public class InvalidSubjectRefException : GridException
 {
-    public InvalidSubjectRefException(string message) : base(message) { }
-    public InvalidSubjectRefException(string message, Exception inner) : base(message, inner) { }
+    public InvalidSubjectRefException(string message)
+        : base(GridErrorCodes.InvalidSubjectRef, message)
+    {
+    }
+
+    public InvalidSubjectRefException(string message, Exception inner)
+        : base(GridErrorCodes.InvalidSubjectRef, message, inner)
+    {
+    }
 }

@@ -4,6 +4,13 @@ namespace Grid.Contracts.Errors;
 [GenerateSerializer, Alias("grid.InvalidTemplateException")]
 public class InvalidTemplateException : GridException
 {
-    public InvalidTemplateException(string message) : base(message) { }
-    public InvalidTemplateException(string message, Exception inner) : base(message, inner) { }
+    public InvalidTemplateException(string message)
+        : base(GridErrorCodes.InvalidTemplate, message)
+    {
+    }
+
+    public InvalidTemplateException(string message, Exception inner)
+        : base(GridErrorCodes.InvalidTemplate, message, inner)
+    {
+    }
 }

@@ -4,6 +4,13 @@ namespace Grid.Contracts.Errors;
 [GenerateSerializer, Alias("grid.ModelMismatchException")]
 public class ModelMismatchException : GridException
 {
-    public ModelMismatchException(string message) : base(message) { }
-    public ModelMismatchException(string message, Exception inner) : base(message, inner) { }
+    public ModelMismatchException(string message)
+        : base(GridErrorCodes.ModelMismatch, message)
+    {
+    }
+
+    public ModelMismatchException(string message, Exception inner)
+        : base(GridErrorCodes.ModelMismatch, message, inner)
+    {
+    }
 }

@@ -4,6 +4,13 @@ namespace Grid.Contracts.Errors;
 [GenerateSerializer, Alias("grid.StorageUnavailableException")]
 public class StorageUnavailableException : GridException
 {
-    public StorageUnavailableException(string message) : base(message) { }
-    public StorageUnavailableException(string message, Exception inner) : base(message, inner) { }
+    public StorageUnavailableException(string message)
+        : base(GridErrorCodes.StorageUnavailable, message)
+    {
+    }
+
+    public StorageUnavailableException(string message, Exception inner)
+        : base(GridErrorCodes.StorageUnavailable, message, inner)
+    {
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json.Serialization;
 
 namespace Grid.Contracts.Identity;
 
@@ -8,6 +9,7 @@ namespace Grid.Contracts.Identity;
 /// so a <see cref="ForceId"/> in hand is always well formed.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.force-id")]
+[JsonConverter(typeof(ForceIdJsonConverter))]
 public sealed record ForceId
 {
     // Officially assigned ISO 3166-1 alpha-2 codes. EU shorthands (EL for Greece, UK) are
@@ -37,9 +39,6 @@ public sealed record ForceId
 
     [Id(0)]
     public string Value { get; }
-
-    /// <summary>The ISO 3166-1 alpha-2 country part.</summary>
-    public string Country => Value[..2];
 
     public static ForceId Parse(string text) => new(text);
 
@@ -73,6 +72,10 @@ public sealed record ForceId
 
         return true;
     }
+
+    /// <summary>A force id is its string wherever a string key is wanted (grain keys, messages); the way back,
+    /// which can fail, is <see cref="Parse"/>.</summary>
+    public static implicit operator string(ForceId id) => id.Value;
 
     public override string ToString() => Value;
 }

@@ -1,3 +1,5 @@
+using Grid.Contracts.Errors;
+
 namespace Grid.Contracts.Identity;
 
 /// <summary>
@@ -5,9 +7,10 @@ namespace Grid.Contracts.Identity;
 /// grain, a forged internal ticket, a missing role. Serializable so clients see the reason.
 /// </summary>
 [GenerateSerializer, Alias("grid.access-denied")]
-public sealed class GridAccessDeniedException : UnauthorizedAccessException
+public sealed class GridAccessDeniedException : GridException
 {
-    public GridAccessDeniedException(string message) : base(message)
+    public GridAccessDeniedException(string message)
+        : base(GridErrorCodes.AccessDenied, message)
     {
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Grid.Contracts.Galleries;
+using Grid.Contracts.Identity;
 
 namespace Grid.Contracts.Sharing;
 
@@ -23,22 +24,23 @@ public sealed record AgreementTerms(
 {
     public const int MaxCandidatesLimit = 100;
 
-    /// <summary>Problems with these terms for an agreement owned by <paramref name="owner"/>; empty when valid.</summary>
-    public IReadOnlyList<string> Validate(string owner)
+    /// <summary>False, with every problem, when these terms do not fit an agreement owned by <paramref name="owner"/>.</summary>
+    public bool TryValidate(ForceId owner, out IReadOnlyList<string> problems)
     {
-        var problems = new List<string>();
+        var found = new List<string>();
+        problems = found;
         if (Galleries.IsDefaultOrEmpty)
         {
-            problems.Add("An agreement covers at least one gallery.");
+            found.Add("An agreement covers at least one gallery.");
         }
         else if (Galleries.Any(g => g.Force != owner))
         {
-            problems.Add($"An agreement of {owner} covers only galleries of {owner}.");
+            found.Add($"An agreement of {owner} covers only galleries of {owner}.");
         }
 
         if (Offences.IsDefaultOrEmpty)
         {
-            problems.Add("An agreement allows at least one offence category.");
+            found.Add("An agreement allows at least one offence category.");
         }
         else
         {
@@ -46,41 +48,41 @@ public sealed record AgreementTerms(
             {
                 if (!OffenceCatalogue.TryGet(code, out var offence))
                 {
-                    problems.Add($"'{code}' is not an offence category of the grid.");
+                    found.Add($"'{code}' is not an offence category of the grid.");
                 }
                 else if (!offence!.EligibleForCrossBorder)
                 {
-                    problems.Add($"'{code}' does not meet the one-year threshold and cannot be shared.");
+                    found.Add($"'{code}' does not meet the one-year threshold and cannot be shared.");
                 }
             }
         }
 
         if (MaxCandidates is < 1 or > MaxCandidatesLimit)
         {
-            problems.Add($"Maximum candidates must be between 1 and {MaxCandidatesLimit}.");
+            found.Add($"Maximum candidates must be between 1 and {MaxCandidatesLimit}.");
         }
 
         if (!float.IsFinite(MinScore) || MinScore is < -1f or > 1f)
         {
-            problems.Add("Minimum score must be a cosine similarity between -1 and 1.");
+            found.Add("Minimum score must be a cosine similarity between -1 and 1.");
         }
 
         if (DailyQuota < 1)
         {
-            problems.Add("The daily search quota must be at least 1.");
+            found.Add("The daily search quota must be at least 1.");
         }
 
         if (RequiredReviewers is < 1 or > 2)
         {
-            problems.Add("Required reviewers is 1, or 2 for four-eyes review.");
+            found.Add("Required reviewers is 1, or 2 for four-eyes review.");
         }
 
         if (ValidUntil <= ValidFrom)
         {
-            problems.Add("The validity window must end after it starts.");
+            found.Add("The validity window must end after it starts.");
         }
 
-        return problems;
+        return found.Count == 0;
     }
 
     /// <summary>Reviewers a candidate under these terms needs; agreements stored before the term existed read 0 and mean 1.</summary>

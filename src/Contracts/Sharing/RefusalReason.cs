@@ -1,6 +1,7 @@
 namespace Grid.Contracts.Sharing;
 
-/// <summary>Why a search of a partner's galleries was refused; each is a clear, distinct error.</summary>
+/// <summary>Why a search of a partner's galleries was refused; each is a clear, distinct error. The numbers and the
+/// codes of <see cref="RefusalReasonCodes"/> are stable: they travel to clients and into scripts, so never renumber.</summary>
 public enum RefusalReason
 {
     None = 0,

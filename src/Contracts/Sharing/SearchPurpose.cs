@@ -2,7 +2,7 @@ namespace Grid.Contracts.Sharing;
 
 /// <summary>
 /// Why a search is made. Every search, own gallery or partner's, states all four fields;
-/// a search whose purpose does not <see cref="Validate"/> is refused before anything is read.
+/// a search whose purpose does not pass <see cref="TryValidate"/> is refused before anything is read.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.search-purpose")]
 public sealed record SearchPurpose(
@@ -15,53 +15,53 @@ public sealed record SearchPurpose(
     public const int MinJustificationLength = 10;
     public const int MaxJustificationLength = 500;
 
-    /// <summary>Every problem with this purpose, as sentences for the caller; empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>False, with every problem as sentences for the caller, when the purpose is incomplete.</summary>
+    public bool TryValidate(out IReadOnlyList<string> problems)
     {
-        var problems = new List<string>();
+        var found = new List<string>();
+        problems = found;
         if (string.IsNullOrWhiteSpace(Offence))
         {
-            problems.Add("The offence category is missing.");
+            found.Add("The offence category is missing.");
         }
         else if (!OffenceCatalogue.TryGet(Offence, out _))
         {
-            problems.Add($"'{Offence}' is not an offence category of the grid (see OffenceCatalogue).");
+            found.Add($"'{Offence}' is not an offence category of the grid (see OffenceCatalogue).");
         }
 
         if (string.IsNullOrWhiteSpace(CaseReference))
         {
-            problems.Add("The case reference is missing.");
+            found.Add("The case reference is missing.");
         }
         else if (CaseReference.Length > MaxCaseReferenceLength || CaseReference.Any(char.IsControl))
         {
-            problems.Add($"The case reference must be at most {MaxCaseReferenceLength} printable characters.");
+            found.Add($"The case reference must be at most {MaxCaseReferenceLength} printable characters.");
         }
 
         if (Subject == SubjectCategory.Unspecified || !Enum.IsDefined(Subject))
         {
-            problems.Add("The subject category sought (suspect, convicted, victim, missing, unidentified remains) is missing.");
+            found.Add("The subject category sought (suspect, convicted, victim, missing, unidentified remains) is missing.");
         }
 
         var justification = Justification?.Trim() ?? string.Empty;
         if (justification.Length < MinJustificationLength)
         {
-            problems.Add($"The justification is missing or shorter than {MinJustificationLength} characters.");
+            found.Add($"The justification is missing or shorter than {MinJustificationLength} characters.");
         }
         else if (justification.Length > MaxJustificationLength)
         {
-            problems.Add($"The justification is longer than {MaxJustificationLength} characters.");
+            found.Add($"The justification is longer than {MaxJustificationLength} characters.");
         }
 
-        return problems;
+        return found.Count == 0;
     }
 
-    public bool IsValid => Validate().Count == 0;
+    public bool IsValid => TryValidate(out _);
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem when the purpose is incomplete.</summary>
-    public void EnsureValid()
+    public void Validate()
     {
-        var problems = Validate();
-        if (problems.Count > 0)
+        if (!TryValidate(out var problems))
         {
             throw new ArgumentException("Search refused: " + string.Join(" ", problems));
         }

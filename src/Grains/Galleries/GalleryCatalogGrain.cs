@@ -19,7 +19,7 @@ public sealed class GalleryCatalogGrain(
     {
         if (GridRequestContext.IsInternalCall || GridRequestContext.RequirePrincipal().IsOperator)
             return Task.FromResult(state.State.Galleries.ToArray());
-        var force = GridRequestContext.RequirePrincipal().Force?.Value;
+        var force = GridRequestContext.RequirePrincipal().Force;
         return Task.FromResult(state.State.Galleries.Where(g => g.Force == force).ToArray());
     }
 }

@@ -15,8 +15,6 @@ public sealed class SubjectMap
     public bool Contains(string subjectRef, ulong vectorHash) =>
         _bySubject.TryGetValue(subjectRef, out var list) && list.Exists(e => e.VectorHash == vectorHash);
 
-    public string SubjectOf(long id) => _byId[id];
-
     public bool TryGetSubject(long id, out string subjectRef) => _byId.TryGetValue(id, out subjectRef!);
 
     public void Add(string subjectRef, TemplateEntry entry)

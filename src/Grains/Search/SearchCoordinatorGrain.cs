@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Grid.Contracts.Audit;
 using Grid.Contracts.Errors;
@@ -8,6 +7,7 @@ using Grid.Contracts.Search;
 using Grid.Contracts.Sharing;
 using Grid.Contracts.Templates;
 using Grid.Grains.Review;
+using Grid.Grains.Sharing;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -18,23 +18,26 @@ namespace Grid.Grains.Search;
 /// owner's agreement grain; each owner's candidates are cut to that agreement's caps before the global merge;
 /// the search is logged at the requester and at every owner before any candidate is returned.
 /// A shard that fails or misses the deadline is reported in the coverage; the others still answer.
+/// The coordinator holds no policy of its own: <see cref="PermissionEvaluator"/> decides, here for the caller's own
+/// galleries and for the default scope, and inside each owner's agreement grain for every partner gallery.
 /// </summary>
 [StatelessWorker]
-public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logger) : Grain, ISearchCoordinatorGrain
+public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvider clock, ILogger<SearchCoordinatorGrain> logger)
+    : Grain, ISearchCoordinatorGrain
 {
     /// <summary>More shards than this are searched in waves, so one search cannot flood the cluster.</summary>
     public const int MaxParallelShards = 64;
 
-    // Gallery configs never change after creation, so a cached copy is never stale.
-    private static readonly ConcurrentDictionary<GalleryId, GalleryInfo> Galleries = new();
+    private static readonly Dictionary<ForceId, AgreementView> NoAgreements = [];
 
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var principal = GridRequestContext.RequirePrincipal();
-        if (principal.Force is not { } force || !principal.Has(Role.Searcher))
+        if (!PermissionEvaluator.MaySearch(principal))
             throw new GridAccessDeniedException($"{principal} is not a searcher of any force.");
+        var force = principal.Force!;
         var probe = Validate(request);
-        var scope = await ResolveScopeAsync(force, request);
+        var scope = await ResolveScopeAsync(principal, request);
 
         var shards = scope.Granted.SelectMany(g => Enumerable.Range(0, g.Gallery.Config.ShardCount)
             .Select(n => (g.Gallery, g.Ticket, Key: ShardKeys.For(g.Gallery.Id, n)))).ToArray();
@@ -82,11 +85,12 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
         return new SearchResponse(candidates, coverage, scope.Refused.ToArray(), searchId);
     }
 
-    private async Task<SearchScope> ResolveScopeAsync(ForceId force, SearchRequest request)
+    private async Task<SearchScope> ResolveScopeAsync(Principal principal, SearchRequest request)
     {
+        var force = principal.Force!;
         var named = request.Galleries.Length > 0
             ? request.Galleries.Distinct().ToArray()
-            : await DefaultScopeAsync(force, request.Purpose, request.Partners);
+            : await DefaultScopeAsync(principal, request.Purpose, request.Partners);
         var infos = await Task.WhenAll(named.Select(ResolveAsync));
         foreach (var info in infos)
             if (info.Config.ModelId != request.ModelId)
@@ -96,38 +100,49 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
         var scope = new SearchScope();
         foreach (var owner in infos.GroupBy(i => i.Id.Force))
         {
-            if (owner.Key == force.Value)
+            if (owner.Key == force)
             {
-                scope.Granted.AddRange(owner.Select(i => (i, (SearchTicket?)null)));
+                // Own galleries need no agreement: the evaluator grants them to a searcher with a valid purpose.
+                var own = PermissionEvaluator.Evaluate(principal, owner.Select(i => i.Id), request.Purpose, NoAgreements, clock.GetUtcNow());
+                scope.Granted.AddRange(owner.Where(i => own.Granted.Any(g => g.Gallery == i.Id)).Select(i => (i, (SearchTicket?)null)));
+                scope.Refused.AddRange(own.Refused.Select(r => new SearchRefusal(r.Gallery, r.Reason, r.Message)));
                 continue;
             }
+
+            // A partner's galleries: its agreement grain decides (with the same evaluator), counts the quota and signs.
             var asked = owner.Select(i => i.Id).ToImmutableArray();
-            var agreement = GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ForceId.Parse(owner.Key), force).ToString());
+            var agreement = GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(owner.Key, force).ToString());
             var authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose));
             foreach (var info in owner)
             {
                 if (authorisation.Ticket is { } ticket && ticket.Galleries.Contains(info.Id))
                     scope.Granted.Add((info, ticket));
+                else if (authorisation.Granted)
+                    scope.Refused.Add(new SearchRefusal(info.Id, RefusalReason.GalleryNotCovered, $"the agreement with {owner.Key} does not cover {info.Id}"));
                 else
-                    scope.Refused.Add(new SearchRefusal(info.Id, authorisation.Granted
-                        ? $"the agreement with {owner.Key} does not cover {info.Id}"
-                        : $"{authorisation.Refusal}: {authorisation.Message}"));
+                    scope.Refused.Add(new SearchRefusal(info.Id, authorisation.Refusal, authorisation.Message));
             }
         }
         return scope;
     }
 
-    /// <summary>The caller's own galleries plus every partner gallery an active agreement covers for this offence.</summary>
-    private async Task<GalleryId[]> DefaultScopeAsync(ForceId force, SearchPurpose purpose, string[]? only)
+    /// <summary>
+    /// The caller's own galleries plus every existing partner gallery that an agreement in the caller's index grants
+    /// for this purpose now, as the evaluator judges it. Only agreements that exist are read (the force's index, one
+    /// grain), not every possible partner. The index may lag a change: that can only drop a gallery from the scope or
+    /// let its agreement grain refuse it in <see cref="ResolveScopeAsync"/>, never grant it.
+    /// </summary>
+    private async Task<GalleryId[]> DefaultScopeAsync(Principal principal, SearchPurpose purpose, ForceId[]? only)
     {
+        var force = principal.Force!;
         var all = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryCatalogGrain>(0).ListAsync());
-        var partners = all.Select(g => g.Force).Where(f => f != force.Value && (only is null || only.Contains(f))).Distinct().ToArray();
-        var views = await Task.WhenAll(partners.Select(owner => SiloFailover.CallAsync(() =>
-            GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ForceId.Parse(owner), force).ToString()).GetAsync())));
-        var covered = views
-            .Where(v => v.Status == AgreementStatus.Active && v.Terms is not null && v.Terms.Allows(purpose.Offence))
-            .SelectMany(v => v.Terms!.Galleries);
-        return all.Where(g => g.Force == force.Value).Concat(covered.Where(all.Contains)).Distinct().ToArray();
+        var indexed = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IForceAgreementsGrain>(force).ListAsync());
+        var asRequester = indexed
+            .Where(v => v.Key.Requester == force && v.Key.Owner != force && (only is null || only.Contains(v.Key.Owner)))
+            .ToDictionary(v => v.Key.Owner);
+        var offered = asRequester.Values.SelectMany(v => v.Terms is { Galleries.IsDefault: false } t ? t.Galleries : []).Where(all.Contains);
+        var decision = PermissionEvaluator.Evaluate(principal, offered, purpose, asRequester, clock.GetUtcNow());
+        return all.Where(g => g.Force == force).Concat(decision.Granted.Select(g => g.Gallery)).Distinct().ToArray();
     }
 
     /// <summary>One entry at the requester per owner asked and one at each partner owner. Awaited: a search
@@ -144,11 +159,10 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
                     && Enumerable.Range(0, g.Gallery.Config.ShardCount).Any(n => answeredShards.Contains(ShardKeys.For(g.Gallery.Id, n))))
                 .Select(g => g.Gallery.Id).ToImmutableArray();
             var count = candidates.Count(c => c.Force == owner);
-            var ownerId = ForceId.Parse(owner);
-            var outgoing = new AuditEvent(AuditKind.OutgoingSearch, principal.ToString(), ownerId, purpose.Offence, purpose.CaseReference,
+            var outgoing = new AuditEvent(AuditKind.OutgoingSearch, principal.ToString(), owner, purpose.Offence, purpose.CaseReference,
                 asked, answered, count, $"{purpose.Subject}: {purpose.Justification}");
-            appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(force.Value).AppendAsync(outgoing)));
-            if (owner != force.Value)
+            appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(force).AppendAsync(outgoing)));
+            if (owner != force)
             {
                 var incoming = outgoing with { Kind = AuditKind.IncomingSearch, Partner = force };
                 appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(owner).AppendAsync(incoming)));
@@ -159,16 +173,17 @@ public sealed class SearchCoordinatorGrain(ILogger<SearchCoordinatorGrain> logge
 
     private async Task<GalleryInfo> ResolveAsync(GalleryId id)
     {
-        if (Galleries.TryGetValue(id, out var cached)) return cached;
+        if (galleries.TryGet(id, out var cached)) return cached!;
         var info = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryGrain>(id.Key).GetAsync())
             ?? throw new GalleryNotFoundException($"Gallery {id} does not exist.");
-        return Galleries.GetOrAdd(id, info);
+        galleries.Add(info);
+        return info;
     }
 
     private static float[] Validate(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request.Purpose, "purpose");
-        request.Purpose.EnsureValid();
+        request.Purpose.Validate();
         foreach (var gallery in request.Galleries) gallery.Validate();
         if (request.K is < 1 or > SearchRequest.MaxK)
             throw new ArgumentException($"k must be between 1 and {SearchRequest.MaxK}, not {request.K}.");

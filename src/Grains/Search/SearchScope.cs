@@ -1,4 +1,5 @@
 using Grid.Contracts.Galleries;
+using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
 using Grid.Contracts.Sharing;
 
@@ -11,6 +12,6 @@ public sealed class SearchScope
     public List<(GalleryInfo Gallery, SearchTicket? Ticket)> Granted { get; } = [];
     public List<SearchRefusal> Refused { get; } = [];
 
-    public IEnumerable<string> Owners => Granted.Select(g => g.Gallery.Id.Force)
+    public IEnumerable<ForceId> Owners => Granted.Select(g => g.Gallery.Id.Force)
         .Concat(Refused.Select(r => r.Gallery.Force)).Distinct();
 }

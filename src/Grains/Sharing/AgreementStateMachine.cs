@@ -68,8 +68,7 @@ public static class AgreementStateMachine
             return AgreementTransition.Reject("A proposal needs terms.");
         }
 
-        var problems = terms.Validate(key.Owner.Value);
-        if (problems.Count > 0)
+        if (!terms.TryValidate(key.Owner, out var problems))
         {
             return AgreementTransition.Reject(string.Join(" ", problems));
         }

@@ -47,29 +47,31 @@ public static class PermissionEvaluator
         return new PermissionDecision(granted.ToImmutable(), refused.ToImmutable());
     }
 
+    /// <summary>May <paramref name="principal"/> search at all: a user of a force holding the searcher role.</summary>
+    public static bool MaySearch(Principal principal) => principal.Force is not null && principal.Has(Role.Searcher);
+
     private static (RefusalReason Reason, string Message)? RefuseWholeSearch(Principal principal, SearchPurpose purpose)
     {
-        if (principal.Force is null || !principal.Has(Role.Searcher))
+        if (!MaySearch(principal))
         {
             return (RefusalReason.NotAuthorised, $"{principal} is not a searcher of a force.");
         }
 
-        var problems = purpose.Validate();
-        return problems.Count > 0 ? (RefusalReason.InvalidPurpose, string.Join(" ", problems)) : null;
+        return purpose.TryValidate(out var problems) ? null : (RefusalReason.InvalidPurpose, string.Join(" ", problems));
     }
 
     private static (GalleryGrant? Grant, GalleryRefusal? Refusal) Decide(
         ForceId caller, GalleryId gallery, SearchPurpose purpose, IReadOnlyDictionary<ForceId, AgreementView> agreements, DateTimeOffset now)
     {
-        if (gallery.Force == caller.Value)
+        if (gallery.Force == caller)
         {
             return (new GalleryGrant(gallery, null, 0, SearchCaps.Unlimited), null);
         }
 
         GalleryRefusal Refuse(RefusalReason reason, string message) => new(gallery, reason, message);
 
-        if (!ForceId.TryParse(gallery.Force, out var owner) || !agreements.TryGetValue(owner!, out var agreement) ||
-            agreement.Key != new AgreementKey(owner!, caller) || agreement.Terms is null)
+        var owner = gallery.Force;
+        if (!agreements.TryGetValue(owner, out var agreement) || agreement.Key != new AgreementKey(owner, caller) || agreement.Terms is null)
         {
             return (null, Refuse(RefusalReason.NoAgreement, $"{caller} has no agreement with {gallery.Force}."));
         }

@@ -5,6 +5,4 @@ public sealed record SearchCaps(int MaxCandidates, float MinScore)
 {
     /// <summary>A force searching its own galleries is limited only by the search's own top-k.</summary>
     public static readonly SearchCaps Unlimited = new(int.MaxValue, float.NegativeInfinity);
-
-    public bool Admits(float score) => score >= MinScore;
 }

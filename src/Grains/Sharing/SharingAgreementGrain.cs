@@ -3,24 +3,35 @@ using Grid.Contracts.Audit;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
 using Grid.Contracts.Sharing;
+using Microsoft.Extensions.Logging;
 
 namespace Grid.Grains.Sharing;
 
 /// <summary>
 /// One agreement [key: OWNER-&gt;REQUESTER]. Not reentrant, on purpose: a revoke that has returned
 /// was written before any later <see cref="AuthoriseAsync"/> runs, so no search that starts after
-/// it gets a ticket; and quota counting needs no locks.
+/// it gets a ticket; and quota counting needs no locks. Every change is reported to both forces'
+/// <see cref="IForceAgreementsGrain"/> index, which only ever narrows what a search asks for.
 /// </summary>
 public sealed class SharingAgreementGrain(
     [PersistentState("agreement", "grid")] IPersistentState<SharingAgreementState> state,
     SearchTicketSigner signer,
-    TimeProvider clock) : Grain, ISharingAgreementGrain
+    TimeProvider clock,
+    ILogger<SharingAgreementGrain> logger) : Grain, ISharingAgreementGrain
 {
     private AgreementKey _key = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = AgreementKey.Parse(this.GetPrimaryKeyString());
+
+        // Heals a report missed earlier, or made before the index existed. Not awaited: a slow index never delays the
+        // agreement, and no call cycle can form with an index busy with a call of its own.
+        if (state.State.Agreement.Version > 0)
+        {
+            _ = IndexAsync(View());
+        }
+
         return Task.CompletedTask;
     }
 
@@ -66,7 +77,7 @@ public sealed class SharingAgreementGrain(
         var granted = decision.Granted.Where(g => !g.IsOwn).ToImmutableArray();
         if (granted.IsEmpty)
         {
-            var first = decision.Refused.FirstOrDefault(r => r.Gallery.Force == _key.Owner.Value) ?? decision.Refused.FirstOrDefault();
+            var first = decision.Refused.FirstOrDefault(r => r.Gallery.Force == _key.Owner) ?? decision.Refused.FirstOrDefault();
             return await RefuseAsync(principal, purpose, galleries,
                 first?.Reason ?? RefusalReason.GalleryNotCovered, first?.Message ?? $"No gallery of {_key.Owner} was asked for.");
         }
@@ -106,7 +117,25 @@ public sealed class SharingAgreementGrain(
             $"offences {string.Join(",", change.Terms.Offences)}; max {change.Terms.MaxCandidates}; min score {change.Terms.MinScore}; " +
             $"quota {change.Terms.DailyQuota}/day; valid {change.Terms.ValidFrom:u} to {change.Terms.ValidUntil:u}; " +
             $"reviewers {change.Terms.ReviewersNeeded}; images {(change.Terms.ShareImages ? "shared" : "not shared")}."));
-        return View();
+        var view = View();
+        await IndexAsync(view);
+        return view;
+    }
+
+    /// <summary>Reports the agreement to both forces' indexes. The change stands whatever happens here: a missed report
+    /// leaves the index stale, which can only narrow a default scope until the next change or activation reports again.</summary>
+    private async Task IndexAsync(AgreementView view)
+    {
+        try
+        {
+            await Task.WhenAll(
+                GrainFactory.GetGrain<IForceAgreementsGrain>(_key.Owner).RecordAsync(view),
+                GrainFactory.GetGrain<IForceAgreementsGrain>(_key.Requester).RecordAsync(view));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Agreement {Agreement} v{Version} could not be indexed", _key, view.Version);
+        }
     }
 
     private async Task<Authorisation> RefuseAsync(

@@ -3,7 +3,8 @@ namespace Grid.Indexing;
 /// <summary>
 /// An in-memory index of fixed-dimension float32 vectors keyed by 64-bit ids, searched by inner
 /// product (vectors are L2-normalised by the caller, so inner product is cosine similarity).
-/// Implementations: <c>exact</c> (managed SIMD scan) and <c>faiss:FACTORY</c> (the native shim).
+/// Implementations: <c>exact</c> (managed SIMD scan), <c>exact-int8</c> (int8 scan, exact re-rank) and
+/// <c>faiss:FACTORY</c> (the native shim).
 /// </summary>
 public interface IVectorIndex : IDisposable
 {

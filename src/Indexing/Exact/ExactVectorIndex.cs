@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Grid.Indexing.Exact;
 
@@ -10,7 +12,8 @@ namespace Grid.Indexing.Exact;
 /// </summary>
 public sealed unsafe class ExactVectorIndex : IVectorIndex
 {
-    /// <summary>Above this many rows one search is split over all cores; below it a thread switch costs more than it saves.</summary>
+    /// <summary>Above this many rows (or row × query pairs in a batch) a search is split over all cores; below it
+    /// a thread switch costs more than it saves.</summary>
     internal const long ParallelRows = 50_000;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
@@ -108,7 +111,11 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
             var count = _count;
             if (count == 0) return Enumerable.Repeat(SearchHits.Empty, queryCount).ToArray();
             var kept = (int)Math.Min(k, count);
-            var parts = count > ParallelRows ? Environment.ProcessorCount : 1;
+            // A batch goes parallel once its row × query pairs are worth it; more parts than cores, so a core
+            // slowed by other work does not hold up the whole pass (each part keeps its own top-k lists).
+            var parts = count > ParallelRows || (queryCount > 1 && count * queryCount > ParallelRows)
+                ? (int)Math.Min(2 * Environment.ProcessorCount, Math.Max(1, count / 256))
+                : 1;
             var collectors = new TopKCollector[parts][];
             fixed (float* q = queries)
             {
@@ -237,30 +244,45 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
     /// scored against every query while it sits in cache.</summary>
     private void ScanRange(long start, long end, float* queries, int queryCount, TopKCollector[] collectors)
     {
-        for (var row = start; row < end;)
+        var thresholds = new float[queryCount];
+        Array.Fill(thresholds, float.NegativeInfinity);
+        fixed (float* t = thresholds)
         {
-            var chunkEnd = Math.Min(end, ((row >> _rows.ChunkShift) + 1) << _rows.ChunkShift);
-            var blockEnd = Math.Min(chunkEnd, row + _blockRows);
-            ScanBlock(row, (int)(blockEnd - row), queries, queryCount, collectors);
-            row = blockEnd;
+            for (var row = start; row < end;)
+            {
+                var chunkEnd = Math.Min(end, ((row >> _rows.ChunkShift) + 1) << _rows.ChunkShift);
+                var blockEnd = Math.Min(chunkEnd, row + _blockRows);
+                ScanBlock(row, (int)(blockEnd - row), queries, queryCount, collectors, t);
+                row = blockEnd;
+            }
         }
     }
 
-    private void ScanBlock(long first, int rows, float* queries, int queryCount, TopKCollector[] collectors)
+    /// <summary>Scores one block against every query: 4 queries × 2 rows tiles, then leftovers. Four
+    /// scores at a time are compared with the queries' current thresholds in one vector compare; only a
+    /// score that can enter a top-k list reaches its collector.</summary>
+    private void ScanBlock(long first, int rows, float* queries, int queryCount, TopKCollector[] collectors, float* thresholds)
     {
         var dim = Dimension;
         var block = _rows.Row(first);
         var ids = _ids;
-        var scores = stackalloc float[4];
+        var scores = stackalloc float[8];
         var qi = 0;
         for (; qi + 4 <= queryCount; qi += 4)
         {
             var q = queries + (long)qi * dim;
-            for (var j = 0; j < rows; j++)
+            var j = 0;
+            for (; j + 2 <= rows; j += 2)
+            {
+                var r = block + (long)j * dim;
+                DotKernels.FourQueriesTwoRows(q, q + dim, q + 2 * dim, q + 3 * dim, r, r + dim, dim, scores);
+                OfferPassing(scores, collectors, qi, thresholds, ids[first + j]);
+                OfferPassing(scores + 4, collectors, qi, thresholds, ids[first + j + 1]);
+            }
+            for (; j < rows; j++)
             {
                 DotKernels.FourQueriesOneRow(q, q + dim, q + 2 * dim, q + 3 * dim, block + (long)j * dim, dim, scores);
-                for (var t = 0; t < 4; t++)
-                    if (scores[t] >= collectors[qi + t].Threshold) collectors[qi + t].Offer(scores[t], ids[first + j]);
+                OfferPassing(scores, collectors, qi, thresholds, ids[first + j]);
             }
         }
         for (; qi < queryCount; qi++)
@@ -272,14 +294,35 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
             {
                 var r = block + (long)j * dim;
                 DotKernels.OneQueryFourRows(q, r, r + dim, r + 2 * dim, r + 3 * dim, dim, scores);
-                for (var t = 0; t < 4; t++)
-                    if (scores[t] >= collector.Threshold) collector.Offer(scores[t], ids[first + j + t]);
+                var passed = Vector128.GreaterThanOrEqual(Vector128.Load(scores), Vector128.Create(thresholds[qi])).ExtractMostSignificantBits();
+                for (; passed != 0; passed &= passed - 1)
+                {
+                    var t = BitOperations.TrailingZeroCount(passed);
+                    collector.Offer(scores[t], ids[first + j + t]);
+                    thresholds[qi] = collector.Threshold;
+                }
             }
             for (; j < rows; j++)
             {
                 var score = DotKernels.Dot(q, block + (long)j * dim, dim);
-                if (score >= collector.Threshold) collector.Offer(score, ids[first + j]);
+                if (score >= thresholds[qi])
+                {
+                    collector.Offer(score, ids[first + j]);
+                    thresholds[qi] = collector.Threshold;
+                }
             }
+        }
+    }
+
+    /// <summary>Offers the scores of one row for queries qi..qi+3 that reach their thresholds.</summary>
+    private static void OfferPassing(float* scores, TopKCollector[] collectors, int qi, float* thresholds, long id)
+    {
+        var passed = Vector128.GreaterThanOrEqual(Vector128.Load(scores), Vector128.Load(thresholds + qi)).ExtractMostSignificantBits();
+        for (; passed != 0; passed &= passed - 1)
+        {
+            var t = BitOperations.TrailingZeroCount(passed);
+            collectors[qi + t].Offer(scores[t], id);
+            thresholds[qi + t] = collectors[qi + t].Threshold;
         }
     }
 }

@@ -3,9 +3,10 @@ using System.Runtime.InteropServices;
 namespace Grid.Indexing.Exact;
 
 /// <summary>
-/// Float32 rows in native memory, in chunks of at most 256 MiB so a 1M×512 index (2 GiB) needs
-/// no managed array over 2^31 bytes and growth never copies more than one chunk. The first
-/// chunk grows by doubling so small indexes stay small.
+/// Fixed-size rows (float32 vectors, int8 codes, float16 copies) in native memory, 64-byte aligned,
+/// in chunks of at most 256 MiB so a 1M×512 index (2 GiB) needs no managed array over 2^31 bytes
+/// and growth never copies more than one chunk. The first chunk grows by doubling so small indexes
+/// stay small.
 /// </summary>
 internal sealed unsafe class RowStore : IDisposable
 {
@@ -14,17 +15,23 @@ internal sealed unsafe class RowStore : IDisposable
     private readonly List<nint> _chunks = [];
     private long _firstChunkRows;
 
-    public RowStore(int dimension)
+    /// <summary>A store of float32 rows of <paramref name="dimension"/> floats.</summary>
+    public RowStore(int dimension) : this(dimension * sizeof(float), 0) { }
+
+    private RowStore(int rowBytes, int _)
     {
-        Dimension = dimension;
-        var rowsLog2 = Math.Max(0, ChunkBytesLog2 - (int)Math.Ceiling(Math.Log2(dimension * (double)sizeof(float))));
+        RowBytes = rowBytes;
+        var rowsLog2 = Math.Max(0, ChunkBytesLog2 - (int)Math.Ceiling(Math.Log2(rowBytes)));
         ChunkShift = rowsLog2;
         ChunkRows = 1L << rowsLog2;
     }
 
     ~RowStore() => Free();
 
-    public int Dimension { get; }
+    /// <summary>A store of rows of <paramref name="rowBytes"/> bytes each.</summary>
+    public static RowStore OfBytes(int rowBytes) => new(rowBytes, 0);
+
+    public int RowBytes { get; }
 
     public int ChunkShift { get; }
 
@@ -32,18 +39,31 @@ internal sealed unsafe class RowStore : IDisposable
 
     public long CapacityRows => _chunks.Count <= 1 ? _firstChunkRows : _chunks.Count * ChunkRows;
 
-    public long AllocatedBytes => CapacityRows * Dimension * sizeof(float);
+    public long AllocatedBytes => CapacityRows * RowBytes;
 
-    public float* Row(long row) =>
-        (float*)_chunks[(int)(row >> ChunkShift)] + (row & (ChunkRows - 1)) * Dimension;
+    public byte* Address(long row) =>
+        (byte*)_chunks[(int)(row >> ChunkShift)] + (row & (ChunkRows - 1)) * RowBytes;
 
-    public Span<float> RowSpan(long row) => new(Row(row), Dimension);
+    /// <summary>Row <paramref name="row"/> of a float32 store.</summary>
+    public float* Row(long row) => (float*)Address(row);
+
+    public Span<float> RowSpan(long row) => new(Row(row), RowBytes / sizeof(float));
+
+    public Span<byte> RowByteSpan(long row) => new(Address(row), RowBytes);
+
+    /// <summary>Copies row <paramref name="from"/> over row <paramref name="to"/> and zeroes <paramref name="from"/>
+    /// (removal moves the last row into the hole).</summary>
+    public void MoveRow(long from, long to)
+    {
+        if (from != to) RowByteSpan(from).CopyTo(RowByteSpan(to));
+        RowByteSpan(from).Clear();
+    }
 
     /// <summary>Rows from <paramref name="row"/> to the end of its chunk, at most <paramref name="maxRows"/>.</summary>
     public Span<byte> RunBytes(long row, long maxRows)
     {
         var rows = Math.Min(maxRows, ChunkRows - (row & (ChunkRows - 1)));
-        return new Span<byte>(Row(row), checked((int)(rows * Dimension * sizeof(float))));
+        return new Span<byte>(Address(row), checked((int)(rows * RowBytes)));
     }
 
     public void EnsureCapacity(long rows)
@@ -53,14 +73,14 @@ internal sealed unsafe class RowStore : IDisposable
         {
             var grown = Math.Min(ChunkRows, Math.Max(rows, Math.Max(MinRows, _firstChunkRows * 2)));
             var existing = _chunks.Count == 0 ? null : (void*)_chunks[0];
-            var chunk = NativeMemory.AlignedRealloc(existing, (nuint)(grown * Dimension * sizeof(float)), 64);
+            var chunk = NativeMemory.AlignedRealloc(existing, (nuint)(grown * RowBytes), 64);
             if (_chunks.Count == 0) _chunks.Add((nint)chunk); else _chunks[0] = (nint)chunk;
             _firstChunkRows = grown;
             return;
         }
         EnsureCapacity(ChunkRows);
         while (CapacityRows < rows)
-            _chunks.Add((nint)NativeMemory.AlignedAlloc((nuint)(ChunkRows * Dimension * sizeof(float)), 64));
+            _chunks.Add((nint)NativeMemory.AlignedAlloc((nuint)(ChunkRows * RowBytes), 64));
     }
 
     /// <summary>Frees whole trailing chunks that no longer hold any of the first <paramref name="rows"/> rows.</summary>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Grid.Contracts.Galleries;
+using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
 using Grid.Contracts.Sharing;
 using Grid.Grains.Tests.Support;
@@ -27,12 +28,12 @@ public sealed class GalleryContractTests
         new GalleryStatus(Info, [Shard, Shard with { Key = "DE-BKA/suspects/4", Note = null }]),
         new ShardConfig(Gallery, 5, "exact", "fr_feature"),
         Shard,
-        new Candidate("DE-BKA", "suspects", "S-1", 0.73f, 1),
+        new Candidate(ForceId.Parse("DE-BKA"), "suspects", "S-1", 0.73f, 1),
         Coverage,
         new SearchRequest([Gallery, new GalleryId("FR-PN", "x")], Vectors.Unit(1, seed: 5001), "fr_feature", 50, 0.25f, TimeSpan.FromSeconds(3),
-            GalleryClusterFixture.Purpose, ["FR-PN"]),
-        new SearchResponse([new Candidate("FR-PN", "x", "S-9", -0.5f, 2)], Coverage, [new SearchRefusal(Gallery, "NotActive: no agreement")]),
-        new SearchRefusal(Gallery, "quota exhausted"),
+            GalleryClusterFixture.Purpose, [ForceId.Parse("FR-PN")]),
+        new SearchResponse([new Candidate(ForceId.Parse("FR-PN"), "x", "S-9", -0.5f, 2)], Coverage, [new SearchRefusal(Gallery, RefusalReason.NotActive, "no agreement")]),
+        new SearchRefusal(Gallery, RefusalReason.QuotaExhausted, "quota exhausted"),
         new ShardHit("S-1", 0.5f),
         new ShardReport("DE-BKA/suspects/2", ShardOutcome.Failed, "boom"),
         new ShardSearch(Vectors.Unit(1, seed: 5002), "fr_feature", 7, -1f, GalleryClusterFixture.Purpose, null),

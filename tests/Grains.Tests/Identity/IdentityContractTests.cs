@@ -1,3 +1,4 @@
+using Grid.Contracts.Errors;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
 using Grid.Grains.Tests.Support;
@@ -68,8 +69,9 @@ public class IdentityContractTests
     [Fact]
     public void Access_denied_round_trips_with_its_message()
     {
+        // A denial is recognised by its type and code after the trip (it is a GridException like every user-facing error).
         var copy = RoundTrip.Copy(new GridAccessDeniedException("no key"));
-        Assert.IsAssignableFrom<UnauthorizedAccessException>(copy);
-        Assert.Equal("no key", copy.Message);
+        Assert.IsType<GridAccessDeniedException>(copy);
+        Assert.Equal((GridErrorCodes.AccessDenied, "no key"), (copy.Code, copy.Message));
     }
 }

@@ -38,7 +38,7 @@ public sealed class ReviewContractTests
     {
         RoundTrip.AssertSame(Samples.Terms(Samples.De) with { RequiredReviewers = 2, ShareImages = true });
         RoundTrip.AssertSame(new PartnerStats(Samples.De, 1, 2, 3, 4, 5, 6, 7, 8, 9));
-        RoundTrip.AssertSame(new SearchResponse([new Candidate("DE-BKA", "suspects", "DE-7", 0.7f, 1)], new Coverage([]), [], "0123456789abcdef0123456789abcdef"));
+        RoundTrip.AssertSame(new SearchResponse([new Candidate(Samples.De, "suspects", "DE-7", 0.7f, 1)], new Coverage([]), [], "0123456789abcdef0123456789abcdef"));
     }
 
     [Fact]
@@ -57,7 +57,8 @@ public sealed class ReviewContractTests
         Assert.Equal(CandidateImage.Jpeg, CandidateImage.Sniff([0xFF, 0xD8, 0xFF, 0xDB]));
         Assert.Equal(CandidateImage.Png, CandidateImage.Sniff([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]));
         Assert.Null(CandidateImage.Sniff("GIF89a"u8));
-        Assert.Contains((Samples.Terms(Samples.De) with { RequiredReviewers = 3 }).Validate(Samples.De.Value), p => p.Contains("reviewers"));
+        Assert.False((Samples.Terms(Samples.De) with { RequiredReviewers = 3 }).TryValidate(Samples.De, out var problems));
+        Assert.Contains(problems, p => p.Contains("reviewers"));
         Assert.Equal(1, (Samples.Terms(Samples.De) with { RequiredReviewers = 0 }).ReviewersNeeded);
     }
 }

@@ -22,8 +22,11 @@ public sealed class ReviewDurabilityTests(GalleryClusterFixture grid)
         var vectors = Vectors.Unit(8, seed: 8201);
         await grid.EnrolAsync(gallery, [.. Enumerable.Range(0, 8).Select(i => $"NL-D{i}")], vectors);
         GalleryClusterFixture.As(grid.KeyOf(force));
-        var data = new SubjectCoreData(["Piet Example"], [], null, "NL", "M", null, "", "theft", "NL-2025-77", "Politie Amsterdam");
+        var data = new SubjectCoreData(["Piet Example"], ["P."], new DateOnly(1988, 1, 31), "NL", "M", new DateOnly(2025, 6, 1), "Amsterdam",
+            "theft", "NL-2025-77", "Politie Amsterdam");
         await grid.Client.GetGrain<ISubjectRecordGrain>(ReviewKeys.Subject(gallery, "NL-D2")).SetCoreDataAsync(data);
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7, 7, 7];
+        await grid.Client.GetGrain<ISubjectRecordGrain>(ReviewKeys.Subject(gallery, "NL-D2")).SetImageAsync(new CandidateImage(CandidateImage.Png, png));
 
         var searchId = (await grid.SearchAsync([gallery], Vectors.Row(vectors, 2), 3)).SearchId!;
         GalleryClusterFixture.As(reviewer);
@@ -40,6 +43,8 @@ public sealed class ReviewDurabilityTests(GalleryClusterFixture grid)
         var listed = await grid.Client.GetGrain<ICaseIndexGrain>(ReviewKeys.Index(ForceId.Parse(force))).ListCasesAsync(false);
         Assert.Contains(listed, c => c.SearchId == searchId && c.Undecided == 2);
         GalleryClusterFixture.As(grid.KeyOf(force));
-        Assert.Equal("NL-2025-77", (await grid.Client.GetGrain<ISubjectRecordGrain>(ReviewKeys.Subject(gallery, "NL-D2")).GetCoreDataAsync())!.CaseNumber);
+        var stored = (await grid.Client.GetGrain<ISubjectRecordGrain>(ReviewKeys.Subject(gallery, "NL-D2")).GetCoreDataAsync())!;
+        Assert.Equal(("NL-2025-77", new DateOnly(1988, 1, 31), "P."), (stored.CaseNumber, stored.DateOfBirth, stored.Aliases.Single()));
+        Assert.Equal(png, (await grid.Client.GetGrain<ISubjectRecordGrain>(ReviewKeys.Subject(gallery, "NL-D2")).GetImageAsync())!.Bytes);
     }
 }

@@ -16,9 +16,9 @@ public static class ReviewSamples
     public static readonly Principal OwnerReviewer = Samples.User(Samples.De, Role.Reviewer, "dora");
 
     public static CaseOpening Opening() => new("0123456789abcdef0123456789abcdef", Samples.Purpose(), "model-1", new string('a', 64),
-        [new Candidate("DE-BKA", "suspects", "DE-7", 0.71f, 1), new Candidate("NL-KLPD", "own", "NL-3", 0.42f, 2)],
+        [new Candidate(Samples.De, "suspects", "DE-7", 0.71f, 1), new Candidate(Samples.Nl, "own", "NL-3", 0.42f, 2)],
         new Coverage([new ShardReport("DE-BKA/suspects/0", ShardOutcome.Answered, null)]),
-        [new SearchRefusal(new GalleryId("FR-PN", "suspects"), "NoAgreement: none")]);
+        [new SearchRefusal(new GalleryId("FR-PN", "suspects"), Contracts.Sharing.RefusalReason.NoAgreement, "none")]);
 
     /// <summary>A case at NL whose DE candidate (rank 1) needs <paramref name="reviewers"/> reviewers.</summary>
     public static ReviewCase Case(int reviewers = 2) =>

@@ -20,7 +20,7 @@ public sealed class TopKMergerTests
         merger.Add(B, [new("S1", 0.6f)]);                   // same subjectRef, another gallery: another person
         var result = merger.Result();
         Assert.Equal([("DE-BKA", "a", "S1", 0.7f, 1), ("DE-BKA", "b", "S1", 0.6f, 2), ("DE-BKA", "a", "S2", 0.4f, 3)],
-            result.Select(c => (c.Force, c.Gallery, c.SubjectRef, c.Score, c.Rank)));
+            result.Select(c => (c.Force.Value, c.Gallery, c.SubjectRef, c.Score, c.Rank)));
     }
 
     [Fact]

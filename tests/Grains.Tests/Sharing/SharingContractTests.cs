@@ -8,7 +8,11 @@ namespace Grid.Grains.Tests.Sharing;
 public class SharingContractTests
 {
     [Fact]
-    public void A_complete_purpose_is_valid() => Assert.Empty(Samples.Purpose().Validate());
+    public void A_complete_purpose_is_valid()
+    {
+        Assert.True(Samples.Purpose().TryValidate(out var problems));
+        Assert.Empty(problems);
+    }
 
     [Theory]
     [InlineData("", "C-1", SubjectCategory.Suspect, "a long enough reason", "offence category is missing")]
@@ -19,8 +23,9 @@ public class SharingContractTests
     public void Each_missing_field_is_named(string offence, string caseRef, SubjectCategory subject, string why, string expected)
     {
         var purpose = new SearchPurpose(offence, caseRef, subject, why);
-        Assert.Contains(purpose.Validate(), p => p.Contains(expected, StringComparison.Ordinal));
-        Assert.Throws<ArgumentException>(purpose.EnsureValid);
+        Assert.False(purpose.TryValidate(out var problems));
+        Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
+        Assert.Throws<ArgumentException>(purpose.Validate);
     }
 
     [Fact]
@@ -35,7 +40,8 @@ public class SharingContractTests
     [Fact]
     public void Terms_are_checked()
     {
-        Assert.Empty(Samples.Terms(Samples.De).Validate(Samples.De.Value));
+        Assert.True(Samples.Terms(Samples.De).TryValidate(Samples.De, out var none));
+        Assert.Empty(none);
         var bad = Samples.Terms(Samples.De) with
         {
             Galleries = [new GalleryId("NL-KLPD", "x")],
@@ -44,7 +50,8 @@ public class SharingContractTests
             DailyQuota = 0,
             ValidUntil = Samples.Now.AddYears(-2),
         };
-        Assert.Equal(5, bad.Validate(Samples.De.Value).Count);
+        Assert.False(bad.TryValidate(Samples.De, out var problems));
+        Assert.Equal(5, problems.Count);
     }
 
     [Fact]

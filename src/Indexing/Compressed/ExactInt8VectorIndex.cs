@@ -1,0 +1,494 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using Grid.Indexing.Exact;
+using Grid.Indexing.Persistence;
+
+namespace Grid.Indexing.Compressed;
+
+/// <summary>
+/// The compressed scan tier (<c>exact-int8</c>): every search scans all rows as int8 codes with a
+/// per-row scale (a quarter of the float32 bytes, so a quarter of the memory traffic), keeps the best
+/// <see cref="CandidateCount"/> rows by the approximate score, and re-ranks those exactly against the
+/// re-rank copy (<see cref="RerankPrecision"/>; float16 by default). Returned scores are re-rank scores.
+/// Rows live in <see cref="RowStore"/>s with parallel id and scale arrays and an id→row map; removal
+/// moves the last row into the hole. Searches take the read lock and may run concurrently; add/remove
+/// take the write lock.
+/// </summary>
+public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
+{
+    /// <summary>Above this many rows (or row × probe pairs) a pass is split over all cores.</summary>
+    internal const long ParallelRows = 50_000;
+
+    /// <summary>Rows of codes per cache block: 128 KiB stays in L2 (1 MiB a core here) while every probe
+    /// of the batch is scored against it.</summary>
+    private const int BlockBytes = 128 * 1024;
+
+    private const int PayloadVersion = 1;
+
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly RowStore _codes;
+    private readonly RowStore? _rerank;
+    private readonly Dictionary<long, long> _rowOfId = [];
+    private readonly int _stride;
+    private readonly int _blockRows;
+    private long[] _ids = [];
+    private float[] _scales = [];
+    private long _count;
+
+    public ExactInt8VectorIndex(int dimension, RerankPrecision rerank = RerankPrecision.Float16, string? spec = null)
+    {
+        VectorIndexFactory.CheckDimension(dimension);
+        Dimension = dimension;
+        Rerank = rerank;
+        Spec = spec ?? EngineSpec.ExactInt8;
+        _stride = Int8Codec.Stride(dimension);
+        _blockRows = Math.Max(4, BlockBytes / _stride);
+        _codes = RowStore.OfBytes(_stride);
+        _rerank = rerank switch
+        {
+            RerankPrecision.Float32 => RowStore.OfBytes(dimension * sizeof(float)),
+            RerankPrecision.Float16 => RowStore.OfBytes(dimension * sizeof(ushort)),
+            _ => null,
+        };
+    }
+
+    public string Spec { get; }
+
+    public int Dimension { get; }
+
+    public RerankPrecision Rerank { get; }
+
+    /// <summary>The kernels' instruction set; tests force the fallbacks (results are identical at every level).</summary>
+    internal Int8KernelLevel Kernels { get; set; } = Int8Kernels.Best;
+
+    public long Count => Interlocked.Read(ref _count);
+
+    public long MemoryBytes
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _codes.AllocatedBytes + (_rerank?.AllocatedBytes ?? 0) + _ids.LongLength * sizeof(long)
+                    + _scales.LongLength * sizeof(float) + _rowOfId.Count * 24L;
+            }
+            finally { _lock.ExitReadLock(); }
+        }
+    }
+
+    public bool IsTrained => true;
+
+    public string? TrainingNote => null;
+
+    /// <summary>How many scan candidates are re-ranked for a top-<paramref name="k"/>: the int8 score's error
+    /// (≈ 5e-4 on 512-d unit vectors) is far below the score gaps past the 2k + 32nd candidate.</summary>
+    internal static int CandidateCount(int k) => k + Math.Max(k, 32);
+
+    public void Add(ReadOnlySpan<float> vectors, ReadOnlySpan<long> ids)
+    {
+        if ((long)ids.Length * Dimension != vectors.Length)
+            throw new DimensionMismatchException(Dimension, $"got {vectors.Length} floats for {ids.Length} ids.");
+        _lock.EnterWriteLock();
+        try
+        {
+            CheckNew(ids);
+            var newCount = _count + ids.Length;
+            _codes.EnsureCapacity(newCount);
+            _rerank?.EnsureCapacity(newCount);
+            if (_ids.LongLength < newCount)
+            {
+                var capacity = (int)Math.Max(newCount, Math.Min(Array.MaxLength, _ids.LongLength * 2));
+                Array.Resize(ref _ids, capacity);
+                Array.Resize(ref _scales, capacity);
+            }
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var row = _count + i;
+                var vector = vectors.Slice(i * Dimension, Dimension);
+                _scales[row] = Int8Codec.EncodeRow(vector, new Span<byte>(_codes.Address(row), _stride));
+                if (Rerank == RerankPrecision.Float32) vector.CopyTo(_rerank!.RowSpan(row));
+                else if (Rerank == RerankPrecision.Float16) TensorPrimitives.ConvertToHalf(vector, new Span<Half>(_rerank!.Address(row), Dimension));
+                _ids[row] = ids[i];
+                _rowOfId.Add(ids[i], row);
+            }
+            Interlocked.Exchange(ref _count, newCount);
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    public int Remove(ReadOnlySpan<long> ids)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            var removed = 0;
+            foreach (var id in ids)
+            {
+                if (!_rowOfId.Remove(id, out var row)) continue;
+                var last = _count - 1;
+                _codes.MoveRow(last, row);
+                _rerank?.MoveRow(last, row);
+                if (row != last)
+                {
+                    _ids[row] = _ids[last];
+                    _scales[row] = _scales[last];
+                    _rowOfId[_ids[row]] = row;
+                }
+                Interlocked.Exchange(ref _count, last);
+                removed++;
+            }
+            _codes.TrimTo(_count);
+            _rerank?.TrimTo(_count);
+            return removed;
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    public SearchHits[] Search(ReadOnlySpan<float> queries, int k)
+    {
+        var queryCount = QueryBatch.Count(queries, Dimension, k);
+        _lock.EnterReadLock();
+        try
+        {
+            var count = _count;
+            if (count == 0) return Enumerable.Repeat(SearchHits.Empty, queryCount).ToArray();
+            var kept = (int)Math.Min(k, count);
+            var candidates = (int)Math.Min(CandidateCount(kept), count);
+            var codes16 = new short[(long)queryCount * _stride];
+            var codes8 = new sbyte[(long)queryCount * _stride];
+            var corrections = new int[queryCount];
+            var scales = new float[queryCount];
+            for (var qi = 0; qi < queryCount; qi++)
+                scales[qi] = Int8Codec.EncodeQuery(queries.Slice(qi * Dimension, Dimension), codes8.AsSpan(qi * _stride, _stride),
+                    codes16.AsSpan(qi * _stride, _stride), out corrections[qi]);
+
+            // Twice as many parts as cores, so a core slowed by other work does not hold up the whole pass; not
+            // more, since each part ramps its own top-k thresholds up from nothing.
+            var parts = count > ParallelRows || (queryCount > 1 && count * queryCount > ParallelRows)
+                ? (int)Math.Min(2 * Environment.ProcessorCount, Math.Max(1, count / 256))
+                : 1;
+            var collectors = new TopKCollector[parts][];
+            fixed (short* q16 = codes16)
+            fixed (sbyte* q8 = codes8)
+            fixed (int* c = corrections)
+            fixed (float* s = scales)
+            {
+                var batch = new QueryCodes(q16, q8, c, s, queryCount);
+                if (parts == 1)
+                {
+                    collectors[0] = NewCollectors(queryCount, candidates);
+                    ScanRange(0, count, batch, collectors[0]);
+                }
+                else
+                {
+                    Parallel.For(0, parts, p =>
+                    {
+                        collectors[p] = NewCollectors(queryCount, candidates);
+                        ScanRange(count * p / parts, count * (p + 1) / parts, batch, collectors[p]);
+                    });
+                }
+            }
+            return Rescore(queries, collectors, kept);
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    public void Save(Stream destination) => IndexStreamFormat.Save(destination, Spec, Dimension, WritePayload);
+
+    /// <summary>Payload: int32 payload version, int64 count, int32 code stride, the ids, the scales, the codes
+    /// (count × stride int8), then the re-rank rows (count × dimension float32 or float16; none for codes).
+    /// Codes are saved rather than re-derived so a loaded index answers bit-identically.</summary>
+    private void WritePayload(BinaryWriter writer)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            writer.Write(PayloadVersion);
+            writer.Write(_count);
+            writer.Write(_stride);
+            writer.Flush();
+            writer.BaseStream.Write(MemoryMarshal.AsBytes(_ids.AsSpan(0, (int)_count)));
+            writer.BaseStream.Write(MemoryMarshal.AsBytes(_scales.AsSpan(0, (int)_count)));
+            WriteRows(writer.BaseStream, _codes, _count);
+            if (_rerank is not null) WriteRows(writer.BaseStream, _rerank, _count);
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    internal static ExactInt8VectorIndex ReadPayload(string spec, RerankPrecision rerank, int dimension, BinaryReader reader)
+    {
+        var version = reader.ReadInt32();
+        if (version != PayloadVersion)
+            throw new CorruptIndexException($"Saved int8 index payload version {version} is not supported (this build reads {PayloadVersion}).");
+        var count = reader.ReadInt64();
+        if (count < 0 || count > Array.MaxLength)
+            throw new CorruptIndexException($"Saved int8 index claims {count} vectors.");
+        var stride = reader.ReadInt32();
+        if (stride != Int8Codec.Stride(dimension))
+            throw new CorruptIndexException($"Saved int8 index has code stride {stride}, not {Int8Codec.Stride(dimension)} for {dimension}-d vectors.");
+        var index = new ExactInt8VectorIndex(dimension, rerank, spec);
+        try
+        {
+            var rowBytes = sizeof(long) + sizeof(float) + stride + (index._rerank?.RowBytes ?? 0);
+            XxHashStream.EnsureAvailable(reader.BaseStream, count * rowBytes, $"{count} vectors");
+            index._ids = new long[count];
+            index._scales = new float[count];
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(index._ids.AsSpan()));
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(index._scales.AsSpan()));
+            ReadRows(reader.BaseStream, index._codes, count);
+            if (index._rerank is not null) ReadRows(reader.BaseStream, index._rerank, count);
+            for (var row = 0; row < count; row++)
+            {
+                if (!float.IsFinite(index._scales[row]) || index._scales[row] < 0)
+                    throw new CorruptIndexException($"Saved int8 index has an impossible scale at row {row}.");
+                if (!index._rowOfId.TryAdd(index._ids[row], row))
+                    throw new CorruptIndexException($"Saved int8 index repeats id {index._ids[row]}.");
+            }
+            index._count = count;
+            return index;
+        }
+        catch
+        {
+            index.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _codes.Dispose();
+        _rerank?.Dispose();
+        _lock.Dispose();
+    }
+
+    private static void WriteRows(Stream stream, RowStore store, long count)
+    {
+        for (long row = 0; row < count;)
+        {
+            var run = store.RunBytes(row, count - row);
+            stream.Write(run);
+            row += run.Length / store.RowBytes;
+        }
+    }
+
+    private static void ReadRows(Stream stream, RowStore store, long count)
+    {
+        store.EnsureCapacity(count);
+        for (long row = 0; row < count;)
+        {
+            var run = store.RunBytes(row, count - row);
+            stream.ReadExactly(run);
+            row += run.Length / store.RowBytes;
+        }
+    }
+
+    private void CheckNew(ReadOnlySpan<long> ids)
+    {
+        var batch = new HashSet<long>(ids.Length);
+        foreach (var id in ids)
+            if (_rowOfId.ContainsKey(id) || !batch.Add(id))
+                throw new DuplicateIdException(id);
+    }
+
+    private static TopKCollector[] NewCollectors(int queryCount, int k)
+    {
+        var collectors = new TopKCollector[queryCount];
+        for (var i = 0; i < queryCount; i++) collectors[i] = new TopKCollector(k);
+        return collectors;
+    }
+
+    /// <summary>Merges each probe's candidates (row numbers, by approximate score) over the parts and
+    /// re-scores them exactly; the final order is by exact score, then id.</summary>
+    private SearchHits[] Rescore(ReadOnlySpan<float> queries, TopKCollector[][] collectors, int kept)
+    {
+        var hits = new SearchHits[collectors[0].Length];
+        var buffer = new float[Dimension];
+        fixed (float* q = queries)
+        fixed (float* b = buffer)
+        {
+            for (var qi = 0; qi < hits.Length; qi++)
+            {
+                var merged = collectors[0][qi];
+                for (var p = 1; p < collectors.Length; p++) merged.OfferAll(collectors[p][qi]);
+                var rows = merged.ToHits().Ids;
+                var best = new TopKCollector(kept);
+                foreach (var row in rows) best.Offer(ExactScore(q + (long)qi * Dimension, row, b), _ids[row]);
+                hits[qi] = best.ToHits();
+            }
+        }
+        return hits;
+    }
+
+    private float ExactScore(float* query, long row, float* buffer)
+    {
+        switch (Rerank)
+        {
+            case RerankPrecision.Float32:
+                return DotKernels.Dot(query, _rerank!.Row(row), Dimension);
+            case RerankPrecision.Float16:
+                TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(_rerank!.Address(row), Dimension), new Span<float>(buffer, Dimension));
+                return DotKernels.Dot(query, buffer, Dimension);
+            default:
+                var codes = _codes.Address(row);
+                for (var i = 0; i < Dimension; i++) buffer[i] = Int8Codec.Code(codes[i]);
+                return DotKernels.Dot(query, buffer, Dimension) * _scales[row];
+        }
+    }
+
+    /// <summary>Scans rows [start, end) block by block: each block of codes is read from memory once and
+    /// scored against every probe of the batch while it sits in L2.</summary>
+    private void ScanRange(long start, long end, QueryCodes queries, TopKCollector[] collectors)
+    {
+        var thresholds = new float[queries.Count];
+        Array.Fill(thresholds, float.NegativeInfinity);
+        var tileDots = new int[16 * ((_blockRows + 3) / 4)];
+        fixed (float* t = thresholds)
+        fixed (int* dots = tileDots)
+        {
+            for (var row = start; row < end;)
+            {
+                var chunkEnd = Math.Min(end, ((row >> _codes.ChunkShift) + 1) << _codes.ChunkShift);
+                var blockEnd = Math.Min(chunkEnd, row + _blockRows);
+                // The next block, pulled into L2 while this one is scored (only batches have time to spare).
+                var next = blockEnd < end && queries.Count >= 4 ? _codes.Address(blockEnd) : null;
+                var nextBytes = next is null ? 0 : (int)(Math.Min(end - blockEnd, _blockRows) * _stride);
+                ScanBlock(row, (int)(blockEnd - row), queries, collectors, t, dots, next, nextBytes);
+                row = blockEnd;
+            }
+        }
+    }
+
+    /// <summary>Scores one block of rows against every probe: 4 probes × all whole 4-row tiles in one kernel
+    /// call, then the leftover rows and probes. Four scores at a time are compared with the probes' current
+    /// thresholds in one vector compare; only a score that can enter a top-k list reaches its collector.</summary>
+    private void ScanBlock(long first, int rows, QueryCodes queries, TopKCollector[] collectors, float* thresholds, int* tileDots,
+        byte* next, int nextBytes)
+    {
+        var stride = _stride;
+        var level = Kernels;
+        var block = _codes.Address(first);
+        var dots = stackalloc int[4];
+        var rowTiles = rows / 4;
+        // Spread the prefetch of the next block's cache lines over this block's probe groups.
+        var groups = Math.Max(1, queries.Count / 4);
+        var linesPerGroup = (nextBytes / 64 + groups - 1) / groups;
+        var prefetch = next;
+        var prefetchEnd = next + nextBytes;
+        fixed (float* rowScales = &_scales[first])
+        {
+            var qi = 0;
+            for (; qi + 4 <= queries.Count; qi += 4)
+            {
+                for (var line = 0; line < linesPerGroup && prefetch < prefetchEnd; line++, prefetch += 64)
+                    if (Sse.IsSupported) Sse.Prefetch1(prefetch);
+                var q16 = queries.Codes16 + (long)qi * stride;
+                Int8Kernels.FourByRows(level, q16, queries.Codes8 + (long)qi * stride, block, rowTiles, stride, tileDots);
+                if (Vector512.IsHardwareAccelerated)
+                    OfferTiles512(tileDots, rowTiles, queries, qi, rowScales, first, collectors, thresholds);
+                else
+                    OfferTiles128(tileDots, rowTiles, queries, qi, rowScales, first, collectors, thresholds);
+                for (var j = 4 * rowTiles; j < rows; j++)
+                    for (var t = 0; t < 4; t++)
+                        OfferIfPasses(collectors[qi + t], Int8Kernels.Dot(level, q16 + t * stride, block + (long)j * stride, stride),
+                            queries, qi + t, rowScales[j], first + j, thresholds + qi + t);
+            }
+            for (; qi < queries.Count; qi++)
+            {
+                var q = queries.Codes16 + (long)qi * stride;
+                var collector = collectors[qi];
+                var correction = Vector128.Create(queries.Corrections[qi]);
+                var scale = Vector128.Create(queries.Scales[qi]);
+                var j = 0;
+                for (; j + 4 <= rows; j += 4)
+                {
+                    Int8Kernels.OneByFour(level, q, block + (long)j * stride, stride, dots);
+                    var score = Vector128.ConvertToSingle(Vector128.Load(dots) - correction) * Vector128.Load(rowScales + j) * scale;
+                    var passed = Vector128.GreaterThanOrEqual(score, Vector128.Create(thresholds[qi])).ExtractMostSignificantBits();
+                    for (; passed != 0; passed &= passed - 1)
+                    {
+                        var r = BitOperations.TrailingZeroCount(passed);
+                        Offer(collector, score.GetElement(r), first + j + r, thresholds + qi);
+                    }
+                }
+                for (; j < rows; j++)
+                    OfferIfPasses(collector, Int8Kernels.Dot(level, q, block + (long)j * stride, stride), queries, qi, rowScales[j], first + j, thresholds + qi);
+            }
+        }
+    }
+
+    /// <summary>Offers the passing scores of whole 4 × 4 tiles (out[16·tile + 4·row + query]) for probes
+    /// qi..qi+3, a tile (16 scores) per compare.</summary>
+    private static void OfferTiles512(int* tileDots, int rowTiles, QueryCodes queries, int qi, float* rowScales, long first,
+        TopKCollector[] collectors, float* thresholds)
+    {
+        var corrections = Repeat4(Vector128.Load(queries.Corrections + qi));
+        var scales = Repeat4(Vector128.Load(queries.Scales + qi));
+        var limits = Repeat4(Vector128.Load(thresholds + qi));
+        // Lane 4·row + query takes row scale [row].
+        var spread = Vector512.Create(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3);
+        for (var tile = 0; tile < rowTiles; tile++)
+        {
+            var rowScale = Vector512.Shuffle(Vector128.Load(rowScales + 4 * tile).ToVector256Unsafe().ToVector512Unsafe(), spread);
+            var score = Vector512.ConvertToSingle(Vector512.Load(tileDots + 16 * tile) - corrections) * rowScale * scales;
+            var passed = Vector512.GreaterThanOrEqual(score, limits).ExtractMostSignificantBits();
+            if (passed == 0) continue;
+            for (; passed != 0; passed &= passed - 1)
+            {
+                var lane = BitOperations.TrailingZeroCount(passed);
+                var t = lane & 3;
+                // Re-checked: an earlier offer in this tile may have raised the probe's threshold.
+                if (score.GetElement(lane) >= thresholds[qi + t])
+                    Offer(collectors[qi + t], score.GetElement(lane), first + 4 * tile + (lane >> 2), thresholds + qi + t);
+            }
+            limits = Repeat4(Vector128.Load(thresholds + qi));
+        }
+    }
+
+    private static void OfferTiles128(int* tileDots, int rowTiles, QueryCodes queries, int qi, float* rowScales, long first,
+        TopKCollector[] collectors, float* thresholds)
+    {
+        var corrections = Vector128.Load(queries.Corrections + qi);
+        var scales = Vector128.Load(queries.Scales + qi);
+        for (var j = 0; j < 4 * rowTiles; j++)
+        {
+            var score = Vector128.ConvertToSingle(Vector128.Load(tileDots + 4 * j) - corrections) * Vector128.Create(rowScales[j]) * scales;
+            var passed = Vector128.GreaterThanOrEqual(score, Vector128.Load(thresholds + qi)).ExtractMostSignificantBits();
+            for (; passed != 0; passed &= passed - 1)
+            {
+                var t = BitOperations.TrailingZeroCount(passed);
+                Offer(collectors[qi + t], score.GetElement(t), first + j, thresholds + qi + t);
+            }
+        }
+    }
+
+    private static Vector512<T> Repeat4<T>(Vector128<T> four) =>
+        Vector512.Create(Vector256.Create(four, four), Vector256.Create(four, four));
+
+    /// <summary>The scalar twin of the vector compares above: the same float operations in the same order
+    /// (<see cref="Int8Codec.Score"/>), so a row scores identically whichever path reached it.</summary>
+    private static void OfferIfPasses(TopKCollector collector, int rawDot, QueryCodes queries, int qi, float rowScale, long row, float* threshold)
+    {
+        var score = Int8Codec.Score(rawDot, queries.Corrections[qi], rowScale, queries.Scales[qi]);
+        if (score >= *threshold) Offer(collector, score, row, threshold);
+    }
+
+    private static void Offer(TopKCollector collector, float score, long row, float* threshold)
+    {
+        collector.Offer(score, row);
+        *threshold = collector.Threshold;
+    }
+
+    /// <summary>A batch's encoded probes, pinned for the length of one search.</summary>
+    private readonly struct QueryCodes(short* codes16, sbyte* codes8, int* corrections, float* scales, int count)
+    {
+        public short* Codes16 { get; } = codes16;
+        public sbyte* Codes8 { get; } = codes8;
+        public int* Corrections { get; } = corrections;
+        public float* Scales { get; } = scales;
+        public int Count { get; } = count;
+    }
+}
