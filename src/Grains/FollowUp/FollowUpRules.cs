@@ -18,7 +18,7 @@ public static class FollowUpRules
     public static FollowUpView New(
         ReviewCase current, Candidate candidate, FollowUpRequest request, Principal asker, DateTimeOffset now, TimeSpan deadline)
     {
-        var owner = ForceId.Parse(candidate.Force);
+        var owner = candidate.Force;
         return new FollowUpView(
             ReviewKeys.FollowUp(owner, current.Force, current.SearchId, candidate.Rank), owner, current.Force, current.SearchId,
             candidate.Rank, new Contracts.Galleries.GalleryId(candidate.Force, candidate.Gallery), candidate.SubjectRef,

@@ -41,11 +41,11 @@ public sealed class ReviewCaseGrain(
         if (state.State.Case is not null) return; // a retried open after a silo failover
 
         // The terms each partner's candidates were found under decide four-eyes and whether images go with them.
-        var terms = new Dictionary<string, (int, bool)>(StringComparer.Ordinal);
-        foreach (var owner in opening.Candidates.Select(c => c.Force).Where(f => f != _force.Value).Distinct())
+        var terms = new Dictionary<ForceId, (int, bool)>();
+        foreach (var owner in opening.Candidates.Select(c => c.Force).Where(f => f != _force).Distinct())
         {
             var view = await SiloFailover.CallAsync(() =>
-                GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(ForceId.Parse(owner), _force).ToString()).GetAsync());
+                GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(owner, _force).ToString()).GetAsync());
             terms[owner] = (view.Terms?.ReviewersNeeded ?? 1, view.Terms?.ShareImages ?? false);
         }
 
@@ -74,7 +74,7 @@ public sealed class ReviewCaseGrain(
         await state.WriteStateAsync();
 
         var candidate = next.Candidates.Single(c => c.Rank == rank);
-        var owner = ForceId.Parse(candidate.Candidate.Force);
+        var owner = candidate.Candidate.Force;
         var where = $"case {_searchId} candidate {rank} ({candidate.Candidate.Gallery})";
         await ReviewAudit.BothAsync(GrainFactory, _force, owner, AuditKind.ReviewDecision, reviewer, next.Purpose.Offence, next.Purpose.CaseReference,
             $"{where}: {verdict} (decision {candidate.DecisionsRecorded} of {candidate.RequiredReviewers})");

@@ -16,13 +16,13 @@ public static class ReviewRules
     public const Role Readers = Role.Reviewer | Role.Searcher | Role.Auditor;
 
     public static ReviewCase Open(
-        ForceId force, Principal searcher, CaseOpening opening, Func<string, (int Reviewers, bool Images)> termsOf, DateTimeOffset now) =>
+        ForceId force, Principal searcher, CaseOpening opening, Func<ForceId, (int Reviewers, bool Images)> termsOf, DateTimeOffset now) =>
         new(opening.SearchId, force, searcher.ToString(), opening.Purpose, opening.ModelId, opening.ProbeFingerprint, now,
             opening.Coverage, [.. opening.Refusals],
             [.. opening.Candidates.Select(c =>
             {
                 // The requester's own galleries: one reviewer, and its own images.
-                var (reviewers, images) = c.Force == force.Value ? (1, true) : termsOf(c.Force);
+                var (reviewers, images) = c.Force == force ? (1, true) : termsOf(c.Force);
                 return new CaseCandidate(c, Math.Clamp(reviewers, 1, 2), images, [], 0, ReviewOutcome.Undecided, null);
             })]);
 
@@ -95,7 +95,7 @@ public static class ReviewRules
         if (index < 0)
             return ReviewStep<CaseCandidate>.Refuse(ReviewRefusal.UnknownCandidate, $"Case {current.SearchId} has no candidate of rank {rank}.");
         var candidate = current.Candidates[index];
-        return candidate.Candidate.Force == current.Force.Value
+        return candidate.Candidate.Force == current.Force
                 ? ReviewStep<CaseCandidate>.Refuse(ReviewRefusal.OwnCandidate, $"Candidate {rank} is in {current.Force}'s own gallery: read its core data there.")
             : candidate.Outcome != ReviewOutcome.PossibleMatch
                 ? ReviewStep<CaseCandidate>.Refuse(ReviewRefusal.NotConfirmed,
