@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Grid.Contracts.Identity;
 using Grid.Contracts.Review;
 using Grid.Grains.FollowUp;
-using Grid.Grains.Placement;
 using Microsoft.Extensions.Options;
 
 namespace Grid.Grains.Review;
@@ -11,7 +10,7 @@ namespace Grid.Grains.Review;
 /// A force's list of cases and follow-ups [key FORCE/review]. Not reentrant. It never waits on a case or follow-up
 /// grain (their retention calls are one-way), because those grains wait on it when they update their lines.
 /// </summary>
-[ForcePinnedPlacement]
+// Not force-pinned: on every search's path, like the case (see ReviewCaseGrain).
 public sealed class CaseIndexGrain(
     [PersistentState("review-index", GridStorage.GrainStateStore)] IPersistentState<CaseIndexState> state,
     IOptions<ReviewOptions> options,

@@ -4,7 +4,6 @@ using Grid.Contracts.Identity;
 using Grid.Contracts.Review;
 using Grid.Contracts.Sharing;
 using Grid.Grains.FollowUp;
-using Grid.Grains.Placement;
 using Grid.Grains.Search;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +14,8 @@ namespace Grid.Grains.Review;
 /// audits and talks to the other grains. Not reentrant: decisions are serialised, so two reviewers cannot both be
 /// "the first". Retention is applied before every call.
 /// </summary>
-[ForcePinnedPlacement]
+// Not force-pinned, like agreements and audit logs: every search opens a case, and a search must still answer
+// (from the other forces' galleries) while the requester's own silos are down.
 public sealed class ReviewCaseGrain(
     [PersistentState("case", GridStorage.GrainStateStore)] IPersistentState<ReviewCaseState> state,
     IOptions<ReviewOptions> options,
