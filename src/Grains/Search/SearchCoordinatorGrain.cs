@@ -81,7 +81,7 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         var candidates = global.Result();
         await AuditAsync(principal, force, request.Purpose, scope, reports, candidates);
         var coverage = new Coverage(reports);
-        var searchId = await ReviewCaseOpener.OpenAsync(GrainFactory, force, request, probe, candidates, coverage, [.. scope.Refused]);
+        var searchId = await ReviewCaseOpener.OpenAsync(GrainFactory, logger, force, request, probe, candidates, coverage, [.. scope.Refused]);
         return new SearchResponse(candidates, coverage, scope.Refused.ToArray(), searchId);
     }
 
