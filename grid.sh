@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The Identity Search Grid's one entry script. Run ./grid.sh help for the commands.
 set -euo pipefail
+# Everything this script creates (Azurite data, keys, logs) is the owner's only: folders 0700, files 0600.
+umask 077
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUN="$ROOT/.run"          # PIDs and logs of what `up` started
@@ -91,7 +93,8 @@ wait_port() { # port seconds what
 }
 
 start_azurite() {
-  mkdir -p "$RUN" "$DATA/azurite"
+  # Azurite's files hold every force's templates and audit: owner-only (0700 here, files 0600 by the umask above).
+  mkdir -p "$RUN" "$DATA/azurite"; chmod 700 "$DATA" "$DATA/azurite"
   if alive "$RUN/azurite.pid"; then return; fi
   say "starting Azurite (blob :$BLOB_PORT, table :$TABLE_PORT, data in ${DATA#$ROOT/}/azurite)"
   setsid "$TOOLS/azurite/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
@@ -128,7 +131,13 @@ start_silo() { # index [force] [gateway: yes|no]
   printf '%s\n' "$force" >"$RUN/silo-$i.force"
   echo "$gateway" >"$RUN/silo-$i.gateway"
   say "starting silo $i${force:+ for force $force} (silo :$((SILO_PORT_BASE + i)), gateway $gwtext, dashboard http://127.0.0.1:$((DASHBOARD_PORT_BASE + i))/)"
-  Grid__Security__ClusterSecret="$(cat "$KEYS/cluster.secret")" setsid "$SILO_BIN" "${args[@]}" >>"$RUN/silo-$i.log" 2>&1 </dev/null &
+  local secrets=("Grid__Security__ClusterSecret=$(cat "$KEYS/cluster.secret")")
+  if [ -n "$force" ]; then
+    # The force's own ticket-signing secret lives only with its own silos (docs/SECURITY.md, per-owner ticket keys).
+    [ -s "$KEYS/force-$force.secret" ] || head -c 48 /dev/urandom | base64 -w0 >"$KEYS/force-$force.secret"
+    secrets+=("Grid__Security__Forces__${force}__Secret=$(cat "$KEYS/force-$force.secret")")
+  fi
+  env "${secrets[@]}" setsid "$SILO_BIN" "${args[@]}" >>"$RUN/silo-$i.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
   if [ "$gw" != 0 ]; then wait_port "$gw" 60 "silo $i"; else wait_port $((SILO_PORT_BASE + i)) 60 "silo $i"; fi
 }
@@ -307,7 +316,7 @@ demo() {
   say "9. the audit at both ends, and its hash chains verified"
   ctl NL-agreements audit show NL | tail -12
   ctl DE-agreements audit show DE | tail -8
-  ctl NL-agreements audit verify NL
+  ctl NL-agreements audit verify NL --with-partners
   ctl DE-agreements audit verify DE
   ctl DE-agreements stats DE
   say "demo done; the demo grid is still up (./grid.sh down stops it). Its operator key: $OPERATOR_KEY; the forces' keys: $keys"

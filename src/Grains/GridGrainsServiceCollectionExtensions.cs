@@ -1,5 +1,6 @@
 using Grid.Grains.Audit;
 using Grid.Grains.Diagnostics;
+using Grid.Grains.Galleries;
 using Grid.Grains.Placement;
 using Grid.Grains.Review;
 using Grid.Grains.Search;
@@ -17,6 +18,7 @@ public static class GridGrainsServiceCollectionExtensions
     {
         services.AddOptions<GridStorageOptions>().Configure(o => configure?.Invoke(o));
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
+        services.AddOptions<ShardSearchOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShardBlobStore>();
         services.TryAddSingleton<IShardJournalFactory, BlobShardJournalFactory>();

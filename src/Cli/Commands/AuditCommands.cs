@@ -40,10 +40,17 @@ public static class AuditCommands
         var verify = new Command("verify", "Recompute the hash chain; any altered, removed or reordered entry is found.");
         var verifyForce = new Argument<string>("force");
         var verifyJson = CommonOptions.Json();
+        var withPartners = new Option<bool>("--with-partners")
+        {
+            Description = "Also cross-check the heads of this log that partner forces recorded (and theirs recorded here): catches a consistent rollback.",
+        };
         verify.Arguments.Add(verifyForce);
         verify.Options.Add(verifyJson);
+        verify.Options.Add(withPartners);
         verify.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(verifyJson), ct, async client =>
         {
+            if (parse.GetValue(withPartners))
+                return await VerifyWithPartnersAsync(client.Audit(ForceId.Parse(parse.GetValue(verifyForce)!)), parse.GetValue(verifyJson));
             var result = await client.Audit(ForceId.Parse(parse.GetValue(verifyForce)!)).VerifyAsync();
             if (parse.GetValue(verifyJson)) Json.WriteLine(result);
             else if (result.Intact) AnsiConsole.MarkupLine($"[green]intact[/]: {result.Entries} entries, head {result.HeadHash}");
@@ -68,6 +75,21 @@ public static class AuditCommands
         audit.Subcommands.Add(verify);
         audit.Subcommands.Add(export);
         return audit;
+    }
+
+    private static async Task<int> VerifyWithPartnersAsync(IAuditLogGrain log, bool json)
+    {
+        var result = await log.VerifyWithPartnersAsync();
+        if (json) { Json.WriteLine(result); return result.Intact ? ExitCodes.Ok : ExitCodes.Failed; }
+        var local = result.Local;
+        if (local.Intact) AnsiConsole.MarkupLine($"[green]intact[/]: {local.Entries} entries, head {local.HeadHash}");
+        else AnsiConsole.MarkupLine($"[red]TAMPERED[/] at entry {local.FirstBadSeq}: {Markup.Escape(local.Problem ?? "")}");
+        foreach (var f in result.Findings)
+            AnsiConsole.MarkupLine($"[red]ANCHOR[/] {f.Log} entry {f.Seq} (anchored by {f.AnchoredBy}): {Markup.Escape(f.Problem)}");
+        AnsiConsole.MarkupLine(result.Findings.IsEmpty
+            ? $"[green]partners agree[/]: {result.AnchorsChecked} anchors checked"
+            : $"[red]{result.Findings.Length} of {result.AnchorsChecked} partner anchors do not match[/]");
+        return result.Intact ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     public static Command Stats()

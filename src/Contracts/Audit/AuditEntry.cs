@@ -5,8 +5,9 @@ using Grid.Contracts.Identity;
 namespace Grid.Contracts.Audit;
 
 /// <summary>
-/// One link of a force's hash chain. <see cref="Hash"/> = SHA-256(<see cref="PrevHash"/> bytes ||
-/// canonical bytes of every other field), hex; see AuditChain in the grains for the encoding.
+/// One link of a force's hash chain. <see cref="Hash"/> = HMAC-SHA256 under the force's silo-held audit key over
+/// <see cref="PrevHash"/> and every other field, hex (entries written before issue 9: plain SHA-256); see AuditChain
+/// in the grains. <see cref="PartnerHead"/>: the partner's chain head when this search was logged (partner anchor).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.audit-entry")]
 public sealed record AuditEntry(
@@ -23,4 +24,5 @@ public sealed record AuditEntry(
     [property: Id(10)] int CandidateCount,
     [property: Id(11)] string Detail,
     [property: Id(12)] string PrevHash,
-    [property: Id(13)] string Hash);
+    [property: Id(13)] string Hash,
+    [property: Id(14)] AuditHead? PartnerHead = null);

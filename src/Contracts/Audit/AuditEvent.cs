@@ -18,7 +18,8 @@ public sealed record AuditEvent(
     [property: Id(5)] ImmutableArray<GalleryId> GalleriesAsked,
     [property: Id(6)] ImmutableArray<GalleryId> GalleriesAnswered,
     [property: Id(7)] int CandidateCount,
-    [property: Id(8)] string Detail)
+    [property: Id(8)] string Detail,
+    [property: Id(9)] AuditHead? PartnerHead = null)
 {
     /// <summary>An event that concerns no search: only kind, actor, partner and detail.</summary>
     public static AuditEvent Note(AuditKind kind, string actor, ForceId? partner, string detail) =>

@@ -23,4 +23,20 @@ public interface IAuditLogGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<StatsView> GetStatsAsync();
+
+    /// <summary>Silo-internal: the head of the chain now (what a partner records as its anchor).</summary>
+    [ReadOnly]
+    Task<AuditHead> HeadAsync();
+
+    /// <summary>Silo-internal: the heads of <paramref name="partner"/>'s chain this log recorded.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<AuditHead>> AnchorsHeldForAsync(Identity.ForceId partner);
+
+    /// <summary>Silo-internal: which of <paramref name="heads"/> (anchored by <paramref name="holder"/>) storage no longer holds as recorded.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<AuditAnchorFinding>> CheckAnchorsAsync(Identity.ForceId holder, ImmutableArray<AuditHead> heads);
+
+    /// <summary>Verifies storage and cross-checks the anchors every member force holds for this log and this log holds for them.</summary>
+    [ReadOnly]
+    Task<AuditPartnerVerification> VerifyWithPartnersAsync();
 }

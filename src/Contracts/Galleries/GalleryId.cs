@@ -81,6 +81,11 @@ public sealed record GalleryId
         {
             found.Add($"Gallery name '{Name}' is invalid: use 1-{MaxNameLength} characters from A-Z a-z 0-9 - _ .");
         }
+        else if (!char.IsAsciiLetterOrDigit(Name[0]) || Name.Contains("..", StringComparison.Ordinal))
+        {
+            // Names become blob paths: '.', '..', '.hidden' or 'a..b' could land outside the force's own folder.
+            found.Add($"Gallery name '{Name}' is invalid: it must start with a letter or digit and may not contain '..' (no path-like names).");
+        }
 
         problems = found;
         return found.Count == 0;

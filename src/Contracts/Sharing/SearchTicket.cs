@@ -4,8 +4,8 @@ using Grid.Contracts.Galleries;
 namespace Grid.Contracts.Sharing;
 
 /// <summary>
-/// A short-lived permission, signed by the owner's agreement grain (HMAC-SHA256 with the grid
-/// secret), for one requester user to search named galleries of the owner for one purpose with
+/// A short-lived permission, signed by the owner's agreement grain (ECDSA P-256 with the owner
+/// force's own key), for one requester user to search named galleries of the owner for one purpose with
 /// caps. Each owner's shard verifies it independently before it reads anything.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.search-ticket")]

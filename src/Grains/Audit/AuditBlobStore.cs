@@ -18,6 +18,7 @@ public sealed class AuditBlobStore
 {
     private const string SegmentPrefix = "log-";
     private const string SegmentSuffix = ".bin";
+    private const string HeadBlob = "head.bin";
 
     private readonly AppendBlobContainer _container;
 
@@ -75,6 +76,30 @@ public sealed class AuditBlobStore
     public Task<long> AppendAsync(ForceId force, long segment, long expectedLength, byte[] record) =>
         _container.AppendAsync(SegmentName(force, segment), expectedLength, record,
             length => $"Audit segment {SegmentName(force, segment)} is {length} bytes, expected {expectedLength}: another writer touched {force}'s log.");
+
+    /// <summary>The force's head record (<see cref="AuditHeadRecord"/>), or null when there is none.</summary>
+    public async Task<byte[]?> ReadHeadAsync(ForceId force)
+    {
+        await _container.EnsureExistsAsync();
+        var blob = _container.Client.GetBlobClient($"{force.Value}/{HeadBlob}");
+        return await _container.Retry.ExecuteAsync(async ct =>
+        {
+            try
+            {
+                return (await blob.DownloadContentAsync(ct)).Value.Content.ToArray();
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
+        });
+    }
+
+    public async Task WriteHeadAsync(ForceId force, byte[] record)
+    {
+        var blob = _container.Client.GetBlobClient($"{force.Value}/{HeadBlob}");
+        await _container.Retry.ExecuteAsync(async ct => { await blob.UploadAsync(BinaryData.FromBytes(record), overwrite: true, ct); });
+    }
 
     public async Task DeleteSegmentAsync(ForceId force, long segment)
     {

@@ -7,26 +7,35 @@ using Grid.Grains.Security;
 namespace Grid.Grains.Audit;
 
 /// <summary>
-/// A force's hash chain. Entry n's hash is SHA-256(hash of entry n-1 || canonical bytes of the
-/// rest of entry n); the first entry links to the anchor (the zero hash, or after retention the
-/// hash of the last entry removed). Altering, removing, inserting or reordering any entry breaks
-/// its own hash, the next entry's link or the head; <see cref="Verify"/> names the first break.
+/// A force's keyed hash chain. Entry n's hash is HMAC-SHA256(force's audit key, hash of entry n-1 ||
+/// canonical bytes of the rest of entry n); the first entry links to the anchor (the zero hash, or after
+/// retention the hash of the last entry removed). Without the key, which only silos hold, nobody can
+/// recompute a hash, so altering, removing, inserting or reordering any entry breaks its own hash, the
+/// next entry's link or the head; <see cref="Verify"/> names the first break. Entries before
+/// <see cref="KeyedFromSeq"/> are a pre-issue-9 log's, hashed with plain SHA-256 (see docs/SECURITY.md, migration).
 /// </summary>
 public sealed class AuditChain
 {
     public static readonly string ZeroHash = new('0', SHA256.HashSizeInBytes * 2);
 
     private readonly List<AuditEntry> _entries;
+    private readonly byte[] _key;
+    private AuditHead? _continueFrom;
 
-    public AuditChain(ForceId force, long anchorSeq, string anchorHash, IEnumerable<AuditEntry> entries)
+    public AuditChain(ForceId force, byte[] key, long anchorSeq, string anchorHash, IEnumerable<AuditEntry> entries, long keyedFromSeq = 0)
     {
         Force = force;
+        _key = key;
         AnchorSeq = anchorSeq;
         AnchorHash = anchorHash;
+        KeyedFromSeq = keyedFromSeq;
         _entries = [.. entries];
     }
 
-    public static AuditChain Empty(ForceId force) => new(force, 0, ZeroHash, []);
+    public static AuditChain Empty(ForceId force, byte[] key) => new(force, key, 0, ZeroHash, []);
+
+    /// <summary>Entries with a smaller sequence number were hashed without a key (a migrated log); 0 = all keyed.</summary>
+    public long KeyedFromSeq { get; set; }
 
     public ForceId Force { get; }
 
@@ -36,17 +45,27 @@ public sealed class AuditChain
 
     public IReadOnlyList<AuditEntry> Entries => _entries;
 
-    public long HeadSeq => _entries.Count > 0 ? _entries[^1].Seq : AnchorSeq;
+    public long HeadSeq => _continueFrom is { } c && c.Seq > StoredHeadSeq ? c.Seq : StoredHeadSeq;
 
-    public string HeadHash => _entries.Count > 0 ? _entries[^1].Hash : AnchorHash;
+    public string HeadHash => _continueFrom is { } c && c.Seq > StoredHeadSeq ? c.Hash : StoredHeadHash;
+
+    private long StoredHeadSeq => _entries.Count > 0 ? _entries[^1].Seq : AnchorSeq;
+
+    private string StoredHeadHash => _entries.Count > 0 ? _entries[^1].Hash : AnchorHash;
+
+    /// <summary>
+    /// After storage lost the tail the log had acknowledged (its head record says so), new entries continue
+    /// from that head, not from what is left: the gap stays visible to every later verification.
+    /// </summary>
+    public void ContinueFrom(AuditHead head) => _continueFrom = head;
 
     public AuditEntry Append(AuditEvent e, DateTimeOffset time)
     {
         var entry = new AuditEntry(
             HeadSeq + 1, time, e.Kind, e.Actor, Force, e.Partner, e.Offence, e.CaseReference,
             e.GalleriesAsked.IsDefault ? [] : e.GalleriesAsked, e.GalleriesAnswered.IsDefault ? [] : e.GalleriesAnswered,
-            e.CandidateCount, e.Detail, HeadHash, string.Empty);
-        entry = entry with { Hash = ComputeHash(entry) };
+            e.CandidateCount, e.Detail, HeadHash, string.Empty, e.PartnerHead);
+        entry = entry with { Hash = ComputeHash(entry, _key) };
         _entries.Add(entry);
         return entry;
     }
@@ -93,17 +112,17 @@ public sealed class AuditChain
         }
     }
 
-    public AuditExport Export() => new(Force, AnchorSeq, AnchorHash, [.. _entries]);
+    public AuditExport Export() => new(Force, AnchorSeq, AnchorHash, [.. _entries], KeyedFromSeq);
 
     /// <summary>Checks this chain against the head its keeper recorded (detects a cut-off tail).</summary>
     public AuditVerification Verify(long expectedHeadSeq, string expectedHeadHash) =>
-        Verify(Export(), expectedHeadSeq, expectedHeadHash);
+        Verify(Export(), _key, expectedHeadSeq, expectedHeadHash);
 
     /// <summary>
     /// Walks the chain from the anchor. Without an expected head a removed last entry cannot be
     /// seen, which is why the grain keeps its head apart from the entries.
     /// </summary>
-    public static AuditVerification Verify(AuditExport export, long? expectedHeadSeq = null, string? expectedHeadHash = null)
+    public static AuditVerification Verify(AuditExport export, byte[] key, long? expectedHeadSeq = null, string? expectedHeadHash = null)
     {
         var prevHash = export.AnchorHash;
         var prevTime = DateTimeOffset.MinValue;
@@ -127,7 +146,8 @@ public sealed class AuditChain
                 return Bad(expectedSeq, $"Entry {entry.Seq} does not link to the entry before it.");
             }
 
-            if (!string.Equals(entry.Hash, ComputeHash(entry), StringComparison.Ordinal))
+            var expected = entry.Seq < export.KeyedFromSeq && entry.PartnerHead is null ? LegacyHash(entry) : ComputeHash(entry, key);
+            if (!string.Equals(entry.Hash, expected, StringComparison.Ordinal))
             {
                 return Bad(expectedSeq, $"Entry {entry.Seq} was altered: its content does not match its hash.");
             }
@@ -153,20 +173,28 @@ public sealed class AuditChain
     }
 
     /// <summary>
-    /// SHA-256, in lower-case hex, over canonical bytes that begin with the previous hash and go on
-    /// with every other field of the entry. Hashing the previous hash as text keeps a malformed
-    /// stored value an ordinary mismatch rather than a parse error during verification.
+    /// HMAC-SHA256 under the force's audit key, in lower-case hex, over canonical bytes that begin with the
+    /// previous hash and go on with every other field of the entry (the partner anchor included). Hashing the
+    /// previous hash as text keeps a malformed stored value an ordinary mismatch rather than a parse error.
     /// </summary>
-    public static string ComputeHash(AuditEntry e)
+    public static string ComputeHash(AuditEntry e, byte[] key)
     {
-        var body = new CanonicalWriter("grid.audit-entry.v1")
+        var body = Canonical(e, "grid.audit-entry.v2")
+            .Long(e.PartnerHead?.Seq ?? -1).String(e.PartnerHead?.Hash)
+            .ToArray();
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, body));
+    }
+
+    /// <summary>The pre-issue-9 hash: plain SHA-256, which anyone can recompute. Accepted only before
+    /// <see cref="KeyedFromSeq"/>, a point fixed by the keyed head record.</summary>
+    public static string LegacyHash(AuditEntry e) => Convert.ToHexStringLower(SHA256.HashData(Canonical(e, "grid.audit-entry.v1").ToArray()));
+
+    private static CanonicalWriter Canonical(AuditEntry e, string domain) =>
+        new CanonicalWriter(domain)
             .String(e.PrevHash).Long(e.Seq).Time(e.Time).Int((int)e.Kind).String(e.Actor).String(e.Force.Value)
             .String(e.Partner?.Value).String(e.Offence).String(e.CaseReference)
             .Strings(Names(e.GalleriesAsked)).Strings(Names(e.GalleriesAnswered))
-            .Int(e.CandidateCount).String(e.Detail)
-            .ToArray();
-        return Convert.ToHexStringLower(SHA256.HashData(body));
-    }
+            .Int(e.CandidateCount).String(e.Detail);
 
     private static string[] Names(ImmutableArray<Contracts.Galleries.GalleryId> galleries) =>
         galleries.IsDefault ? [] : [.. galleries.Select(g => g.ToString())];

@@ -10,7 +10,8 @@ namespace Grid.Grains.Audit;
 /// <summary>
 /// Audit segment records in the shard log's frame, <c>[int32 length][payload][uint32 crc32(payload)]</c>, payload =
 /// <c>[kind byte][body]</c>: kind 1 is the segment's anchor, kind 2 an entry, in a compact binary form that keeps
-/// every field exactly (time as UTC ticks plus offset) so the stored entry hashes as it did when appended.
+/// every field exactly (time as UTC ticks plus offset) so the stored entry hashes as it did when appended. Since
+/// issue 9: kind 4 is a signed anchor (kind 1 + MAC), kind 3 an entry with its partner anchor (kind 2 + head).
 /// </summary>
 public static class AuditLogCodec
 {
@@ -19,13 +20,17 @@ public static class AuditLogCodec
 
     private const byte AnchorKind = 1;
     private const byte EntryKind = 2;
-    // Kind 3: an anchor whose partner counts also carry confirmed matches and follow-ups. Written from now on; kind 1
-    // anchors of older segments are still read (their new counts are 0).
-    private const byte ReviewAnchorKind = 3;
+    private const byte AnchoredEntryKind = 3;
+    private const byte SignedAnchorKind = 4;
+    // Kinds 5 and 6: anchors (unsigned, signed) whose partner counts also carry confirmed matches and follow-ups.
+    // Written from now on; kind 1 and 4 anchors of older segments are still read (their review counts are 0).
+    private const byte ReviewAnchorKind = 5;
+    private const byte SignedReviewAnchorKind = 6;
     private const int FrameOverhead = CrcFrame.Overhead;
 
-    public static byte[] Encode(AuditAnchor anchor) => Frame(ReviewAnchorKind, w =>
+    public static byte[] Encode(AuditAnchor anchor) => Frame(anchor.Mac is null ? ReviewAnchorKind : SignedReviewAnchorKind, w =>
     {
+        if (anchor.Mac is not null) w.Write(anchor.Mac);
         w.Write(anchor.Seq);
         w.Write(anchor.Hash);
         w.Write(anchor.Stats.Length);
@@ -44,8 +49,15 @@ public static class AuditLogCodec
         }
     });
 
-    public static byte[] Encode(AuditEntry e) => Frame(EntryKind, w =>
+    public static byte[] Encode(AuditEntry e) => Frame(AnchoredEntryKind, w =>
     {
+        w.Write(e.PartnerHead is not null);
+        if (e.PartnerHead is { } head)
+        {
+            w.Write(head.Seq);
+            w.Write(head.Hash);
+        }
+
         w.Write(e.Seq);
         w.Write(e.Time.UtcTicks);
         w.Write((short)e.Time.Offset.TotalMinutes);
@@ -121,15 +133,21 @@ public static class AuditLogCodec
             using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
             switch (r.ReadByte())
             {
-                case (AnchorKind or ReviewAnchorKind) and var anchorKind when segment is { Anchor: null, Entries.Count: 0, Damage: null } && offset == 0:
-                    segment.Anchor = ReadAnchor(r, anchorKind == ReviewAnchorKind);
+                case (AnchorKind or SignedAnchorKind or ReviewAnchorKind or SignedReviewAnchorKind) and var anchorKind
+                    when segment is { Anchor: null, Entries.Count: 0, Damage: null } && offset == 0:
+                    var mac = anchorKind is SignedAnchorKind or SignedReviewAnchorKind ? r.ReadString() : null;
+                    segment.Anchor = ReadAnchor(r, anchorKind is ReviewAnchorKind or SignedReviewAnchorKind) with { Mac = mac };
                     return null;
-                case AnchorKind or ReviewAnchorKind:
+                case AnchorKind or SignedAnchorKind or ReviewAnchorKind or SignedReviewAnchorKind:
                     return $"the record at byte {offset} is an anchor that is not the segment's first record";
-                case EntryKind when segment.Anchor is null:
+                case EntryKind or AnchoredEntryKind when segment.Anchor is null:
                     return $"the record at byte {offset} is an entry before the segment's anchor";
                 case EntryKind:
-                    segment.Entries.Add(ReadEntry(r));
+                    segment.Entries.Add(ReadEntry(r, null));
+                    return null;
+                case AnchoredEntryKind:
+                    var head = r.ReadBoolean() ? new AuditHead(r.ReadInt64(), r.ReadString()) : null;
+                    segment.Entries.Add(ReadEntry(r, head));
                     return null;
                 case var kind:
                     return $"the record at byte {offset} has unknown kind {kind}";
@@ -157,7 +175,7 @@ public static class AuditLogCodec
         return new AuditAnchor(seq, hash, [.. stats]);
     }
 
-    private static AuditEntry ReadEntry(BinaryReader r) => new(
+    private static AuditEntry ReadEntry(BinaryReader r, AuditHead? partnerHead) => new(
         Seq: r.ReadInt64(),
         Time: new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(r.ReadInt16())),
         Kind: (AuditKind)r.ReadInt32(),
@@ -171,7 +189,8 @@ public static class AuditLogCodec
         CandidateCount: r.ReadInt32(),
         Detail: r.ReadString(),
         PrevHash: r.ReadString(),
-        Hash: r.ReadString());
+        Hash: r.ReadString(),
+        PartnerHead: partnerHead);
 
     /// <summary>A count can never exceed the bytes left; checking keeps a forged count from allocating gigabytes.</summary>
     private static int Count(BinaryReader r)

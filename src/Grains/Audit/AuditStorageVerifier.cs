@@ -4,23 +4,26 @@ using Grid.Contracts.Identity;
 namespace Grid.Grains.Audit;
 
 /// <summary>
-/// Verifies a force's log as storage holds it: each segment must begin with an anchor that continues the
-/// segment before it, no record before a segment's tail may be damaged, and the entries must form one
-/// chain from the first anchor to the head the log acknowledged. Reports the first sequence number that is wrong.
+/// Verifies a force's log as storage holds it: each segment must begin with an anchor (signed, once the chain is
+/// keyed) that continues the segment before it, no record before a segment's tail may be damaged, the entries must
+/// form one keyed chain from the first anchor to the head the log acknowledged, and the first anchor may not be
+/// younger than the oldest point the head record says retention kept. Reports the first sequence number that is wrong.
 /// </summary>
 public static class AuditStorageVerifier
 {
-    public static AuditVerification Verify(ForceId force, IReadOnlyList<AuditSegment> segments, long expectedHeadSeq, string expectedHeadHash)
+    public static AuditVerification Verify(
+        ForceId force, byte[] key, IReadOnlyList<AuditSegment> segments, long expectedHeadSeq, string expectedHeadHash, AuditHeadRecord? record)
     {
         AuditAnchor? first = null;
+        var keyedFrom = record?.KeyedFromSeq ?? 0;
         var entries = new List<AuditEntry>();
-        AuditExport Export() => new(force, first?.Seq ?? 0, first?.Hash ?? AuditChain.ZeroHash, [.. entries]);
+        AuditExport Export() => new(force, first?.Seq ?? 0, first?.Hash ?? AuditChain.ZeroHash, [.. entries], keyedFrom);
 
         // A structural problem sits after the entries read so far; any break among those comes first.
-        AuditVerification Broken(string problem)
+        AuditVerification Broken(string problem, long? at = null)
         {
-            var sofar = AuditChain.Verify(Export());
-            return sofar.Intact ? new AuditVerification(false, entries.Count, (first?.Seq ?? 0) + entries.Count + 1, problem, sofar.HeadHash) : sofar;
+            var sofar = AuditChain.Verify(Export(), key);
+            return sofar.Intact ? new AuditVerification(false, entries.Count, at ?? (first?.Seq ?? 0) + entries.Count + 1, problem, sofar.HeadHash) : sofar;
         }
 
         foreach (var segment in segments)
@@ -36,9 +39,20 @@ public static class AuditStorageVerifier
                 return Broken(segment.Damage?.Problem ?? $"Segment {segment.Number} does not begin with an anchor.");
             }
 
+            if (anchor.Seq >= keyedFrom && !anchor.MacValid(force, key))
+            {
+                return Broken($"Segment {segment.Number}'s anchor (after entry {anchor.Seq}) is not signed with {force}'s audit key: it was forged or replaced.", anchor.Seq + 1);
+            }
+
             if (first is null)
             {
                 first = anchor;
+                if (record is not null && (anchor.Seq > record.OldestSeq || (anchor.Seq == record.OldestSeq && anchor.Hash != record.OldestHash)))
+                {
+                    return new AuditVerification(false, 0, record.OldestSeq + 1,
+                        $"The log begins after entry {anchor.Seq}, but retention kept everything after entry {record.OldestSeq}: " +
+                        "the oldest segments were deleted or replaced outside retention.", anchor.Hash);
+                }
             }
             else
             {
@@ -58,6 +72,12 @@ public static class AuditStorageVerifier
             entries.AddRange(segment.Entries);
         }
 
-        return AuditChain.Verify(Export(), expectedHeadSeq, expectedHeadHash);
+        if (first is null && record is not null && record.OldestSeq > 0)
+        {
+            return new AuditVerification(false, 0, record.OldestSeq + 1,
+                $"Storage holds no segment, but retention kept everything after entry {record.OldestSeq}: the log was deleted.", AuditChain.ZeroHash);
+        }
+
+        return AuditChain.Verify(Export(), key, expectedHeadSeq, expectedHeadHash);
     }
 }

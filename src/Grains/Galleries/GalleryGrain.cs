@@ -4,6 +4,7 @@ using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
 using Grid.Contracts.Review;
 using Grid.Contracts.Templates;
+using Grid.Grains.Security;
 using Grid.Indexing;
 
 namespace Grid.Grains.Galleries;
@@ -14,16 +15,33 @@ namespace Grid.Grains.Galleries;
 /// </summary>
 public sealed class GalleryGrain(
     [PersistentState("gallery", GridStorage.GrainStateStore)] IPersistentState<GalleryState> state,
+    StateSeal seal,
     TimeProvider clock)
     : Grain, IGalleryGrain
 {
+    private bool _trusted;
+
     private GalleryId Id => GalleryId.Parse(this.GetPrimaryKeyString());
+
+    // Sealed configuration: one written outside the grid is refused and audited at the owner (StateSeal).
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _trusted = await seal.CheckAsync(state, "gallery", this.GetPrimaryKeyString(),
+            Contracts.Identity.ForceId.TryParse(ForceOfKey(), out var force) ? force : null, GrainFactory);
+
+    private string ForceOfKey() => this.GetPrimaryKeyString().Split('/')[0];
+
+    private void RequireTrusted()
+    {
+        if (!_trusted)
+            throw new GridAccessDeniedException($"Gallery {this.GetPrimaryKeyString()}'s stored configuration fails its seal check (written outside the grid): refused.");
+    }
 
     public async Task<GalleryInfo> CreateAsync(GalleryConfig config)
     {
         var id = Id;
         GalleryAccess.Require(id, Role.ForceAdmin, operatorAllowed: true);
         Validate(config);
+        RequireTrusted();
         if (state.State.Info is { } existing)
         {
             if (existing.Config == config) return existing;
@@ -35,7 +53,7 @@ public sealed class GalleryGrain(
             Shard(n).InitializeAsync(new ShardConfig(id, n, config.Engine, config.ModelId))));
         var info = new GalleryInfo(id, config, clock.GetUtcNow());
         state.State.Info = info;
-        await state.WriteStateAsync();
+        await seal.WriteAsync(state, "gallery", id.Key);
         await GrainFactory.GetGrain<IGalleryCatalogGrain>(0).AddAsync(id);
         return info;
     }
@@ -43,6 +61,7 @@ public sealed class GalleryGrain(
     public Task<GalleryInfo?> GetAsync()
     {
         GalleryAccess.RequireReader(Id);
+        RequireTrusted();
         return Task.FromResult(state.State.Info);
     }
 
@@ -54,7 +73,10 @@ public sealed class GalleryGrain(
             throw new ModelMismatchException(
                 $"Gallery {info.Id} holds templates of model '{info.Config.ModelId}'; these come from '{batch.ModelId}'. Re-create them with the gallery's model.");
         if (batch.Count == 0) return EnrolResult.None;
-        for (var i = 0; i < batch.Count; i++) SubjectRefRules.Validate(batch.SubjectRefs[i], i);
+        // Stored in Unicode NFC, so the ref that is displayed is the ref that removal matches.
+        var subjectRefs = new string[batch.Count];
+        for (var i = 0; i < batch.Count; i++) subjectRefs[i] = SubjectRefRules.Normalise(batch.SubjectRefs[i], i);
+        batch = batch with { SubjectRefs = subjectRefs };
         var vectors = (float[])batch.Vectors.Clone(); // the batch is immutable and may be shared with the caller
         TemplateRules.ValidateAndNormalise(vectors, batch.Count);
 
@@ -75,7 +97,7 @@ public sealed class GalleryGrain(
     {
         var info = RequireInfo();
         GalleryAccess.Require(info.Id, Role.Enroller);
-        SubjectRefRules.Validate(subjectRef);
+        subjectRef = SubjectRefRules.Normalise(subjectRef);
         var removed = await Shard(ShardRouter.ShardOf(subjectRef, info.Config.ShardCount)).RemoveAsync(subjectRef);
         // The audit names how many templates went, never the subject: the log must not become a register of people.
         if (removed > 0) await AuditAsync(info.Id, AuditKind.Removal, removed, $"1 subject removed ({removed} templates)");
@@ -137,7 +159,8 @@ public sealed class GalleryGrain(
 
     private const int MaxRebalanceRounds = 5;
 
-    private GalleryInfo RequireInfo() => state.State.Info
+    private GalleryInfo RequireInfo() => (_trusted ? state.State.Info : throw new GridAccessDeniedException(
+            $"Gallery {this.GetPrimaryKeyString()}'s stored configuration fails its seal check (written outside the grid): refused."))
         ?? throw new GalleryNotFoundException($"Gallery {this.GetPrimaryKeyString()} does not exist: create it with `gridctl gallery create {this.GetPrimaryKeyString()}`.");
 
     private IGalleryShardGrain Shard(int n) => GrainFactory.GetGrain<IGalleryShardGrain>(ShardKeys.For(Id, n));

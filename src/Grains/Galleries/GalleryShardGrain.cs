@@ -13,8 +13,9 @@ namespace Grid.Grains.Galleries;
 /// <summary>
 /// One partition of a gallery: checks access, then orchestrates a <see cref="ShardState"/> (the data) and an
 /// <see cref="IShardJournal"/> (its durable history). A change is appended to the journal before it is applied
-/// and acknowledged; activation opens the journal. Searches run on the thread pool so a long scan never holds the
-/// silo's scheduler; enrolments are not read-only, so Orleans never interleaves them with a running search.
+/// and acknowledged; activation opens the journal. Concurrent searches share passes over the index
+/// (<see cref="ShardSearchBatcher"/>) on the thread pool, so a long scan never holds the silo's scheduler;
+/// enrolments are not read-only, so Orleans never interleaves them with a running search.
 /// </summary>
 [ForcePinnedPlacement] // on its force's own silos when it runs any (Grains/Placement)
 public sealed class GalleryShardGrain(
@@ -24,11 +25,13 @@ public sealed class GalleryShardGrain(
     ShardAccessCheck access,
     TimeProvider clock,
     ShardRelocation relocation,
+    IOptions<ShardSearchOptions> searchOptions,
     ILogger<GalleryShardGrain> logger)
     : Grain, IGalleryShardGrain
 {
     private IShardJournal _journal = null!;
     private ShardState? _state;
+    private ShardSearchBatcher _batcher = null!;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -36,6 +39,7 @@ public sealed class GalleryShardGrain(
     {
         _journal = journals.Create(Key);
         _state = await _journal.OpenAsync();
+        _batcher = new ShardSearchBatcher(queries => _state!.SearchBatch(queries), searchOptions.Value, clock);
         var every = options.Value.SnapshotInterval;
         this.RegisterGrainTimer(_ => CheckpointIfDirtyAsync(), every, every);
     }
@@ -93,12 +97,16 @@ public sealed class GalleryShardGrain(
         // The shard's own check, independent of the coordinator's: the caller's principal (set by the silo's
         // filter), a complete purpose, and for a partner's gallery a valid ticket signed by the agreement.
         var decision = access.Check(config.Gallery, GridRequestContext.Principal, search.Purpose, search.Ticket, clock.GetUtcNow());
-        if (!decision.Allowed) throw new GridAccessDeniedException($"Shard {Key} refused the search: {decision.Reason}");
+        if (!decision.Allowed)
+        {
+            await access.AuditRefusalAsync(GrainFactory, config.Gallery, GridRequestContext.Principal, search.Purpose, decision.Reason);
+            throw new GridAccessDeniedException($"Shard {Key} refused the search: {decision.Reason}");
+        }
         var k = Math.Min(search.K, decision.Caps.MaxCandidates);
         var minScore = Math.Max(search.MinScore, decision.Caps.MinScore);
         if (state.Count == 0) return [];
-        // No cancellation once started: the scan reads the map, which must not outlive this turn.
-        return await Task.Run(() => state.Search(search.Probe, k, minScore), CancellationToken.None);
+        // Joins the next pass over the index; the pass reads the map, so this request waits for it to end.
+        return await _batcher.SearchAsync(state.Query(search.Probe, k, minScore), cancellationToken);
     }
 
     public Task<ShardStatus> GetStatusAsync() => GridRequestContext.IsInternalCall

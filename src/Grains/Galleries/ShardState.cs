@@ -78,6 +78,12 @@ public sealed class ShardState(IVectorIndex index, SubjectMap map, long nextId) 
         }
     }
 
+    /// <summary>A search of this shard; a probe of another dimension is refused here, before it could fail the
+    /// other searches of a batched pass.</summary>
+    public ShardQuery Query(float[] probe, int k, float minScore) => probe.Length == Dimension
+        ? new ShardQuery(probe, k, minScore)
+        : throw new DimensionMismatchException(Dimension, $"the probe has {probe.Length} floats.");
+
     /// <summary>The best hit of up to <paramref name="k"/> subjects scoring at least <paramref name="minScore"/>, best first.</summary>
     public ShardHit[] Search(float[] probe, int k, float minScore)
     {
@@ -87,6 +93,56 @@ public sealed class ShardState(IVectorIndex index, SubjectMap map, long nextId) 
         {
             if (BestPerSubject.TryPick(Index.Search(probe, fetch)[0], fetch, count, k, minScore, Map) is { } best) return best;
         }
+    }
+
+    /// <summary>
+    /// Several searches in one pass over the index (its batch path reads each row once for all probes); each
+    /// answer is exactly what <see cref="Search"/> gives that query alone. Queries whose subjects were crowded
+    /// out of the fetch go round again with a longer one.
+    /// </summary>
+    public ShardHit[][] SearchBatch(IReadOnlyList<ShardQuery> queries)
+    {
+        var answers = new ShardHit[queries.Count][];
+        var count = Count;
+        var open = new List<(int Query, int Fetch)>(queries.Count);
+        for (var i = 0; i < queries.Count; i++)
+        {
+            if (count == 0 || queries[i].K <= 0) answers[i] = [];
+            else open.Add((i, BestPerSubject.FirstFetch(queries[i].K, count)));
+        }
+        while (open.Count > 0)
+        {
+            var next = new List<(int Query, int Fetch)>();
+            foreach (var (members, fetch) in Passes(open))
+            {
+                var probes = new float[members.Count * Dimension];
+                for (var j = 0; j < members.Count; j++) queries[members[j]].Probe.AsSpan(0, Dimension).CopyTo(probes.AsSpan(j * Dimension));
+                var hits = Index.Search(probes, fetch);
+                for (var j = 0; j < members.Count; j++)
+                {
+                    var query = queries[members[j]];
+                    if (BestPerSubject.TryPick(hits[j], fetch, count, query.K, query.MinScore, Map) is { } best) answers[members[j]] = best;
+                    else next.Add((members[j], BestPerSubject.NextFetch(fetch, count)));
+                }
+            }
+            open = next;
+        }
+        return answers;
+    }
+
+    /// <summary>
+    /// Which queries may share one index call, and with what fetch. The exact engine's top-n is a prefix of its
+    /// top-m for n &lt; m (one total order), so every query shares the longest fetch. An int8 scan re-ranks a
+    /// shortlist whose length follows the fetch, so only queries with equal fetches share a call. FAISS may score
+    /// a batch through BLAS with other rounding than a single probe, so each query there goes alone.
+    /// </summary>
+    private IEnumerable<(List<int> Members, int Fetch)> Passes(List<(int Query, int Fetch)> open)
+    {
+        if (Index.Spec.Equals("exact", StringComparison.OrdinalIgnoreCase))
+            return [([.. open.Select(o => o.Query)], open.Max(o => o.Fetch))];
+        if (Index.Spec.StartsWith("exact-int8", StringComparison.OrdinalIgnoreCase))
+            return open.GroupBy(o => o.Fetch).Select(g => (g.Select(o => o.Query).ToList(), g.Key));
+        return open.Select(o => (new List<int> { o.Query }, o.Fetch));
     }
 
     /// <summary>Templates searchable, capped to what one search can fetch.</summary>

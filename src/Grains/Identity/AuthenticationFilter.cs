@@ -5,13 +5,14 @@ namespace Grid.Grains.Identity;
 
 /// <summary>
 /// Silo side, incoming, on every call to a grid grain. A call with an internal ticket must carry
-/// a valid one (else it is a forgery and refused) and keeps the principal it carries. Any other
+/// a valid one for this target, method, principal and these arguments (else it is a forgery or a replay and is
+/// refused) and keeps the principal it carries. Any other
 /// call is a client's: it may not reach an <see cref="InternalGrainAttribute"/> interface, and its
 /// API key is resolved to the principal that the grain will see; whatever principal or origin the
 /// client put in its request context is overwritten.
 /// </summary>
 public sealed class AuthenticationFilter(
-    InternalCallTicket tickets, PrincipalCache cache, IGrainFactory grains, TimeProvider clock) : IIncomingGrainCallFilter
+    InternalCallTicket tickets, CallDigest digest, PrincipalCache cache, IGrainFactory grains, TimeProvider clock) : IIncomingGrainCallFilter
 {
     public async Task Invoke(IIncomingGrainCallContext context)
     {
@@ -25,7 +26,7 @@ public sealed class AuthenticationFilter(
         var ticket = GridRequestContext.InternalTicket;
         if (ticket is not null)
         {
-            if (!tickets.Verify(ticket, context.TargetId.ToString(), context.MethodName, clock.GetUtcNow()))
+            if (!tickets.Verify(ticket, context.TargetId.ToString(), context.MethodName, GridRequestContext.Principal, digest.Of(context.Request), clock.GetUtcNow()))
             {
                 throw new GridAccessDeniedException("Invalid internal ticket: the call is refused.");
             }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Grid.Contracts.Audit;
 using Grid.Contracts.Identity;
+using Grid.Grains.Security;
 
 namespace Grid.Grains.Identity;
 
@@ -10,21 +11,33 @@ namespace Grid.Grains.Identity;
 /// </summary>
 public sealed class ForceGrain(
     [PersistentState("force", "grid")] IPersistentState<ForceState> state,
+    StateSeal seal,
     TimeProvider clock) : Grain, IForceGrain
 {
     private const int MaxUserName = 64;
+    private const string GrainType = "force";
     private ForceId _force = null!;
+    private bool _trusted;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _force = ForceId.Parse(this.GetPrimaryKeyString());
-        return Task.CompletedTask;
+        _trusted = await seal.CheckAsync(state, GrainType, _force.Value, _force, GrainFactory);
+    }
+
+    private Task WriteAsync() => seal.WriteAsync(state, GrainType, _force.Value);
+
+    private void RequireTrusted()
+    {
+        if (!_trusted)
+            throw new GridAccessDeniedException($"{_force}'s stored users and roles fail their seal check (written outside the grid): refused until an operator restores them.");
     }
 
     public async Task<ApiKeyIssued> InitialiseAsync(string displayName, string adminUser)
     {
         GridRequestContext.RequireInternalCall();
         var actor = GridRequestContext.RequireOperator();
+        RequireTrusted();
         if (state.State.Created)
         {
             throw new InvalidOperationException($"{_force} already exists.");
@@ -46,6 +59,7 @@ public sealed class ForceGrain(
     public Task<ImmutableArray<UserView>> ListUsersAsync()
     {
         var actor = GridRequestContext.RequirePrincipal();
+        RequireTrusted();
         if (!actor.IsOperator && !actor.Acts(_force, Role.ForceAdmin) && !actor.Acts(_force, Role.Auditor))
         {
             throw new GridAccessDeniedException($"{actor} may not list the users of {_force}.");
@@ -57,10 +71,18 @@ public sealed class ForceGrain(
     public async Task DisableUserAsync(string user)
     {
         var actor = GridRequestContext.RequireRole(_force, Role.ForceAdmin);
+        RequireTrusted();
         var record = state.State.Users.GetValueOrDefault(user) ?? throw new KeyNotFoundException($"{_force} has no user '{user}'.");
+        if (!record.Disabled && record.Roles.HasFlag(Role.ForceAdmin) &&
+            !state.State.Users.Values.Any(u => u.User != user && !u.Disabled && u.Roles.HasFlag(Role.ForceAdmin)))
+        {
+            await AuditAsync(actor, $"Refused to disable {user}: the last active force admin of {_force} (the force would be locked out).");
+            throw new InvalidOperationException($"{user} is {_force}'s last active force admin; add another force admin before disabling this one.");
+        }
+
         await GrainFactory.GetGrain<IApiKeyGrain>(record.KeyId).DisableAsync();
         state.State.Users[user] = record with { Disabled = true };
-        await state.WriteStateAsync();
+        await WriteAsync();
         await AuditAsync(actor, $"Disabled user {user} and key {record.KeyId}.");
     }
 
@@ -68,6 +90,7 @@ public sealed class ForceGrain(
     {
         GridRequestContext.RequireInternalCall();
         var actor = GridRequestContext.RequireOperator();
+        RequireTrusted();
         await Task.WhenAll(state.State.Users.Values.Select(u => GrainFactory.GetGrain<IApiKeyGrain>(u.KeyId).DisableAsync()));
         state.State.Disabled = true;
         foreach (var user in state.State.Users.Keys.ToArray())
@@ -75,7 +98,7 @@ public sealed class ForceGrain(
             state.State.Users[user] = state.State.Users[user] with { Disabled = true };
         }
 
-        await state.WriteStateAsync();
+        await WriteAsync();
         await AuditAsync(actor, $"Disabled force {_force} and all {state.State.Users.Count} keys.");
     }
 
@@ -87,6 +110,7 @@ public sealed class ForceGrain(
             throw new GridAccessDeniedException($"{actor} may not read {_force}.");
         }
 
+        RequireTrusted();
         RequireCreated();
         var s = state.State;
         return Task.FromResult(new ForceView(_force, s.DisplayName, s.Disabled, s.CreatedAt, s.Users.Count));
@@ -114,7 +138,7 @@ public sealed class ForceGrain(
         var principal = new Principal(_force, user, roles, false);
         await GrainFactory.GetGrain<IApiKeyGrain>(key.KeyId).RegisterAsync(key.Hash, principal);
         state.State.Users[user] = new UserRecord(user, roles, key.KeyId, false, clock.GetUtcNow());
-        await state.WriteStateAsync();
+        await WriteAsync();
         await AuditAsync(actor, $"Added user {user} with roles {roles} and key {key.KeyId}.");
         return new ApiKeyIssued(key.KeyId, key.Key, principal);
     }
@@ -132,6 +156,7 @@ public sealed class ForceGrain(
 
     private void RequireEnabled()
     {
+        RequireTrusted();
         RequireCreated();
         if (state.State.Disabled)
         {

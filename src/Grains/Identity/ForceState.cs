@@ -1,7 +1,9 @@
+using Grid.Grains.Security;
+
 namespace Grid.Grains.Identity;
 
 [GenerateSerializer, Alias("grid.force-state")]
-public sealed class ForceState
+public sealed class ForceState : ISealedState
 {
     [Id(0)]
     public bool Created { get; set; }
@@ -17,4 +19,7 @@ public sealed class ForceState
 
     [Id(4)]
     public Dictionary<string, UserRecord> Users { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(5)]
+    public string Seal { get; set; } = string.Empty;
 }

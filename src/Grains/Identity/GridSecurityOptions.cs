@@ -20,12 +20,24 @@ public sealed class GridSecurityOptions
     /// <summary>Lifetime of a search ticket: long enough for one fan-out, short enough to bound a revocation's tail.</summary>
     public TimeSpan SearchTicketLifetime { get; set; } = TimeSpan.FromSeconds(60);
 
-    public byte[] SecretBytes()
+    /// <summary>Per-force ticket keys for forces with their own silos (see <see cref="ForceKeyOptions"/>).</summary>
+    public Dictionary<string, ForceKeyOptions> Forces { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Migration switch, off by default: accept security state and audit logs written before they were sealed and
+    /// keyed (issue 9), sealing them once on first activation (audited). Turn it on for one start after the
+    /// upgrade, then off: while it is on, an insider could plant unsealed state.
+    /// </summary>
+    public bool AdoptUnsealedState { get; set; }
+
+    public byte[] SecretBytes() => Decode(ClusterSecret, "ClusterSecret");
+
+    public static byte[] Decode(string base64, string name)
     {
-        var bytes = new byte[(ClusterSecret.Length * 3 / 4) + 3];
-        if (!Convert.TryFromBase64String(ClusterSecret, bytes, out var written) || written < 32)
+        var bytes = new byte[(base64.Length * 3 / 4) + 3];
+        if (!Convert.TryFromBase64String(base64, bytes, out var written) || written < 32)
         {
-            throw new InvalidOperationException($"{Section}:ClusterSecret must be base64 of at least 32 random bytes.");
+            throw new InvalidOperationException($"{Section}:{name} must be base64 of at least 32 random bytes.");
         }
 
         return bytes[..written];

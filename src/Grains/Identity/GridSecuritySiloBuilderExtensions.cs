@@ -1,4 +1,5 @@
 using Grid.Grains.Audit;
+using Grid.Grains.Security;
 using Grid.Grains.Sharing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,8 +28,10 @@ public static class GridSecuritySiloBuilderExtensions
         services.AddSingleton(sp => new InternalCallTicket(
             sp.GetRequiredService<GridKeys>().InternalCallKey, sp.GetRequiredService<IOptions<GridSecurityOptions>>().Value.InternalTicketLifetime));
         services.AddSingleton(sp => new SearchTicketSigner(
-            sp.GetRequiredService<GridKeys>().SearchTicketKey, sp.GetRequiredService<IOptions<GridSecurityOptions>>().Value.SearchTicketLifetime));
+            sp.GetRequiredService<GridKeys>(), sp.GetRequiredService<IOptions<GridSecurityOptions>>().Value.SearchTicketLifetime));
+        services.AddSingleton<StateSeal>();
         services.AddSingleton<ShardAccessCheck>();
+        services.AddSingleton<CallDigest>();
         services.AddSingleton<PrincipalCache>();
         builder.AddIncomingGrainCallFilter<AuthenticationFilter>();
         builder.AddOutgoingGrainCallFilter<InternalTicketFilter>();

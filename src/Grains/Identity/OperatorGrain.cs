@@ -1,12 +1,28 @@
 using System.Collections.Immutable;
 using Grid.Contracts.Identity;
+using Grid.Grains.Security;
 
 namespace Grid.Grains.Identity;
 
 /// <summary>The operator's registry of forces [key: "grid"]. Not reentrant: a force is created once.</summary>
 public sealed class OperatorGrain(
-    [PersistentState("operator", "grid")] IPersistentState<OperatorState> state) : Grain, IOperatorGrain
+    [PersistentState("operator", "grid")] IPersistentState<OperatorState> state,
+    StateSeal seal) : Grain, IOperatorGrain
 {
+    private const string GrainType = "operator";
+    private bool _trusted;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _trusted = await seal.CheckAsync(state, GrainType, this.GetPrimaryKeyString(), null, GrainFactory);
+
+    private Task WriteAsync() => seal.WriteAsync(state, GrainType, this.GetPrimaryKeyString());
+
+    private void RequireTrusted()
+    {
+        if (!_trusted)
+            throw new GridAccessDeniedException("The operator's registry fails its seal check (written outside the grid): refused.");
+    }
+
     public async Task<ApiKeyIssued?> BootstrapAsync(string operatorUser)
     {
         // Only silo code that no user started (the host at first start) may mint the operator key.
@@ -15,6 +31,8 @@ public sealed class OperatorGrain(
         {
             throw new GridAccessDeniedException("The operator key is made by the silo host, not on a user's behalf.");
         }
+
+        RequireTrusted();
 
         if (state.State.OperatorKeyId is not null)
         {
@@ -25,13 +43,14 @@ public sealed class OperatorGrain(
         var principal = Principal.Operator(string.IsNullOrWhiteSpace(operatorUser) ? "operator" : operatorUser);
         await GrainFactory.GetGrain<IApiKeyGrain>(key.KeyId).RegisterAsync(key.Hash, principal);
         state.State.OperatorKeyId = key.KeyId;
-        await state.WriteStateAsync();
+        await WriteAsync();
         return new ApiKeyIssued(key.KeyId, key.Key, principal);
     }
 
     public async Task<ApiKeyIssued> CreateForceAsync(ForceId force, string displayName, string adminUser)
     {
         GridRequestContext.RequireOperator();
+        RequireTrusted();
         if (state.State.Forces.Contains(force.Value))
         {
             throw new InvalidOperationException($"{force} already exists.");
@@ -39,13 +58,14 @@ public sealed class OperatorGrain(
 
         var issued = await GrainFactory.GetGrain<IForceGrain>(force.Value).InitialiseAsync(displayName, adminUser);
         state.State.Forces.Add(force.Value);
-        await state.WriteStateAsync();
+        await WriteAsync();
         return issued;
     }
 
     public async Task<ImmutableArray<ForceView>> ListForcesAsync()
     {
         GridRequestContext.RequireOperator();
+        RequireTrusted();
         var views = await Task.WhenAll(state.State.Forces.Select(f => GrainFactory.GetGrain<IForceGrain>(f).GetAsync()));
         return [.. views];
     }
@@ -53,6 +73,7 @@ public sealed class OperatorGrain(
     public Task<ImmutableArray<ForceId>> ListMemberIdsAsync()
     {
         GridRequestContext.RequirePrincipal();
+        RequireTrusted();
         return Task.FromResult(state.State.Forces.Select(ForceId.Parse).ToImmutableArray());
     }
 

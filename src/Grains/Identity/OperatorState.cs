@@ -1,7 +1,9 @@
+using Grid.Grains.Security;
+
 namespace Grid.Grains.Identity;
 
 [GenerateSerializer, Alias("grid.operator-state")]
-public sealed class OperatorState
+public sealed class OperatorState : ISealedState
 {
     /// <summary>Set once by the first bootstrap; the key itself was shown once and is not kept.</summary>
     [Id(0)]
@@ -10,4 +12,7 @@ public sealed class OperatorState
     /// <summary>Ids of the member forces, in order of creation.</summary>
     [Id(1)]
     public List<string> Forces { get; set; } = [];
+
+    [Id(2)]
+    public string Seal { get; set; } = string.Empty;
 }

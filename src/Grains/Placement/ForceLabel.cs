@@ -7,9 +7,12 @@ public static class ForceLabel
     /// (<c>DE</c>, which then also hosts <c>DE-BKA</c>, <c>DE-LKA</c>... unless they have silos of their own).</summary>
     public const string MetadataKey = "grid.force";
 
-    /// <summary>The force a grain key <c>FORCE/gallery/n</c> belongs to, or null for keys without a slash.</summary>
+    /// <summary>The force a grain key <c>FORCE/gallery/n</c> or <c>OWNER-&gt;REQUESTER</c> (an agreement, on its owner's
+    /// silos) belongs to, or null for other keys.</summary>
     public static string? ForceOfKey(string key)
     {
+        var arrow = key.IndexOf("->", StringComparison.Ordinal);
+        if (arrow > 0) return key[..arrow];
         var slash = key.IndexOf('/');
         return slash > 0 ? key[..slash] : null;
     }

@@ -85,45 +85,73 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         return new SearchResponse(candidates, coverage, scope.Refused.ToArray(), searchId);
     }
 
+    /// <summary>
+    /// The caller's own galleries are resolved at once (a missing one or a model mismatch is the caller's to know).
+    /// A partner's galleries are first put to the agreement, which never looks at whether they exist: a gallery the
+    /// caller may not search is refused with the same answer whether it exists or not and whatever the model id, so
+    /// refusals confirm nothing (issue 9). Only granted galleries are then resolved.
+    /// </summary>
     private async Task<SearchScope> ResolveScopeAsync(Principal principal, SearchRequest request)
     {
         var force = principal.Force!;
         var named = request.Galleries.Length > 0
             ? request.Galleries.Distinct().ToArray()
             : await DefaultScopeAsync(principal, request.Purpose, request.Partners);
-        var infos = await Task.WhenAll(named.Select(ResolveAsync));
-        foreach (var info in infos)
-            if (info.Config.ModelId != request.ModelId)
-                throw new ModelMismatchException(
-                    $"Gallery {info.Id} holds templates of model '{info.Config.ModelId}'; the probe comes from '{request.ModelId}'.");
-
         var scope = new SearchScope();
-        foreach (var owner in infos.GroupBy(i => i.Id.Force))
+        var ownInfos = await Task.WhenAll(named.Where(g => g.Force == force).Select(ResolveAsync));
+        RequireModel(ownInfos, request.ModelId);
+        if (ownInfos.Length > 0)
         {
-            if (owner.Key == force)
+            // Own galleries need no agreement: the evaluator grants them to a searcher with a valid purpose.
+            var own = PermissionEvaluator.Evaluate(principal, ownInfos.Select(i => i.Id), request.Purpose, NoAgreements, clock.GetUtcNow());
+            scope.Granted.AddRange(ownInfos.Where(i => own.Granted.Any(g => g.Gallery == i.Id)).Select(i => (i, (SearchTicket?)null)));
+            scope.Refused.AddRange(own.Refused.Select(r => new SearchRefusal(r.Gallery, r.Reason, r.Message)));
+        }
+
+        foreach (var owner in named.Where(g => g.Force != force).GroupBy(g => g.Force))
+        {
+            // A partner's galleries: its agreement grain decides (with the same evaluator), counts the quota and signs.
+            var asked = owner.ToImmutableArray();
+            var agreement = GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(owner.Key, force).ToString());
+            Authorisation authorisation;
+            try
             {
-                // Own galleries need no agreement: the evaluator grants them to a searcher with a valid purpose.
-                var own = PermissionEvaluator.Evaluate(principal, owner.Select(i => i.Id), request.Purpose, NoAgreements, clock.GetUtcNow());
-                scope.Granted.AddRange(owner.Where(i => own.Granted.Any(g => g.Gallery == i.Id)).Select(i => (i, (SearchTicket?)null)));
-                scope.Refused.AddRange(own.Refused.Select(r => new SearchRefusal(r.Gallery, r.Reason, r.Message)));
+                authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose));
+            }
+            catch (ForceSilosUnavailableException e)
+            {
+                // The agreement runs on the owner's own silos (they alone hold its ticket key): with them down its
+                // galleries are unavailable, which makes a partial result, not a failed search.
+                scope.Refused.AddRange(asked.Select(id => new SearchRefusal(id, RefusalReason.NotActive, $"unavailable: {e.Message}")));
                 continue;
             }
 
-            // A partner's galleries: its agreement grain decides (with the same evaluator), counts the quota and signs.
-            var asked = owner.Select(i => i.Id).ToImmutableArray();
-            var agreement = GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(owner.Key, force).ToString());
-            var authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose));
-            foreach (var info in owner)
+            var granted = new List<GalleryInfo>();
+            foreach (var id in asked)
             {
-                if (authorisation.Ticket is { } ticket && ticket.Galleries.Contains(info.Id))
-                    scope.Granted.Add((info, ticket));
+                if (authorisation.Ticket is { } ticket && ticket.Galleries.Contains(id))
+                {
+                    if (await TryResolveAsync(id) is { } info) granted.Add(info);
+                    else scope.Refused.Add(new SearchRefusal(id, RefusalReason.GalleryNotCovered, $"{id} does not exist"));
+                }
                 else if (authorisation.Granted)
-                    scope.Refused.Add(new SearchRefusal(info.Id, RefusalReason.GalleryNotCovered, $"the agreement with {owner.Key} does not cover {info.Id}"));
+                    scope.Refused.Add(new SearchRefusal(id, RefusalReason.GalleryNotCovered, $"the agreement with {owner.Key} does not cover {id}"));
                 else
-                    scope.Refused.Add(new SearchRefusal(info.Id, authorisation.Refusal, authorisation.Message));
+                    scope.Refused.Add(new SearchRefusal(id, authorisation.Refusal, authorisation.Message));
             }
+
+            RequireModel(granted, request.ModelId);
+            scope.Granted.AddRange(granted.Select(i => (i, authorisation.Ticket)));
         }
         return scope;
+    }
+
+    private static void RequireModel(IEnumerable<GalleryInfo> infos, string modelId)
+    {
+        foreach (var info in infos)
+            if (info.Config.ModelId != modelId)
+                throw new ModelMismatchException(
+                    $"Gallery {info.Id} holds templates of model '{info.Config.ModelId}'; the probe comes from '{modelId}'.");
     }
 
     /// <summary>
@@ -145,9 +173,10 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         return all.Where(g => g.Force == force).Concat(decision.Granted.Select(g => g.Gallery)).Distinct().ToArray();
     }
 
-    /// <summary>One entry at the requester per owner asked and one at each partner owner. Awaited: a search
+    /// <summary>One entry at the requester per owner asked (refused ones too) and one at each partner owner where an
+    /// asked gallery exists (a refusal for a gallery that does not exist concerns nobody there). Awaited: a search
     /// that could not be logged returns nothing.</summary>
-    private Task AuditAsync(Principal principal, ForceId force, SearchPurpose purpose, SearchScope scope, ShardReport[] reports, Candidate[] candidates)
+    private async Task AuditAsync(Principal principal, ForceId force, SearchPurpose purpose, SearchScope scope, ShardReport[] reports, Candidate[] candidates)
     {
         var answeredShards = reports.Where(r => r.Outcome == ShardOutcome.Answered).Select(r => r.Shard).ToHashSet();
         var appends = new List<Task>();
@@ -161,22 +190,53 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
             var count = candidates.Count(c => c.Force == owner);
             var outgoing = new AuditEvent(AuditKind.OutgoingSearch, principal.ToString(), owner, purpose.Offence, purpose.CaseReference,
                 asked, answered, count, $"{purpose.Subject}: {purpose.Justification}");
-            appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(force).AppendAsync(outgoing)));
-            if (owner != force)
-            {
-                var incoming = outgoing with { Kind = AuditKind.IncomingSearch, Partner = force };
-                appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(owner).AppendAsync(incoming)));
-            }
+            if (owner == force || !await AnyExistsAsync(owner, scope))
+                appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(force).AppendAsync(outgoing)));
+            else
+                appends.Add(AnchoredAsync(force, owner, outgoing));
         }
-        return Task.WhenAll(appends);
+        await Task.WhenAll(appends);
     }
 
-    private async Task<GalleryInfo> ResolveAsync(GalleryId id)
+    /// <summary>Partner anchors: the requester's entry records the owner's head, and the owner's entry the requester's
+    /// new head, so each force's chain is pinned in a log its own storage insider cannot reach.</summary>
+    private async Task AnchoredAsync(ForceId requester, ForceId owner, AuditEvent outgoing)
+    {
+        var mine = GrainFactory.GetGrain<IAuditLogGrain>(requester);
+        var theirs = GrainFactory.GetGrain<IAuditLogGrain>(owner);
+        var ownerHead = await SiloFailover.CallAsync(() => theirs.HeadAsync());
+        var written = await SiloFailover.CallAsync(() => mine.AppendAsync(outgoing with { PartnerHead = ownerHead }));
+        var incoming = outgoing with { Kind = AuditKind.IncomingSearch, Partner = requester, PartnerHead = new AuditHead(written.Seq, written.Hash) };
+        await SiloFailover.CallAsync(() => theirs.AppendAsync(incoming));
+    }
+
+    /// <summary>Whether any gallery of <paramref name="owner"/> this search named exists; asked only after the answer
+    /// to the caller is fixed, so it never shapes that answer.</summary>
+    private async Task<bool> AnyExistsAsync(ForceId owner, SearchScope scope)
+    {
+        if (scope.Granted.Any(g => g.Gallery.Id.Force == owner)) return true;
+        foreach (var refused in scope.Refused.Where(r => r.Gallery.Force == owner))
+        {
+            try
+            {
+                if (await TryResolveAsync(refused.Gallery) is not null) return true;
+            }
+            catch (GridAccessDeniedException)
+            {
+                return true; // it exists, but its stored configuration is refused: the owner should hear of it
+            }
+        }
+        return false;
+    }
+
+    private async Task<GalleryInfo> ResolveAsync(GalleryId id) =>
+        await TryResolveAsync(id) ?? throw new GalleryNotFoundException($"Gallery {id} does not exist.");
+
+    private async Task<GalleryInfo?> TryResolveAsync(GalleryId id)
     {
         if (galleries.TryGet(id, out var cached)) return cached!;
-        var info = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryGrain>(id.Key).GetAsync())
-            ?? throw new GalleryNotFoundException($"Gallery {id} does not exist.");
-        galleries.Add(info);
+        var info = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryGrain>(id.Key).GetAsync());
+        if (info is not null) galleries.Add(info);
         return info;
     }
 

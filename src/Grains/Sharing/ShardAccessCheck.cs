@@ -1,3 +1,4 @@
+using Grid.Contracts.Audit;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
 using Grid.Contracts.Sharing;
@@ -40,5 +41,18 @@ public sealed class ShardAccessCheck(SearchTicketSigner signer)
             : ticket.Galleries.IsDefault || !ticket.Galleries.Contains(gallery) ? ShardAccess.Deny($"Ticket does not cover {gallery}.")
             : ticket.Purpose != purpose ? ShardAccess.Deny("Ticket was issued for another purpose.")
             : ShardAccess.Allow(new SearchCaps(ticket.MaxCandidates, ticket.MinScore));
+    }
+
+    /// <summary>A refusal at the shard is logged at the owner and, when the caller has a force, at the caller's force:
+    /// a search that reaches a shard without the coordinator's permission is exactly what both should see.</summary>
+    public Task AuditRefusalAsync(IGrainFactory grains, GalleryId gallery, Principal? principal, SearchPurpose? purpose, string reason)
+    {
+        var owner = ForceId.Parse(gallery.Force);
+        var entry = new AuditEvent(AuditKind.Refusal, principal?.ToString() ?? "anonymous", principal?.Force, purpose?.Offence, purpose?.CaseReference,
+            [gallery], [], 0, $"Shard refused a search of {gallery}: {reason}");
+        var appends = new List<Task> { grains.GetGrain<IAuditLogGrain>(owner.Value).AppendAsync(entry) };
+        if (principal?.Force is { } requester && requester != owner)
+            appends.Add(grains.GetGrain<IAuditLogGrain>(requester.Value).AppendAsync(entry with { Partner = owner }));
+        return Task.WhenAll(appends);
     }
 }

@@ -3,6 +3,8 @@ using Grid.Contracts.Audit;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
 using Grid.Contracts.Sharing;
+using Grid.Grains.Placement;
+using Grid.Grains.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Grid.Grains.Sharing;
@@ -11,28 +13,41 @@ namespace Grid.Grains.Sharing;
 /// One agreement [key: OWNER-&gt;REQUESTER]. Not reentrant, on purpose: a revoke that has returned
 /// was written before any later <see cref="AuthoriseAsync"/> runs, so no search that starts after
 /// it gets a ticket; and quota counting needs no locks. Every change is reported to both forces'
-/// <see cref="IForceAgreementsGrain"/> index, which only ever narrows what a search asks for.
+/// <see cref="IForceAgreementsGrain"/> index, which only ever narrows what a search asks for. Pinned to the owner's
+/// own silos when it runs any: they alone hold the owner's ticket key. Its state is sealed (<see cref="StateSeal"/>):
+/// an agreement written outside the grid grants nothing.
 /// </summary>
+[ForcePinnedPlacement]
 public sealed class SharingAgreementGrain(
     [PersistentState("agreement", "grid")] IPersistentState<SharingAgreementState> state,
     SearchTicketSigner signer,
+    StateSeal seal,
     TimeProvider clock,
     ILogger<SharingAgreementGrain> logger) : Grain, ISharingAgreementGrain
 {
+    private const string GrainType = "agreement";
     private AgreementKey _key = null!;
+    private bool _trusted;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = AgreementKey.Parse(this.GetPrimaryKeyString());
+        _trusted = await seal.CheckAsync(state, GrainType, _key.ToString(), _key.Owner, GrainFactory);
 
         // Heals a report missed earlier, or made before the index existed. Not awaited: a slow index never delays the
-        // agreement, and no call cycle can form with an index busy with a call of its own.
-        if (state.State.Agreement.Version > 0)
+        // agreement, and no call cycle can form with an index busy with a call of its own. Unsealed state reports nothing.
+        if (_trusted && state.State.Agreement.Version > 0)
         {
             _ = IndexAsync(View());
         }
+    }
 
-        return Task.CompletedTask;
+    private Task WriteAsync() => seal.WriteAsync(state, GrainType, _key.ToString());
+
+    private void RequireTrusted()
+    {
+        if (!_trusted)
+            throw new GridAccessDeniedException($"Agreement {_key}'s stored state fails its seal check (written outside the grid): refused.");
     }
 
     public Task<AgreementView> ProposeAsync(AgreementTerms terms) => ChangeAsync(AgreementAction.Propose, terms, null);
@@ -57,6 +72,7 @@ public sealed class SharingAgreementGrain(
             }
         }
 
+        RequireTrusted();
         return Task.FromResult(View());
     }
 
@@ -65,6 +81,12 @@ public sealed class SharingAgreementGrain(
         GridRequestContext.RequireInternalCall();
         var principal = GridRequestContext.RequirePrincipal();
         var now = clock.GetUtcNow();
+        if (!_trusted)
+        {
+            return await RefuseAsync(principal, purpose, galleries, RefusalReason.NotActive,
+                $"Agreement {_key}'s stored state fails its seal check; it grants nothing.");
+        }
+
         if (principal.Force != _key.Requester)
         {
             return await RefuseAsync(principal, purpose, galleries, RefusalReason.NotAuthorised,
@@ -91,7 +113,7 @@ public sealed class SharingAgreementGrain(
         }
 
         state.State.Quota = quota;
-        await state.WriteStateAsync();
+        await WriteAsync();
         return Authorisation.Grant(signer.Issue(
             _key, view.Version, principal.User, [.. granted.Select(g => g.Gallery)], purpose, granted[0].Caps, now));
     }
@@ -101,6 +123,7 @@ public sealed class SharingAgreementGrain(
     private async Task<AgreementView> ChangeAsync(AgreementAction action, AgreementTerms? terms, int? version)
     {
         var actor = GridRequestContext.RequirePrincipal();
+        RequireTrusted();
         var now = clock.GetUtcNow();
         var result = AgreementStateMachine.Apply(state.State.Agreement, _key, actor, action, now, terms, version);
         if (!result.Succeeded)
@@ -110,7 +133,7 @@ public sealed class SharingAgreementGrain(
         }
 
         state.State.Agreement = result.Next!;
-        await state.WriteStateAsync();
+        await WriteAsync();
         var change = result.Next!.History[^1];
         await AuditBothAsync(AuditEvent.Note(AuditKind.AgreementChange, actor.ToString(), null,
             $"{_key} v{change.Version}: {action} -> {change.Status}; galleries {string.Join(",", change.Terms.Galleries)}; " +

@@ -16,6 +16,12 @@ namespace Grid.Indexing.Compressed;
 /// Rows live in <see cref="RowStore"/>s with parallel id and scale arrays and an id→row map; removal
 /// moves the last row into the hole. Searches take the read lock and may run concurrently; add/remove
 /// take the write lock.
+/// Why float16 by default (measured at 100 000 × 512, 2 000 probes, against the float32 exact engine):
+/// identity-clustered recall@10 1.0000 and the same rank-1 subject in 100 % for all three choices; the
+/// same rank-1 template in 99.90 % (float16), 100 % (float32), 98.2 % (codes); uniform data recall@10
+/// 0.9993 / 1.0000 / 0.984; memory 0.77× / 1.27× / 0.27× the float32 bytes. Float32 leaves no room
+/// under the 1.3× memory target (nor 10M templates in a 24 GiB silo); codes move the score error (≈1e-3)
+/// into the final order.
 /// </summary>
 public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
 {
@@ -43,7 +49,7 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
         VectorIndexFactory.CheckDimension(dimension);
         Dimension = dimension;
         Rerank = rerank;
-        Spec = spec ?? EngineSpec.ExactInt8;
+        Spec = spec ?? (rerank == RerankPrecision.Float16 ? EngineSpec.ExactInt8 : $"{EngineSpec.ExactInt8}?rerank={rerank.ToString().ToLowerInvariant()}");
         _stride = Int8Codec.Stride(dimension);
         _blockRows = Math.Max(4, BlockBytes / _stride);
         _codes = RowStore.OfBytes(_stride);
@@ -387,7 +393,8 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
                     if (Sse.IsSupported) Sse.Prefetch1(prefetch);
                 var q16 = queries.Codes16 + (long)qi * stride;
                 Int8Kernels.FourByRows(level, q16, queries.Codes8 + (long)qi * stride, block, rowTiles, stride, tileDots);
-                if (Vector512.IsHardwareAccelerated)
+                // Tied to the kernel level so the tests' forced fallbacks also run the 128-bit compare.
+                if (level >= Int8KernelLevel.Avx512 && Vector512.IsHardwareAccelerated)
                     OfferTiles512(tileDots, rowTiles, queries, qi, rowScales, first, collectors, thresholds);
                 else
                     OfferTiles128(tileDots, rowTiles, queries, qi, rowScales, first, collectors, thresholds);

@@ -3,6 +3,7 @@ using CsCheck;
 using Grid.Contracts.Audit;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
+using System.Security.Cryptography;
 using Grid.Grains.Audit;
 using Grid.Grains.Tests.Support;
 using Xunit;
@@ -11,6 +12,8 @@ namespace Grid.Grains.Tests.Audit;
 
 public class AuditChainProperties
 {
+    private static readonly byte[] Key = TestKeys.Audit(Samples.Nl);
+
     private static readonly Gen<AuditEvent> Event =
         from kind in Gen.Enum<AuditKind>()
         from actor in Gen.OneOf("NL-KLPD:alice", "DE-BKA:bob", "system")
@@ -74,7 +77,7 @@ public class AuditChainProperties
                 foreach (var (field, alter) in Alterations)
                 {
                     var tampered = export with { Entries = export.Entries.SetItem(i, alter(export.Entries[i])) };
-                    var result = AuditChain.Verify(tampered, chain.HeadSeq, chain.HeadHash);
+                    var result = AuditChain.Verify(tampered, Key, chain.HeadSeq, chain.HeadHash);
                     Assert.False(result.Intact, $"altering {field} of entry {i + 1} went unnoticed");
                     Assert.Equal(export.Entries[i].Seq, result.FirstBadSeq);
                 }
@@ -93,9 +96,9 @@ public class AuditChainProperties
                 foreach (var (field, alter) in Alterations.Where(a => a.Field is not ("hash" or "seq")))
                 {
                     var altered = alter(export.Entries[i]);
-                    altered = altered with { Hash = AuditChain.ComputeHash(altered) };
+                    altered = altered with { Hash = AuditChain.ComputeHash(altered, Key) };
                     var tampered = export with { Entries = export.Entries.SetItem(i, altered) };
-                    Assert.False(AuditChain.Verify(tampered, chain.HeadSeq, chain.HeadHash).Intact, $"rehashed {field} of entry {i + 1} went unnoticed");
+                    Assert.False(AuditChain.Verify(tampered, Key, chain.HeadSeq, chain.HeadHash).Intact, $"rehashed {field} of entry {i + 1} went unnoticed");
                 }
             }
         }, iter: 200);
@@ -110,7 +113,7 @@ public class AuditChainProperties
             for (var i = 0; i < export.Entries.Length; i++)
             {
                 var tampered = export with { Entries = export.Entries.RemoveAt(i) };
-                var result = AuditChain.Verify(tampered, chain.HeadSeq, chain.HeadHash);
+                var result = AuditChain.Verify(tampered, Key, chain.HeadSeq, chain.HeadHash);
                 Assert.False(result.Intact, $"removing entry {i + 1} went unnoticed");
                 Assert.Equal(export.Entries[i].Seq, result.FirstBadSeq);
             }
@@ -131,7 +134,7 @@ public class AuditChainProperties
                     {
                         Entries = export.Entries.SetItem(i, export.Entries[j]).SetItem(j, export.Entries[i]),
                     };
-                    var result = AuditChain.Verify(tampered, chain.HeadSeq, chain.HeadHash);
+                    var result = AuditChain.Verify(tampered, Key, chain.HeadSeq, chain.HeadHash);
                     Assert.False(result.Intact, $"swapping {i + 1} and {j + 1} went unnoticed");
                     Assert.Equal(export.Entries[i].Seq, result.FirstBadSeq);
                 }
@@ -139,9 +142,40 @@ public class AuditChainProperties
         }, iter: 300);
     }
 
+    /// <summary>Issue 9: the chain used to be plain SHA-256, so an insider rewrote an entry and recomputed every hash
+    /// after it. Without the silo-held key, any such rewrite — plain SHA-256 or HMAC under a guessed key — fails at that entry.</summary>
+    [Fact]
+    public void A_rewrite_rehashed_without_the_key_is_detected_at_the_rewritten_entry()
+    {
+        var guessed = RandomNumberGenerator.GetBytes(32);
+        Chain.Sample(chain =>
+        {
+            var export = chain.Export();
+            foreach (var rehash in new Func<AuditEntry, string>[] { AuditChain.LegacyHash, e => AuditChain.ComputeHash(e, guessed) })
+            {
+                for (var i = 0; i < export.Entries.Length; i++)
+                {
+                    // Rewrite entry i and recompute the whole chain from it, as the old attack did.
+                    var entries = export.Entries.ToBuilder();
+                    var prev = i == 0 ? export.AnchorHash : entries[i - 1].Hash;
+                    for (var j = i; j < entries.Count; j++)
+                    {
+                        var e = entries[j] with { PrevHash = prev, Detail = j == i ? entries[j].Detail + " (edited)" : entries[j].Detail };
+                        entries[j] = e with { Hash = rehash(e) };
+                        prev = entries[j].Hash;
+                    }
+
+                    var result = AuditChain.Verify(export with { Entries = entries.ToImmutable() }, Key, chain.HeadSeq, prev);
+                    Assert.False(result.Intact);
+                    Assert.Equal(export.Entries[i].Seq, result.FirstBadSeq);
+                }
+            }
+        }, iter: 100);
+    }
+
     private static AuditChain Build((AuditEvent Event, int Minutes)[] events)
     {
-        var chain = AuditChain.Empty(Samples.Nl);
+        var chain = AuditChain.Empty(Samples.Nl, Key);
         var time = Gens.Epoch;
         foreach (var (e, minutes) in events)
         {

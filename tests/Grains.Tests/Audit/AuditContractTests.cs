@@ -17,6 +17,14 @@ public class AuditContractTests
         RoundTrip.AssertSame(entry);
         RoundTrip.AssertSame(new AuditVerification(false, 3, 2, "hash", "ab"));
         RoundTrip.AssertSame(new AuditExport(Samples.Nl, 0, "00", [entry]));
+        var head = new AuditHead(41, "ab12");
+        RoundTrip.AssertSame(head);
+        RoundTrip.AssertSame(evt with { PartnerHead = head });
+        RoundTrip.AssertSame(entry with { PartnerHead = head });
+        RoundTrip.AssertSame(new AuditExport(Samples.Nl, 4, "00", [entry], KeyedFromSeq: 5));
+        var finding = new AuditAnchorFinding(Samples.Nl, Samples.De, 41, "missing");
+        RoundTrip.AssertSame(finding);
+        RoundTrip.AssertSame(new AuditPartnerVerification(new AuditVerification(true, 3, null, null, "ab"), 2, [finding]));
         var stats = new PartnerStats(Samples.De, 1, 2, 3, 4, 5);
         RoundTrip.AssertSame(stats);
         RoundTrip.AssertSame(new StatsView(Samples.Nl, [stats]));

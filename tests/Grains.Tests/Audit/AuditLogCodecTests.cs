@@ -11,7 +11,7 @@ public class AuditLogCodecTests
     [Fact]
     public void Entries_and_anchors_round_trip_exactly_and_still_hash_the_same()
     {
-        var chain = AuditChain.Empty(Samples.Nl);
+        var chain = AuditChain.Empty(Samples.Nl, TestKeys.Audit(Samples.Nl));
         var asked = Samples.Galleries(Samples.De, "suspects", "convicted");
         var search = chain.Append(new AuditEvent(AuditKind.OutgoingSearch, "NL-KLPD:alice", Samples.De, "murder", "C-1", asked, asked[..1], 3, "ok"), Samples.Now);
         var note = chain.Append(AuditEvent.Note(AuditKind.IdentityChange, "NL-KLPD:admin", null, "user added"), Samples.Now.ToOffset(TimeSpan.FromHours(2)));
@@ -23,7 +23,7 @@ public class AuditLogCodecTests
         Assert.Equal(anchor.Stats.ToArray(), segment.Anchor.Stats.ToArray());
         Assert.Equal([search, note], segment.Entries, new EntryComparer());
         Assert.Equal(note.Time.Offset, segment.Entries[1].Time.Offset);
-        Assert.All(segment.Entries, e => Assert.Equal(e.Hash, AuditChain.ComputeHash(e)));
+        Assert.All(segment.Entries, e => Assert.Equal(e.Hash, AuditChain.ComputeHash(e, TestKeys.Audit(Samples.Nl))));
         Assert.Equal(Samples.De, segment.Entries[0].Partner);
         Assert.Equal(asked.ToArray(), segment.Entries[0].GalleriesAsked.ToArray());
         Assert.False(segment.TornTail);
@@ -33,7 +33,7 @@ public class AuditLogCodecTests
     [Fact]
     public void A_cut_or_damaged_last_record_is_a_torn_tail_but_a_damaged_middle_record_is_damage()
     {
-        var chain = AuditChain.Empty(Samples.Nl);
+        var chain = AuditChain.Empty(Samples.Nl, TestKeys.Audit(Samples.Nl));
         byte[] anchor = AuditLogCodec.Encode(new AuditAnchor(0, AuditChain.ZeroHash, []));
         var first = AuditLogCodec.Encode(chain.Append(AuditEvent.Note(AuditKind.Refusal, "x", null, "1"), Samples.Now));
         var second = AuditLogCodec.Encode(chain.Append(AuditEvent.Note(AuditKind.Refusal, "x", null, "2"), Samples.Now));

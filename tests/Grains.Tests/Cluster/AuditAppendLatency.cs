@@ -25,7 +25,7 @@ public sealed class AuditAppendLatency(GridClusterFixture grid, ITestOutputHelpe
         Skip.IfNot(Environment.GetEnvironmentVariable("GRID_AUDIT_LATENCY") == "1", "Set GRID_AUDIT_LATENCY=1 to measure.");
         var options = new AuditOptions();
         var store = new AuditBlobStore(grid.Blobs, Options.Create(options));
-        var log = await AuditLog.OpenAsync(ForceId.Parse("NL-LATENCY"), store, options, TimeProvider.System);
+        var log = await AuditLog.OpenAsync(ForceId.Parse("NL-LATENCY"), store, options, TimeProvider.System, TestKeys.Audit(ForceId.Parse("NL-LATENCY")));
         var whole = grid.Blobs.GetBlobContainerClient("grid-audit-latency");
         await whole.CreateIfNotExistsAsync();
         var state = whole.GetBlobClient("NL-LATENCY/state.bin");

@@ -1,6 +1,8 @@
 using Grid.Contracts.Audit;
 using Grid.Contracts.Identity;
 using Grid.Grains.Audit;
+using Grid.Grains.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Grid.Grains.Tests.Support;
 using Xunit;
 using static Grid.Grains.Tests.Cluster.GridClusterFixture;
@@ -37,7 +39,9 @@ public sealed class AuditLogGrainTests(GridClusterFixture grid)
         Assert.True(verification.Intact, verification.Problem);
         Assert.Equal(second.Hash, verification.HeadHash);
         var export = await client.ExportAsync();
-        Assert.True(AuditChain.Verify(export, second.Seq, second.Hash).Intact);
+        Assert.True(AuditChain.Verify(export, grid.SiloServices.GetRequiredService<GridKeys>().AuditKey(ForceId.Parse("CZ-PCR")), second.Seq, second.Hash).Intact);
+        // Without the silo-held key the export cannot be re-hashed into a different, "intact" history.
+        Assert.False(AuditChain.Verify(export, new byte[32], second.Seq, second.Hash).Intact);
 
         var stats = (await client.GetStatsAsync()).Partners.Single(p => p.Partner == Samples.De);
         Assert.Equal((1, 1, 4, 2), (stats.SearchesMade, stats.SearchesReceived, stats.CandidatesReceived, stats.CandidatesReturned));

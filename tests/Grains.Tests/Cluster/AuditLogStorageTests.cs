@@ -31,7 +31,7 @@ public sealed class AuditLogStorageTests(GridClusterFixture grid)
         var before = await log.ExportAsync();
 
         // A second grid on the same storage, with nothing in memory: the log must come back from the blobs alone.
-        await using var restarted = await StartClusterAsync(grid.Blobs, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        await using var restarted = await StartClusterAsync(grid.Blobs, grid.Secret);
         var again = restarted.GetSiloServiceProvider(restarted.GetActiveSilos().First().SiloAddress)
             .GetRequiredService<IGrainFactory>().GetGrain<IAuditLogGrain>("BE-RESTART");
         Internally(Principal.Operator("ops"));
@@ -92,13 +92,13 @@ public sealed class AuditLogStorageTests(GridClusterFixture grid)
         var torn = Reencoded(log.Chain.Entries[2] with { Seq = 4 });
         await store.AppendAsync(force, 0, (await ReadAsync(store.Segment(force, 0))).Length, torn[..(torn.Length / 2)]);
 
-        var reopened = await AuditLog.OpenAsync(force, store, new AuditOptions(), _clock);
+        var reopened = await AuditLog.OpenAsync(force, store, new AuditOptions(), _clock, TestKeys.Audit(force));
         Assert.Equal(3, reopened.Chain.HeadSeq);
         Assert.True((await reopened.VerifyStorageAsync()).Intact);
         var fourth = await reopened.AppendAsync(AuditEvent.Note(AuditKind.Refusal, "x", null, "after the tear"));
         Assert.Equal(4, fourth.Seq);
         Assert.Equal([0L, 1L], await store.ListSegmentsAsync(force));
-        var verification = await (await AuditLog.OpenAsync(force, store, new AuditOptions(), _clock)).VerifyStorageAsync();
+        var verification = await (await AuditLog.OpenAsync(force, store, new AuditOptions(), _clock, TestKeys.Audit(force))).VerifyStorageAsync();
         Assert.True(verification.Intact, verification.Problem);
         Assert.Equal(fourth.Hash, verification.HeadHash);
     }
@@ -122,10 +122,10 @@ public sealed class AuditLogStorageTests(GridClusterFixture grid)
         Assert.True((await store.ListSegmentsAsync(force)).Count <= 7);
         var verification = await log.VerifyStorageAsync();
         Assert.True(verification.Intact, verification.Problem);
-        Assert.True(AuditChain.Verify(log.Chain.Export(), 30, log.Chain.HeadHash).Intact);
+        Assert.True(AuditChain.Verify(log.Chain.Export(), TestKeys.Audit(force), 30, log.Chain.HeadHash).Intact);
 
         // Statistics stay all-time: the anchor carries the counts of the deleted entries.
-        var reopened = await AuditLog.OpenAsync(force, store, options, _clock);
+        var reopened = await AuditLog.OpenAsync(force, store, options, _clock, TestKeys.Audit(force));
         Assert.Equal((log.Chain.AnchorSeq, log.Chain.AnchorHash), (reopened.Chain.AnchorSeq, reopened.Chain.AnchorHash));
         Assert.Equal((30, 0, 30, 0, 0), Counts(reopened.Stats.Single()));
         Assert.True((await reopened.VerifyStorageAsync()).Intact);
@@ -177,7 +177,7 @@ public sealed class AuditLogStorageTests(GridClusterFixture grid)
     private async Task<(AuditLog Log, AuditBlobStore Store)> OpenAsync(string force, AuditOptions options)
     {
         var store = new AuditBlobStore(grid.Blobs, Options.Create(options));
-        return (await AuditLog.OpenAsync(ForceId.Parse(force), store, options, _clock), store);
+        return (await AuditLog.OpenAsync(ForceId.Parse(force), store, options, _clock, TestKeys.Audit(ForceId.Parse(force))), store);
     }
 
     private static (long, long, long, long, long) Counts(PartnerStats s) =>

@@ -18,6 +18,9 @@ public sealed class GridClusterFixture : IAsyncLifetime
 {
     private readonly string _secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>The cluster secret of this run's silos; a restarted grid needs the same one (audit keys derive from it).</summary>
+    public string Secret => _secret;
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public AuditAzurite Azurite { get; private set; } = null!;

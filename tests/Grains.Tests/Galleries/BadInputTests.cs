@@ -142,7 +142,10 @@ public sealed class BadInputTests(GalleryClusterFixture grid)
         await Assert.ThrowsAsync<GalleryNotFoundException>(() => grid.StatusAsync(unknown));
         await Assert.ThrowsAsync<GalleryNotFoundException>(() => grid.SearchAsync([unknown], Vectors.Unit(1, seed: 2008), 5));
         var known = await GalleryAsync();
-        await Assert.ThrowsAsync<GalleryNotFoundException>(() => grid.SearchAsync([Id, unknown], Vectors.Unit(1, seed: 2008), 5));
+        await Assert.ThrowsAsync<GalleryNotFoundException>(() => grid.SearchAsync([Id, new GalleryId(Id.Force, "never-created")], Vectors.Unit(1, seed: 2008), 5));
+        // Another force's gallery is refused whether or not it exists (issue 9: no existence oracle), never "not found".
+        var partner = await grid.SearchAsync([Id, unknown], Vectors.Unit(1, seed: 2008), 5);
+        Assert.Equal(unknown, Assert.Single(partner.Refusals).Gallery);
         Assert.Null(await grid.GetAsync(unknown));
         Assert.Equal(known, await grid.CountsAsync(Id));
     }

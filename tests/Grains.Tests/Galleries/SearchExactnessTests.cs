@@ -173,4 +173,25 @@ public sealed class SearchExactnessTests(GalleryClusterFixture grid)
             Assert.Equal(i + 1, response.Candidates[i].Rank);
         }
     }
+
+    [Fact]
+    public async Task Concurrent_searches_which_may_share_shard_passes_answer_as_each_does_alone()
+    {
+        // Sent together, they reach each shard while it scans and join batched passes (ShardSearchBatcher);
+        // each keeps its own k and min score. Whether they batched is up to timing; what they answer is not.
+        var (id, _, _, vectors) = await BigGalleryAsync();
+        var queries = Enumerable.Range(0, 32)
+            .Select(i => (Probe: Vectors.Near(Vectors.Row(vectors, i * 89), noise: 1.0f, seed: 700 + i), K: 1 + i % 25, Min: i % 3 == 0 ? 0.1f : -1f))
+            .ToArray();
+        var alone = new List<string[]>();
+        foreach (var q in queries) alone.Add(Lines(await grid.SearchAsync(id, q.Probe, q.K, q.Min)));
+        var together = await Task.WhenAll(queries.Select(q => grid.SearchAsync(id, q.Probe, q.K, q.Min)));
+        for (var i = 0; i < queries.Length; i++) Assert.Equal(alone[i], Lines(together[i]));
+
+        static string[] Lines(SearchResponse response)
+        {
+            Assert.True(response.Coverage.Complete);
+            return [.. response.Candidates.Select(c => $"{c.Rank} {c.SubjectRef} {c.Score:R}")];
+        }
+    }
 }

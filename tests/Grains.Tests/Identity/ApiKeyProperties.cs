@@ -43,21 +43,27 @@ public class ApiKeyProperties
     public void An_empty_record_resolves_nothing() => Assert.Null(new ApiKeyState().Resolve(ApiKeyHasher.Hash("x")));
 
     [Fact]
-    public void Internal_tickets_bind_target_method_time_and_secret()
+    public void Internal_tickets_bind_target_method_principal_arguments_time_and_secret()
     {
         var key = RandomNumberGenerator.GetBytes(32);
         var tickets = new InternalCallTicket(key, TimeSpan.FromMinutes(1));
         var stranger = new InternalCallTicket(RandomNumberGenerator.GetBytes(32), TimeSpan.FromMinutes(1));
-        Gen.Select(Gen.String, Gen.String, Gen.Int[0, 59]).Sample((target, method, seconds) =>
+        var alice = Samples.User(Samples.Nl, Role.Searcher);
+        var mallory = Samples.User(Samples.De, Role.Searcher | Role.ForceAdmin, "mallory");
+        Gen.Select(Gen.String, Gen.String, Gen.Byte.Array[32], Gen.Int[0, 59]).Sample((target, method, digest, seconds) =>
         {
-            var ticket = tickets.Stamp(target, method, Samples.Now);
-            Assert.True(tickets.Verify(ticket, target, method, Samples.Now.AddSeconds(seconds)));
-            Assert.False(tickets.Verify(ticket, target + "x", method, Samples.Now));
-            Assert.False(tickets.Verify(ticket, target, method + "x", Samples.Now));
-            Assert.False(tickets.Verify(ticket, target, method, Samples.Now.AddMinutes(2)));
-            Assert.False(stranger.Verify(ticket, target, method, Samples.Now));
-            Assert.False(tickets.Verify(stranger.Stamp(target, method, Samples.Now), target, method, Samples.Now));
-            Assert.False(tickets.Verify(ticket.Replace("v1.", "v1.9"), target, method, Samples.Now));
+            var ticket = tickets.Stamp(target, method, alice, digest, Samples.Now);
+            Assert.True(tickets.Verify(ticket, target, method, alice, digest, Samples.Now.AddSeconds(seconds)));
+            Assert.False(tickets.Verify(ticket, target + "x", method, alice, digest, Samples.Now));
+            Assert.False(tickets.Verify(ticket, target, method + "x", alice, digest, Samples.Now));
+            Assert.False(tickets.Verify(ticket, target, method, mallory, digest, Samples.Now));
+            Assert.False(tickets.Verify(ticket, target, method, alice with { Roles = Role.Searcher | Role.ForceAdmin }, digest, Samples.Now));
+            Assert.False(tickets.Verify(ticket, target, method, null, digest, Samples.Now));
+            Assert.False(tickets.Verify(ticket, target, method, alice, [.. digest.Select(b => (byte)(b ^ 1))], Samples.Now));
+            Assert.False(tickets.Verify(ticket, target, method, alice, digest, Samples.Now.AddMinutes(2)));
+            Assert.False(stranger.Verify(ticket, target, method, alice, digest, Samples.Now));
+            Assert.False(tickets.Verify(stranger.Stamp(target, method, alice, digest, Samples.Now), target, method, alice, digest, Samples.Now));
+            Assert.False(tickets.Verify(ticket.Replace("v2.", "v2.9"), target, method, alice, digest, Samples.Now));
         }, iter: 300);
     }
 }

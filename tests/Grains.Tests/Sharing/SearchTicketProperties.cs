@@ -4,6 +4,7 @@ using CsCheck;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
 using Grid.Contracts.Sharing;
+using Grid.Grains.Identity;
 using Grid.Grains.Sharing;
 using Grid.Grains.Tests.Support;
 using Xunit;
@@ -13,7 +14,7 @@ namespace Grid.Grains.Tests.Sharing;
 public class SearchTicketProperties
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
-    private static readonly SearchTicketSigner Signer = new(RandomNumberGenerator.GetBytes(32), Lifetime);
+    private static readonly SearchTicketSigner Signer = TestKeys.Signer(Lifetime);
 
     private static readonly Gen<SearchTicket> Ticket =
         from owner in Gens.Force
@@ -74,7 +75,7 @@ public class SearchTicketProperties
     [Fact]
     public void Tickets_of_another_grid_secret_are_forgeries()
     {
-        var forger = new SearchTicketSigner(RandomNumberGenerator.GetBytes(32), Lifetime);
+        var forger = TestKeys.Signer(Lifetime);
         Ticket.Sample(ticket =>
         {
             var forged = forger.Issue(ticket.Agreement, ticket.AgreementVersion, ticket.User, ticket.Galleries, ticket.Purpose,
@@ -87,8 +88,8 @@ public class SearchTicketProperties
     public void A_signer_with_a_longer_lifetime_cannot_outlive_the_verifier()
     {
         var key = RandomNumberGenerator.GetBytes(32);
-        var generous = new SearchTicketSigner(key, TimeSpan.FromHours(1));
-        var strict = new SearchTicketSigner(key, Lifetime);
+        var generous = TestKeys.Signer(TimeSpan.FromHours(1), key);
+        var strict = TestKeys.Signer(Lifetime, key);
         var ticket = generous.Issue(new AgreementKey(Samples.De, Samples.Nl), 1, "u", [], Samples.Purpose(), SearchCaps.Unlimited, Samples.Now);
         Assert.Equal(TicketCheck.BadWindow, strict.Verify(ticket, Samples.Now));
         Assert.Equal(TicketCheck.BadWindow, Signer.Verify(Signer.Issue(ticket.Agreement, 1, "u", [], Samples.Purpose(), SearchCaps.Unlimited, Samples.Now.AddMinutes(5)), Samples.Now));
@@ -113,6 +114,64 @@ public class SearchTicketProperties
         Assert.False(check.Check(new GalleryId("FR-PN", "suspects"), searcher, purpose, ticket, Samples.Now).Allowed);
         Assert.False(check.Check(gallery, searcher, Samples.Purpose("terrorism"), ticket, Samples.Now).Allowed);
         Assert.False(check.Check(gallery, searcher, purpose with { CaseReference = "" }, ticket, Samples.Now).Allowed);
+    }
+
+    [Fact]
+    public void A_forces_silo_can_neither_sign_for_another_force_nor_pass_its_own_key_off_as_the_owners()
+    {
+        // NL and DE each run their own silos: each holds its own secret and only the other's public key.
+        var cluster = RandomNumberGenerator.GetBytes(32);
+        var (nlSecret, deSecret) = (RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
+        var nlSilo = TestKeys.Keys(cluster, o =>
+        {
+            o.Forces[Samples.Nl.Value] = new ForceKeyOptions { Secret = Convert.ToBase64String(nlSecret) };
+            o.Forces[Samples.De.Value] = new ForceKeyOptions { PublicKey = GridKeys.PublicKeyFromSecret(deSecret, Samples.De) };
+        });
+        var deSilo = TestKeys.Keys(cluster, o =>
+        {
+            o.Forces[Samples.De.Value] = new ForceKeyOptions { Secret = Convert.ToBase64String(deSecret) };
+            o.Forces[Samples.Nl.Value] = new ForceKeyOptions { PublicKey = GridKeys.PublicKeyFromSecret(nlSecret, Samples.Nl) };
+        });
+        var atNl = new SearchTicketSigner(nlSilo, Lifetime);
+        var atDe = new SearchTicketSigner(deSilo, Lifetime);
+        var nlGallery = new GalleryId(Samples.Nl.Value, "suspects");
+
+        // DE's silo holds no NL key: it cannot issue NL's tickets at all.
+        Assert.Throws<GridAccessDeniedException>(() => atDe.Issue(new AgreementKey(Samples.Nl, Samples.De), 1, "u", [nlGallery], Samples.Purpose(), SearchCaps.Unlimited, Samples.Now));
+
+        // A ticket claiming NL as owner but signed with DE's key (as a DE silo could) fails at NL's shard.
+        var deKey = deSilo.SigningKey(Samples.De)!;
+        var minted = new SearchTicketSigner(_ => deKey, _ => null, Lifetime)
+            .Issue(new AgreementKey(Samples.Nl, Samples.De), 1, "u", [nlGallery], Samples.Purpose(), SearchCaps.Unlimited, Samples.Now);
+        Assert.Equal(TicketCheck.BadSignature, atNl.Verify(minted, Samples.Now));
+
+        // NL's own tickets verify at NL and (with NL's public key) anywhere.
+        var real = atNl.Issue(new AgreementKey(Samples.Nl, Samples.De), 1, "u", [nlGallery], Samples.Purpose(), SearchCaps.Unlimited, Samples.Now);
+        Assert.Equal(TicketCheck.Valid, atNl.Verify(real, Samples.Now));
+        Assert.Equal(TicketCheck.Valid, atDe.Verify(real, Samples.Now));
+        // The cluster secret alone (a shared-pool silo) no longer signs for NL: its tickets are forgeries too.
+        var pool = TestKeys.Signer(Lifetime, cluster);
+        Assert.Throws<GridAccessDeniedException>(() => new SearchTicketSigner(TestKeys.Keys(cluster, o =>
+            o.Forces[Samples.Nl.Value] = new ForceKeyOptions { PublicKey = GridKeys.PublicKeyFromSecret(nlSecret, Samples.Nl) }), Lifetime)
+            .Issue(real.Agreement, 1, "u", [nlGallery], Samples.Purpose(), SearchCaps.Unlimited, Samples.Now));
+        Assert.Equal(TicketCheck.BadSignature, atNl.Verify(pool.Issue(real.Agreement, 1, "u", [nlGallery], Samples.Purpose(), SearchCaps.Unlimited, Samples.Now), Samples.Now));
+    }
+
+    [Fact]
+    public void A_country_silos_secret_covers_its_agencies_and_the_pool_cannot_stand_in_for_it()
+    {
+        var cluster = RandomNumberGenerator.GetBytes(32);
+        var deSilo = new SearchTicketSigner(TestKeys.Keys(cluster, o =>
+            o.Forces["DE"] = new ForceKeyOptions { Secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }), Lifetime);
+        var pool = TestKeys.Signer(Lifetime, cluster);
+        var key = new AgreementKey(Samples.De, Samples.Nl); // DE-BKA, an agency of the DE-labelled silo
+        var gallery = new GalleryId(Samples.De.Value, "suspects");
+
+        var real = deSilo.Issue(key, 1, "u", [gallery], Samples.Purpose(), SearchCaps.Unlimited, Samples.Now);
+        Assert.Equal(TicketCheck.Valid, deSilo.Verify(real, Samples.Now));
+        var fromPool = pool.Issue(key, 1, "u", [gallery], Samples.Purpose(), SearchCaps.Unlimited, Samples.Now);
+        Assert.Equal(TicketCheck.BadSignature, deSilo.Verify(fromPool, Samples.Now));
+        Assert.Equal(TicketCheck.BadSignature, pool.Verify(real, Samples.Now)); // fails closed without DE's public key
     }
 
     private static ForceId Other(ForceId force) => Gens.Forces.First(f => f != force);
