@@ -14,7 +14,7 @@ public sealed class ReviewStatsTests
     public void Review_entries_are_counted_per_partner()
     {
         var stats = new AuditStats(Samples.Nl, []);
-        var chain = AuditChain.Empty(Samples.Nl);
+        var chain = AuditChain.Empty(Samples.Nl, TestKeys.Audit(Samples.Nl));
         foreach (var kind in new[] { AuditKind.MatchConfirmed, AuditKind.FollowUpRequested, AuditKind.FollowUpRequested, AuditKind.FollowUpReleased,
                      AuditKind.FollowUpDeclined, AuditKind.ReviewDecision, AuditKind.FollowUpExtended, AuditKind.CandidateImage })
             stats.Count(chain.Append(AuditEvent.Note(kind, "NL-KLPD:alice", Samples.De, "x"), Samples.Now));
@@ -45,5 +45,17 @@ public sealed class ReviewStatsTests
         var old = AuditLogCodec.Decode(1, CrcFrame.Wrap(payload.ToArray()));
         Assert.Null(old.Damage);
         Assert.Equal(new PartnerStats(Samples.De, 1, 2, 3, 4, 5), Assert.Single(old.Anchor!.Stats));
+    }
+
+    [Fact]
+    public void Signed_anchors_cover_the_review_counts()
+    {
+        var key = TestKeys.Audit(Samples.Nl);
+        var anchor = new AuditAnchor(4, AuditChain.ZeroHash, [new PartnerStats(Samples.De, 1, 2, 3, 4, 5, 6, 7, 8, 9)]).Signed(Samples.Nl, key);
+        var read = AuditLogCodec.Decode(1, AuditLogCodec.Encode(anchor)).Anchor!;
+        Assert.True(read.MacValid(Samples.Nl, key));
+        Assert.Equal(anchor.Stats.ToArray(), read.Stats.ToArray());
+        var forged = read with { Stats = [read.Stats[0] with { FollowUpsReleased = 0 }] };
+        Assert.False(forged.MacValid(Samples.Nl, key));
     }
 }
