@@ -2,7 +2,10 @@
 //   dotnet run -c Release --project bench/Faces.Bench -- eval  <faces-dev> [roc.png]
 //   dotnet run -c Release --project bench/Faces.Bench -- bench <faces-dev> [seconds per set]
 //   dotnet run -c Release --project bench/Faces.Bench -- crops <faces-dev> <out-dir>   (aligned crops as PNG)
+//   dotnet run -c Release --project bench/Faces.Bench -- variants <faces-dev> [--mirror]  (the harder set, per variant)
+//   dotnet run -c Release --project bench/Faces.Bench -- calibrate <faces-dev> <ScoreCalibrationTables.cs>  (impostor scores → FMR table)
 using Grid.Faces.Evaluation;
+using Grid.Faces.Evaluation.Variants;
 using Grid.Faces.Pipeline;
 
 if (args.Length < 2)
@@ -11,7 +14,7 @@ if (args.Length < 2)
     return 2;
 }
 var dataset = args[1];
-using var pipeline = FacePipeline.Create(new FacePipelineOptions { ThreadsPerCall = 1 });
+using var pipeline = FacePipeline.Create(new FacePipelineOptions { ThreadsPerCall = 1, MirrorAveragedTemplates = args.Contains("--mirror") });
 
 switch (args[0])
 {
@@ -21,6 +24,19 @@ switch (args[0])
         Console.WriteLine(report.ToMarkdown());
         return 0;
 
+    case "variants":
+        var variantReport = new VariantEvaluation(pipeline).Run(dataset, Enum.GetValues<ImageVariant>(),
+            row => Console.Error.WriteLine($"{row.Variant}: TAR@0.1% {row.AtFar01Percent.TrueAcceptRate:F3}, rank-1 {row.Rank1Rate:F3}"));
+        Console.WriteLine(variantReport.ToMarkdown());
+        return 0;
+
+    case "calibrate":
+        var measured = new VariantEvaluation(pipeline).Run(dataset, Enum.GetValues<ImageVariant>());
+        var source = CalibrationTable.ToCSharp(pipeline.ModelId.Value, measured);
+        File.WriteAllText(args.Length > 2 ? args[2] : "ScoreCalibrationTables.cs", source);
+        Console.WriteLine(source);
+        return 0;
+
     case "bench":
         var seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20;
         var photos = EvaluationImage.ReadLabels(dataset)
@@ -28,11 +44,13 @@ switch (args[0])
             .Select(i => new BenchmarkPhoto(i.RelativePath, File.ReadAllBytes(Path.Combine(dataset, i.RelativePath))))
             .ToList();
         var benchmark = new FacePipelineBenchmark(pipeline, TimeSpan.FromSeconds(seconds));
+        Console.WriteLine($"load before: {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
         Console.WriteLine(FacePipelineBenchmarkResult.MarkdownHeader);
         Console.WriteLine(benchmark.Run("faces-dev single-face photos", photos).ToMarkdownRow());
         var frames = FacePipelineBenchmark.FullHdFrames(photos.Take(12), pipeline.Decoder);
         Console.WriteLine(benchmark.Run("faces-dev photos as 1920x1080 JPEG", frames).ToMarkdownRow());
+        Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
 
     case "crops":
@@ -47,7 +65,7 @@ switch (args[0])
                 var name = image.RelativePath.Replace('/', '_') + $"_{i}.png";
                 File.WriteAllBytes(Path.Combine(outDir, name), FacePipeline.AlignedCrop(photo, faces[i]).ToPng());
             }
-            Console.WriteLine($"{image.RelativePath}: {faces.Count} face(s) {string.Join(" ", faces.Select(f => $"[{f.Box.Left:F0},{f.Box.Top:F0},{f.Box.Width:F0}x{f.Box.Height:F0} s={f.DetectionScore:F2} eye={f.Quality.InterEyeDistancePixels:F0}]"))}");
+            Console.WriteLine($"{image.RelativePath}: {faces.Count} face(s) {string.Join(" ", faces.Select(f => $"[{f.Box.Left:F0},{f.Box.Top:F0},{f.Box.Width:F0}x{f.Box.Height:F0} s={f.DetectionScore:F2} eye={f.Quality.InterEyeDistancePixels:F0} q={f.Quality.Score} {f.Quality.Components} {f.Quality.Measures}]"))}");
         }
         return 0;
 

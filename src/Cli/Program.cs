@@ -21,5 +21,6 @@ root.Subcommands.Add(AuditCommands.Stats());
 root.Subcommands.Add(OffencesCommand.Create());
 root.Subcommands.Add(ShardsCommand.Create());
 root.Subcommands.Add(TemplateCommand.Create());
+root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(EvalFacesCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -23,6 +23,7 @@ public sealed class EnrolImagesOptions
     // prepare, so smaller batches keep acknowledgements (and the resumable point) frequent.
     private readonly Option<int> photoBatch = new("--photo-batch") { Description = "Photos per acknowledged batch.", DefaultValueFactory = _ => FaceGridClient.DefaultImageBatchSize };
     private readonly Option<float> minEyes = new("--min-eye-distance") { Description = "Skip faces with fewer pixels between the eyes.", DefaultValueFactory = _ => FaceSelection.DefaultMinInterEyePixels };
+    private readonly Option<int> minQuality = new("--min-quality") { Description = "Skip faces whose quality score (0-100) is below this.", DefaultValueFactory = _ => FaceSelection.DefaultMinQuality };
 
     /// <summary>Adds the photo options to the enrol command.</summary>
     public static EnrolImagesOptions AddTo(Command command)
@@ -32,6 +33,7 @@ public sealed class EnrolImagesOptions
         command.Options.Add(options.labels);
         command.Options.Add(options.photoBatch);
         command.Options.Add(options.minEyes);
+        command.Options.Add(options.minQuality);
         return options;
     }
 
@@ -58,15 +60,16 @@ public sealed class EnrolImagesOptions
             var faces = new FaceGridClient(client, pipeline);
             var minEyeDistance = parse.GetValue(minEyes);
             var batchSize = parse.GetValue(photoBatch);
+            var qualityFloor = parse.GetValue(minQuality);
             var summary = asJson
-                ? await faces.EnrolImagesAsync(id, photos, batchSize, skip, minEyeDistance, cancellationToken: ct)
+                ? await faces.EnrolImagesAsync(id, photos, batchSize, skip, minEyeDistance, cancellationToken: ct, minQuality: qualityFloor)
                 : await AnsiConsole.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                     .StartAsync(async progress =>
                     {
                         var task = progress.AddTask($"enrol photos into {id}", maxValue: photos.Count);
                         task.Value = skip;
-                        return await faces.EnrolImagesAsync(id, photos, batchSize, skip, minEyeDistance, new Progress<ImageEnrolmentRecord>(_ => task.Increment(1)), ct);
+                        return await faces.EnrolImagesAsync(id, photos, batchSize, skip, minEyeDistance, new Progress<ImageEnrolmentRecord>(_ => task.Increment(1)), ct, qualityFloor);
                     });
             if (asJson) WriteJson(id, summary);
             else WriteTable(id, summary);
@@ -93,7 +96,7 @@ public sealed class EnrolImagesOptions
         AnsiConsole.MarkupLine(string.Create(c,
             $"[bold]{Markup.Escape(id.Key)}[/]: {summary.Enrolled} of {summary.Images} photos enrolled ({summary.Grid.Added} templates added, {summary.Grid.AlreadyPresent} already present); " +
             $"skipped: {summary.Count(ImageOutcome.NoFace)} no face, {summary.Count(ImageOutcome.SeveralFaces)} several faces, " +
-            $"{summary.Count(ImageOutcome.TooSmall)} too small, {summary.Count(ImageOutcome.Unreadable)} unreadable"));
+            $"{summary.Count(ImageOutcome.TooSmall)} too small, {summary.Count(ImageOutcome.LowQuality)} low quality, {summary.Count(ImageOutcome.Unreadable)} unreadable"));
         if (summary.Skipped.Count == 0) return;
         var table = new Table().Title("skipped photos").AddColumns("path", "subjectRef", "outcome", "reason");
         foreach (var r in summary.Skipped)

@@ -3,12 +3,13 @@ using Grid.Cli.Output;
 using Grid.Client.Faces;
 using Grid.Contracts.Galleries;
 using Grid.Faces.Evaluation;
+using Grid.Faces.Evaluation.Variants;
 using Grid.Faces.Pipeline;
 
 namespace Grid.Cli.Commands;
 
 /// <summary><c>gridctl eval-faces DIR [--roc PNG] [--gallery FORCE/NAME] [--json]</c>: the face evaluation with its
-/// rank-1 search going through a real grid gallery made for the run.</summary>
+/// rank-1 search going through a real grid gallery made for the run. <c>--variants</c>: the harder set, locally.</summary>
 public static class EvalFacesCommand
 {
     // An ISO country code is required by the grid; NL is the design's example force.
@@ -20,9 +21,10 @@ public static class EvalFacesCommand
         var dataset = new Argument<string>("dir") { Description = "Folder with labels.csv and images/, multi/, negatives/." };
         var roc = new Option<string?>("--roc") { Description = "Write the ROC curve to this PNG." };
         var gallery = new Option<string?>("--gallery") { Description = $"Gallery for the rank-1 search (default {DefaultForce}/faces-eval-<UTC time>, created fresh)." };
+        var variants = new Option<bool>("--variants") { Description = "Run the harder set instead, on this machine (no grid): each photo degraded 8 ways, probes vs the clean photos." };
         var json = CommonOptions.Json();
         command.Arguments.Add(dataset);
-        foreach (var o in new Option[] { roc, gallery, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { roc, gallery, variants, json }) command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var asJson = parse.GetValue(json);
@@ -38,6 +40,7 @@ public static class EvalFacesCommand
             {
                 return CommandRunner.Report(e, asJson);
             }
+            if (parse.GetValue(variants)) return VariantsLocally(dir, asJson, ct);
             return await CommandRunner.WithClientAsync(parse, asJson, ct, async client =>
             {
                 using var pipeline = FacePipeline.Create();
@@ -53,5 +56,22 @@ public static class EvalFacesCommand
             });
         });
         return command;
+    }
+
+    private static int VariantsLocally(string dir, bool asJson, CancellationToken ct)
+    {
+        try
+        {
+            using var pipeline = FacePipeline.Create();
+            var report = new VariantEvaluation(pipeline).Run(dir, Enum.GetValues<ImageVariant>(),
+                row => { if (!asJson) Console.Error.WriteLine($"{VariantMaker.Name(row.Variant)}: done"); }, ct);
+            if (asJson) Json.WriteLine(new { report.Dataset, report.ModelId, rows = report.Rows, pooled = report.Pooled, impostorPairs = report.ImpostorScores.Count });
+            else Console.WriteLine(report.ToMarkdown());
+            return ExitCodes.Ok;
+        }
+        catch (Exception e)
+        {
+            return CommandRunner.Report(e, asJson);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Grid.Cli.Output;
 using Grid.Client;
+using Grid.Client.Faces;
 using Grid.Client.Files;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
@@ -59,8 +60,9 @@ public static class SearchCommand
                     var request = new SearchRequest(ids, probes.Row(row).ToArray(), modelId, parse.GetValue(k),
                         parse.GetValue(minScore), TimeSpan.FromMilliseconds(parse.GetValue(deadline)), purpose.Read(parse), PartnerList(parse.GetValue(partners)));
                     var result = await client.SearchAsync(request, ct);
-                    if (asJson) WriteJson(row, result);
-                    else WriteTable(row, result);
+                    var face = image.ProbeOf(row);
+                    if (asJson) WriteJson(row, result, face);
+                    else WriteTable(row, result, face);
                 }
                 return ExitCodes.Ok;
             });
@@ -75,12 +77,13 @@ public static class SearchCommand
         _ => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ForceId.Parse).ToArray(),
     };
 
-    private static void WriteJson(int row, TimedSearch result)
+    private static void WriteJson(int row, TimedSearch result, ImageProbe? face)
     {
         var coverage = result.Response.Coverage;
         Json.WriteLine(new
         {
             probe = row,
+            face = ProbeFaceJson.Of(face),
             candidates = result.Response.Candidates,
             coverage = new { coverage.Asked, coverage.Answered, coverage.Failed, coverage.TimedOut, shards = coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered) },
             refused = result.Response.Refusals.Select(r => new { gallery = r.Gallery.Key, reason = r.Reason.Code(), message = r.Message }),
@@ -88,13 +91,13 @@ public static class SearchCommand
         });
     }
 
-    private static void WriteTable(int row, TimedSearch result)
+    private static void WriteTable(int row, TimedSearch result, ImageProbe? face)
     {
         var coverage = result.Response.Coverage;
-        var table = new Table().Title($"probe {row}: candidates for review ({result.LatencyMs:0.0} ms, {coverage.Answered}/{coverage.Asked} shards)");
-        table.AddColumns("rank", "force", "gallery", "subjectRef", "score");
+        var table = new Table().Title($"{(face is null ? $"probe {row}" : $"face {face.FaceIndex} (quality {face.Face.Quality.Score})")}: candidates for review ({result.LatencyMs:0.0} ms, {coverage.Answered}/{coverage.Asked} shards)");
+        table.AddColumns("rank", "force", "gallery", "subjectRef", "score", "false-match rate");
         foreach (var c in result.Response.Candidates)
-            table.AddRow(c.Rank.ToString(), c.Force, c.Gallery, Markup.Escape(c.SubjectRef), c.Score.ToString("0.0000"));
+            table.AddRow(c.Rank.ToString(), c.Force, c.Gallery, Markup.Escape(c.SubjectRef), c.Score.ToString("0.0000"), Markup.Escape(FalseMatchText.Of(c)));
         AnsiConsole.Write(table);
         foreach (var shard in coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered))
             AnsiConsole.MarkupLine($"[yellow]shard {Markup.Escape(shard.Shard)} {shard.Outcome}: {Markup.Escape(shard.Error ?? "")}[/]");

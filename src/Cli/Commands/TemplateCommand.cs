@@ -59,7 +59,7 @@ public static class TemplateCommand
                 index = i,
                 box = new { left = f.Box.Left, top = f.Box.Top, right = f.Box.Right, bottom = f.Box.Bottom },
                 score = f.DetectionScore,
-                quality = new { faceSizePixels = f.Quality.FaceSizePixels, interEyeDistancePixels = f.Quality.InterEyeDistancePixels },
+                quality = QualityJson.Of(f.Quality),
                 template = f.Template.Vector,
             }),
         });

@@ -34,10 +34,10 @@ public sealed class FaceGridClient(GridClient grid, FacePipeline pipeline)
     /// <exception cref="FaceSelectionException">No face, several faces, or a face too small for a reliable template.</exception>
     /// <exception cref="Grid.Faces.Imaging.ImageRejectedException">The file is not an acceptable photo.</exception>
     public Task<EnrolResult> EnrolImageAsync(GalleryId gallery, string subjectRef, string imagePath,
-        float minInterEyePixels = FaceSelection.DefaultMinInterEyePixels, CancellationToken cancellationToken = default)
+        float minInterEyePixels = FaceSelection.DefaultMinInterEyePixels, CancellationToken cancellationToken = default, int minQuality = FaceSelection.DefaultMinQuality)
     {
         var faces = pipeline.AnalyzeFile(imagePath);
-        var face = FaceSelection.ForEnrolment(faces, minInterEyePixels).Require(imagePath, faces);
+        var face = FaceSelection.ForEnrolment(faces, minInterEyePixels, minQuality).Require(imagePath, faces);
         return EnrolTemplateAsync(gallery, subjectRef, face.Template.Vector, cancellationToken);
     }
 
@@ -54,7 +54,7 @@ public sealed class FaceGridClient(GridClient grid, FacePipeline pipeline)
     /// </summary>
     public async Task<ImageEnrolmentSummary> EnrolImagesAsync(GalleryId gallery, IReadOnlyList<LabelledImage> images,
         int batchSize = DefaultImageBatchSize, int skip = 0, float minInterEyePixels = FaceSelection.DefaultMinInterEyePixels,
-        IProgress<ImageEnrolmentRecord>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<ImageEnrolmentRecord>? progress = null, CancellationToken cancellationToken = default, int minQuality = FaceSelection.DefaultMinQuality)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         if (skip < 0 || skip > images.Count)
@@ -69,7 +69,7 @@ public sealed class FaceGridClient(GridClient grid, FacePipeline pipeline)
             var analyses = Analyzer.AnalyzeAll(chunk.Select(i => i.Path), cancellationToken);
             foreach (var (image, analysis) in chunk.Zip(analyses))
             {
-                var (record, verdict) = ImageEnrolmentRecord.Classify(image, analysis, minInterEyePixels);
+                var (record, verdict) = ImageEnrolmentRecord.Classify(image, analysis, minInterEyePixels, minQuality);
                 if (verdict?.Face is { } face)
                 {
                     refs.Add(image.SubjectRef);
@@ -116,6 +116,31 @@ public sealed class FaceGridClient(GridClient grid, FacePipeline pipeline)
         var result = await SearchTemplateAsync(galleries, probe.Template, purpose, k, minScore, deadline, cancellationToken);
         return new FaceSearchResult(probe, result);
     }
+
+    /// <summary>
+    /// Searches <paramref name="galleries"/> with every face of the photo (or those in <paramref name="faceIndices"/>), one search per face,
+    /// as DeepFace and CompreFace answer: per face its index, box, quality and candidates. Faces below <paramref name="minQuality"/> are
+    /// left out and listed with the reason.
+    /// </summary>
+    /// <exception cref="FaceSelectionException">No face, an index out of range, or every chosen face below the quality floor.</exception>
+    public async Task<ImageSearchResult> SearchImageFacesAsync(IReadOnlyList<GalleryId> galleries, string imagePath, SearchPurpose purpose,
+        IReadOnlyList<int>? faceIndices = null, int k = 10, float minScore = -1f, TimeSpan? deadline = null,
+        int minQuality = FaceSelection.DefaultMinQuality, CancellationToken cancellationToken = default)
+    {
+        var (probes, skipped) = Analyzer.Probes(imagePath, faceIndices, minQuality);
+        var results = new List<FaceSearchResult>(probes.Count);
+        foreach (var probe in probes)
+        {
+            var result = await SearchTemplateAsync(galleries, probe.Template, purpose, k, minScore, deadline, cancellationToken);
+            results.Add(new FaceSearchResult(probe, result));
+        }
+        return new ImageSearchResult(imagePath, results, skipped);
+    }
+
+    /// <summary>1:1 verification of two photos, on this machine only (no grid call): see <see cref="FaceVerifier"/>.</summary>
+    public Task<FaceVerification> VerifyAsync(string imagePath1, string imagePath2, int? faceIndex1 = null, int? faceIndex2 = null,
+        double decisionFalseMatchRate = FaceVerifier.DefaultDecisionFalseMatchRate, CancellationToken cancellationToken = default) =>
+        Task.Run(() => new FaceVerifier(pipeline).Verify(imagePath1, imagePath2, faceIndex1, faceIndex2, decisionFalseMatchRate), cancellationToken);
 
     /// <summary>Searches with a template this client's pipeline made.</summary>
     public Task<TimedSearch> SearchTemplateAsync(IReadOnlyList<GalleryId> galleries, float[] template, SearchPurpose purpose,

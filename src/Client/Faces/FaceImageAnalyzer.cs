@@ -60,6 +60,18 @@ public sealed class FaceImageAnalyzer(FacePipeline pipeline)
         return new ImageProbe(path, faceIndex ?? 0, faces.Count, face);
     }
 
+    /// <summary>The probe faces of a photo: all, or those in <paramref name="faceIndices"/>, less those below <paramref name="minQuality"/>.</summary>
+    /// <exception cref="FaceSelectionException">No face, an index out of range, or every chosen face below the floor.</exception>
+    /// <exception cref="ImageRejectedException">The file is not an acceptable photo.</exception>
+    public (IReadOnlyList<ImageProbe> Probes, IReadOnlyList<(int Index, string Reason)> Skipped) Probes(string path, IReadOnlyList<int>? faceIndices,
+        int minQuality = FaceSelection.DefaultMinQuality)
+    {
+        var faces = pipeline.AnalyzeFile(path);
+        var selection = FaceSelection.ForProbes(faces, faceIndices, minQuality);
+        var chosen = selection.Require(path, faces);
+        return (chosen.Select(c => new ImageProbe(path, c.Index, faces.Count, c.Face)).ToList(), selection.Skipped);
+    }
+
     public static bool IsImageFile(string path) =>
         ImageExtensions.Contains(System.IO.Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 

@@ -11,4 +11,6 @@ public enum FaceProblem
     TooSmall,
     /// <summary>The chosen face index is not one of the photo's faces.</summary>
     NoSuchFace,
+    /// <summary>The face's quality score is below the floor (blurred, turned away, badly lit, covered...).</summary>
+    LowQuality,
 }

@@ -7,5 +7,6 @@ public enum ImageOutcome
     NoFace,
     SeveralFaces,
     TooSmall,
+    LowQuality,
     Unreadable,
 }

@@ -23,7 +23,24 @@ public sealed class FaceEmbedder : IDisposable
 
     public ModelId ModelId { get; }
 
-    public FaceTemplate Embed(RgbImage alignedFace)
+    /// <summary>The template of an aligned crop; with <paramref name="mirrorAverage"/>, of the crop and its mirror image averaged.</summary>
+    public FaceTemplate Embed(RgbImage alignedFace, bool mirrorAverage = false)
+    {
+        var vector = Run(alignedFace);
+        if (mirrorAverage)
+        {
+            TensorPrimitives.Add(vector, Run(Mirror(alignedFace)), vector);
+        }
+        var norm = TensorPrimitives.Norm<float>(vector);
+        if (!(norm > 0) || !float.IsFinite(norm))
+        {
+            throw new InvalidOperationException("The embedder returned a zero or non-finite vector.");
+        }
+        TensorPrimitives.Divide(vector, norm, vector);
+        return new FaceTemplate(vector, ModelId);
+    }
+
+    private float[] Run(RgbImage alignedFace)
     {
         if (alignedFace.Width != ArcFaceReference.Size || alignedFace.Height != ArcFaceReference.Size)
         {
@@ -37,13 +54,21 @@ public sealed class FaceEmbedder : IDisposable
         {
             throw new InvalidOperationException($"The embedder returned {vector.Length} values, not {FaceTemplate.Dimensions}.");
         }
-        var norm = TensorPrimitives.Norm<float>(vector);
-        if (!(norm > 0) || !float.IsFinite(norm))
+        return vector;
+    }
+
+    /// <summary>Left–right mirror; the ArcFace reference points are symmetric to within 0.2 px, so the mirror is aligned too.</summary>
+    private static RgbImage Mirror(RgbImage image)
+    {
+        var mirrored = new RgbImage(image.Width, image.Height);
+        for (var y = 0; y < image.Height; y++)
         {
-            throw new InvalidOperationException("The embedder returned a zero or non-finite vector.");
+            for (var x = 0; x < image.Width; x++)
+            {
+                image.Pixels.AsSpan(image.OffsetOf(image.Width - 1 - x, y), RgbImage.Channels).CopyTo(mirrored.Pixels.AsSpan(mirrored.OffsetOf(x, y)));
+            }
         }
-        TensorPrimitives.Divide(vector, norm, vector);
-        return new FaceTemplate(vector, ModelId);
+        return mirrored;
     }
 
     public void Dispose() => session.Dispose();

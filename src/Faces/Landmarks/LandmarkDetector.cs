@@ -21,6 +21,20 @@ public sealed class LandmarkDetector : IDisposable
         session = new InferenceSession(modelPath, sessionOptions);
     }
 
+    /// <summary>
+    /// Two passes: the detector box, then the same box moved so its centre is the centroid of the first pass's 68 points.
+    /// This detector's boxes sit differently on the face than the boxes the landmark model was trained on, and the
+    /// re-centred crop gives steadier points: on the harder set, pooled TAR at FAR 0.1 % 0.904 → 0.914 and rank-1
+    /// 411 → 415 of 432, with clean photos unchanged at 1.000 (docs/FACES.md).
+    /// </summary>
+    public FaceLandmarks DetectRefined(RgbImage photo, FaceBox faceBox)
+    {
+        var first = Detect(photo, faceBox);
+        var dx = first.Points.Average(p => p.X) - faceBox.CentreX;
+        var dy = first.Points.Average(p => p.Y) - faceBox.CentreY;
+        return Detect(photo, new FaceBox(faceBox.Left + dx, faceBox.Top + dy, faceBox.Right + dx, faceBox.Bottom + dy));
+    }
+
     public FaceLandmarks Detect(RgbImage photo, FaceBox faceBox)
     {
         var square = faceBox.SquaredOnHeight();

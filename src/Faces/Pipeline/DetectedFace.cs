@@ -1,6 +1,7 @@
 using Grid.Faces.Detection;
 using Grid.Faces.Embedding;
 using Grid.Faces.Landmarks;
+using Grid.Faces.Quality;
 
 namespace Grid.Faces.Pipeline;
 

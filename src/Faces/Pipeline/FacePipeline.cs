@@ -4,6 +4,7 @@ using Grid.Faces.Embedding;
 using Grid.Faces.Imaging;
 using Grid.Faces.Landmarks;
 using Grid.Faces.Models;
+using Grid.Faces.Quality;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Grid.Faces.Pipeline;
@@ -20,6 +21,7 @@ public sealed class FacePipeline : IDisposable
     private readonly FaceDetector detector;
     private readonly LandmarkDetector landmarker;
     private readonly FaceEmbedder embedder;
+    private readonly bool mirrorAverage;
 
     public FacePipeline(FaceModels models, FacePipelineOptions? options = null)
     {
@@ -30,6 +32,7 @@ public sealed class FacePipeline : IDisposable
             InterOpNumThreads = 1,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        mirrorAverage = options.MirrorAveragedTemplates;
         decoder = new ImageDecoder(options.ImageLimits);
         detector = new FaceDetector(models.DetectorPath, sessionOptions, options.Detector);
         landmarker = new LandmarkDetector(models.LandmarkerPath, sessionOptions);
@@ -58,10 +61,11 @@ public sealed class FacePipeline : IDisposable
         var faces = new List<DetectedFace>(detections.Count);
         foreach (var detection in detections)
         {
-            var landmarks = landmarker.Detect(photo, detection.Box);
-            var aligned = FaceAligner.Align(photo, landmarks);
-            var template = embedder.Embed(aligned);
-            var quality = new FaceQuality(detection.Box.Height, landmarks.InterEyeDistance);
+            var landmarks = landmarker.DetectRefined(photo, detection.Box);
+            var toCrop = SimilarityTransform.Estimate(landmarks.FivePoints, ArcFaceReference.FivePoints);
+            var aligned = FaceAligner.Align(photo, toCrop);
+            var template = embedder.Embed(aligned, mirrorAverage);
+            var quality = FaceQualityAssessor.Assess(detection.Box.Height, detection.Score, landmarks, toCrop, aligned);
             faces.Add(new DetectedFace(detection.Box, detection.Score, landmarks, quality, template));
         }
         return faces;

@@ -15,4 +15,10 @@ public sealed record FacePipelineOptions
     /// one thread per call scales better across photos than splitting small models across cores.
     /// </summary>
     public int ThreadsPerCall { get; init; } = 1;
+
+    /// <summary>
+    /// Template = L2-normalised mean of the embeddings of the aligned face and its mirror image. Off by default:
+    /// measured on faces-dev and its variants it does not pay for the second embedding (docs/FACES.md).
+    /// </summary>
+    public bool MirrorAveragedTemplates { get; init; }
 }

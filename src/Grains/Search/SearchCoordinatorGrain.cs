@@ -78,7 +78,7 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         var global = new TopKMerger(request.K);
         foreach (var owner in perOwner.Values)
             global.Add(owner.Result().Select(c => (new GalleryId(c.Force, c.Gallery), new ShardHit(c.SubjectRef, c.Score))));
-        var candidates = global.Result();
+        var candidates = ScoreCalibration.Annotate(request.ModelId, global.Result());
         await AuditAsync(principal, force, request.Purpose, scope, reports, candidates);
         var coverage = new Coverage(reports);
         var searchId = await ReviewCaseOpener.OpenAsync(GrainFactory, logger, force, request, probe, candidates, coverage, [.. scope.Refused]);

@@ -54,4 +54,53 @@ public class RealPhotoTests(RealPhotos photos) : IClassFixture<RealPhotos>
         Assert.Equal(63 - 3, summary.Enrolled);
         Assert.Equal(0, summary.Count(ImageOutcome.TooSmall));
     }
+
+    [SkippableFact]
+    public void A_photo_of_several_people_is_searched_face_by_face()
+    {
+        var (dataset, pipeline) = photos.Require();
+        var analyzer = new FaceImageAnalyzer(pipeline);
+        var path = Path.Combine(dataset, "multi", "face_recognition_obama_and_biden.jpg");
+
+        var (probes, skipped) = analyzer.Probes(path, faceIndices: null);
+        var (chosen, _) = analyzer.Probes(path, [1]);
+
+        Assert.True(probes.Count + skipped.Count >= 2);
+        Assert.True(probes.Count >= 2, "both people in the photo are good enough to search");
+        Assert.Equal(probes.Select((_, i) => i).Except(skipped.Select(s => s.Index)), probes.Select(p => p.FaceIndex));
+        Assert.All(probes, p => Assert.InRange(p.Face.Quality.Score, FaceSelection.DefaultMinQuality, 100));
+        Assert.Equal(probes[1].Template, Assert.Single(chosen).Template);
+    }
+
+    [SkippableFact]
+    public void Verify_says_same_person_for_two_photos_of_one_person_and_not_for_two_people()
+    {
+        var (dataset, pipeline) = photos.Require();
+        var verifier = new FaceVerifier(pipeline);
+        var biden = Path.Combine(dataset, "images", "biden");
+        var bush = Path.Combine(dataset, "images", "george_w_bush", "krasserm_lfw_george_w_bush_0001.jpg");
+
+        var same = verifier.Verify(Path.Combine(biden, "face_recognition_biden.jpg"), Path.Combine(biden, "face_recognition_biden2.jpg"));
+        var different = verifier.Verify(Path.Combine(biden, "face_recognition_biden.jpg"), bush);
+
+        Assert.True(same.SamePerson, $"score {same.Score}");
+        Assert.True(same.FalseMatchRate < FaceVerifier.DefaultDecisionFalseMatchRate);
+        Assert.False(different.SamePerson, $"score {different.Score}");
+        Assert.True(different.FalseMatchRate > 0.01, $"an impostor pair scores like many others: {different.FalseMatchText}");
+        Assert.Equal(same.DecisionThreshold, different.DecisionThreshold);
+    }
+
+    [SkippableFact]
+    public void Verify_refuses_a_photo_of_several_people_until_a_face_is_chosen()
+    {
+        var (dataset, pipeline) = photos.Require();
+        var verifier = new FaceVerifier(pipeline);
+        var group = Path.Combine(dataset, "multi", "face_recognition_obama_and_biden.jpg");
+        var biden = Path.Combine(dataset, "images", "biden", "face_recognition_biden.jpg");
+
+        var e = Assert.Throws<FaceSelectionException>(() => verifier.Verify(group, biden));
+        Assert.Equal(FaceProblem.SeveralFaces, e.Problem);
+        var scores = Enumerable.Range(0, e.Faces.Count).Select(i => verifier.Verify(group, biden, faceIndex1: i).Score).ToList();
+        Assert.Contains(scores, s => s > 0.4f); // one of them is Biden
+    }
 }

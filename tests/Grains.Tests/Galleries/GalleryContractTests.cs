@@ -28,7 +28,7 @@ public sealed class GalleryContractTests
         new GalleryStatus(Info, [Shard, Shard with { Key = "DE-BKA/suspects/4", Note = null }]),
         new ShardConfig(Gallery, 5, "exact", "fr_feature"),
         Shard,
-        new Candidate(ForceId.Parse("DE-BKA"), "suspects", "S-1", 0.73f, 1),
+        new Candidate(ForceId.Parse("DE-BKA"), "suspects", "S-1", 0.73f, 1, 1.2e-4),
         Coverage,
         new SearchRequest([Gallery, new GalleryId("FR-PN", "x")], Vectors.Unit(1, seed: 5001), "fr_feature", 50, 0.25f, TimeSpan.FromSeconds(3),
             GalleryClusterFixture.Purpose, [ForceId.Parse("FR-PN")]),
