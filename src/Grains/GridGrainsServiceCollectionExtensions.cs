@@ -2,6 +2,7 @@ using Grid.Grains.Audit;
 using Grid.Grains.Diagnostics;
 using Grid.Grains.Galleries;
 using Grid.Grains.Placement;
+using Grid.Grains.Review;
 using Grid.Grains.Search;
 using Grid.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class GridGrainsServiceCollectionExtensions
     public static IServiceCollection AddGridGrains(this IServiceCollection services, Action<GridStorageOptions>? configure = null)
     {
         services.AddOptions<GridStorageOptions>().Configure(o => configure?.Invoke(o));
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.AddOptions<ShardSearchOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShardBlobStore>();

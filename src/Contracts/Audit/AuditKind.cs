@@ -15,4 +15,15 @@ public enum AuditKind
     IdentityChange = 7,
     /// <summary>The log itself: its keyed chain begins (migration), or security state failed its seal.</summary>
     Integrity = 8,
+    /// <summary>A reviewer's decision on a candidate (at the requester; at the owner too for a partner's candidate).</summary>
+    ReviewDecision = 9,
+    /// <summary>A candidate's required reviewers all said possible match (both ends).</summary>
+    MatchConfirmed = 10,
+    FollowUpRequested = 11,
+    FollowUpReleased = 12,
+    FollowUpDeclined = 13,
+    /// <summary>The owner moved a follow-up's deadline for a judicial authorisation.</summary>
+    FollowUpExtended = 14,
+    /// <summary>A candidate's reference image went to the requester's case (both ends).</summary>
+    CandidateImage = 15,
 }

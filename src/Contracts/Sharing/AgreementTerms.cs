@@ -6,7 +6,9 @@ namespace Grid.Contracts.Sharing;
 
 /// <summary>
 /// What an owner grants a requester: which of its galleries, for which offence categories, how
-/// many candidates at most per search, from which score, how many searches a day (UTC), and when.
+/// many candidates at most per search, from which score, how many searches a day (UTC), and when;
+/// how many independent reviewers must confirm a candidate (four-eyes: 2) and whether candidate images
+/// go with the reply (Prüm II Art 24 lets them; off unless said).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.agreement-terms")]
 public sealed record AgreementTerms(
@@ -16,7 +18,9 @@ public sealed record AgreementTerms(
     [property: Id(3)] float MinScore,
     [property: Id(4)] int DailyQuota,
     [property: Id(5)] DateTimeOffset ValidFrom,
-    [property: Id(6)] DateTimeOffset ValidUntil)
+    [property: Id(6)] DateTimeOffset ValidUntil,
+    [property: Id(7)] int RequiredReviewers = 1,
+    [property: Id(8)] bool ShareImages = false)
 {
     public const int MaxCandidatesLimit = 100;
 
@@ -68,6 +72,11 @@ public sealed record AgreementTerms(
             found.Add("The daily search quota must be at least 1.");
         }
 
+        if (RequiredReviewers is < 1 or > 2)
+        {
+            found.Add("Required reviewers is 1, or 2 for four-eyes review.");
+        }
+
         if (ValidUntil <= ValidFrom)
         {
             found.Add("The validity window must end after it starts.");
@@ -75,6 +84,9 @@ public sealed record AgreementTerms(
 
         return found.Count == 0;
     }
+
+    /// <summary>Reviewers a candidate under these terms needs; agreements stored before the term existed read 0 and mean 1.</summary>
+    public int ReviewersNeeded => Math.Max(1, RequiredReviewers);
 
     public bool Covers(GalleryId gallery) => !Galleries.IsDefault && Galleries.Contains(gallery);
 

@@ -26,6 +26,9 @@ public sealed record AuditAnchor(long Seq, string Hash, ImmutableArray<PartnerSt
         foreach (var s in Stats)
         {
             w.String(s.Partner.Value).Long(s.SearchesMade).Long(s.SearchesReceived).Long(s.CandidatesReceived).Long(s.CandidatesReturned).Long(s.Refusals);
+            // Review counts are signed whenever there are any, so anchors signed before they existed still verify.
+            if (s.ConfirmedMatches != 0 || s.FollowUpsRequested != 0 || s.FollowUpsReleased != 0 || s.FollowUpsDeclined != 0)
+                w.String("review").Long(s.ConfirmedMatches).Long(s.FollowUpsRequested).Long(s.FollowUpsReleased).Long(s.FollowUpsDeclined);
         }
 
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, w.ToArray()));

@@ -22,9 +22,13 @@ public static class AuditLogCodec
     private const byte EntryKind = 2;
     private const byte AnchoredEntryKind = 3;
     private const byte SignedAnchorKind = 4;
+    // Kinds 5 and 6: anchors (unsigned, signed) whose partner counts also carry confirmed matches and follow-ups.
+    // Written from now on; kind 1 and 4 anchors of older segments are still read (their review counts are 0).
+    private const byte ReviewAnchorKind = 5;
+    private const byte SignedReviewAnchorKind = 6;
     private const int FrameOverhead = CrcFrame.Overhead;
 
-    public static byte[] Encode(AuditAnchor anchor) => Frame(anchor.Mac is null ? AnchorKind : SignedAnchorKind, w =>
+    public static byte[] Encode(AuditAnchor anchor) => Frame(anchor.Mac is null ? ReviewAnchorKind : SignedReviewAnchorKind, w =>
     {
         if (anchor.Mac is not null) w.Write(anchor.Mac);
         w.Write(anchor.Seq);
@@ -38,6 +42,10 @@ public static class AuditLogCodec
             w.Write(s.CandidatesReceived);
             w.Write(s.CandidatesReturned);
             w.Write(s.Refusals);
+            w.Write(s.ConfirmedMatches);
+            w.Write(s.FollowUpsRequested);
+            w.Write(s.FollowUpsReleased);
+            w.Write(s.FollowUpsDeclined);
         }
     });
 
@@ -125,11 +133,12 @@ public static class AuditLogCodec
             using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
             switch (r.ReadByte())
             {
-                case AnchorKind or SignedAnchorKind when segment is { Anchor: null, Entries.Count: 0, Damage: null } && offset == 0:
-                    var mac = payload[0] == SignedAnchorKind ? r.ReadString() : null;
-                    segment.Anchor = ReadAnchor(r) with { Mac = mac };
+                case (AnchorKind or SignedAnchorKind or ReviewAnchorKind or SignedReviewAnchorKind) and var anchorKind
+                    when segment is { Anchor: null, Entries.Count: 0, Damage: null } && offset == 0:
+                    var mac = anchorKind is SignedAnchorKind or SignedReviewAnchorKind ? r.ReadString() : null;
+                    segment.Anchor = ReadAnchor(r, anchorKind is ReviewAnchorKind or SignedReviewAnchorKind) with { Mac = mac };
                     return null;
-                case AnchorKind or SignedAnchorKind:
+                case AnchorKind or SignedAnchorKind or ReviewAnchorKind or SignedReviewAnchorKind:
                     return $"the record at byte {offset} is an anchor that is not the segment's first record";
                 case EntryKind or AnchoredEntryKind when segment.Anchor is null:
                     return $"the record at byte {offset} is an entry before the segment's anchor";
@@ -150,14 +159,17 @@ public static class AuditLogCodec
         }
     }
 
-    private static AuditAnchor ReadAnchor(BinaryReader r)
+    private static AuditAnchor ReadAnchor(BinaryReader r, bool withReviewCounts)
     {
         var seq = r.ReadInt64();
         var hash = r.ReadString();
         var stats = new PartnerStats[Count(r)];
         for (var i = 0; i < stats.Length; i++)
         {
-            stats[i] = new PartnerStats(ForceId.Parse(r.ReadString()), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
+            var searches = new PartnerStats(ForceId.Parse(r.ReadString()), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
+            stats[i] = withReviewCounts
+                ? searches with { ConfirmedMatches = r.ReadInt64(), FollowUpsRequested = r.ReadInt64(), FollowUpsReleased = r.ReadInt64(), FollowUpsDeclined = r.ReadInt64() }
+                : searches;
         }
 
         return new AuditAnchor(seq, hash, [.. stats]);

@@ -4,7 +4,7 @@ using Grid.Contracts.Identity;
 
 namespace Grid.Grains.Audit;
 
-/// <summary>Counts-only statistics by partner, derived from entries: searches and refusals, nothing else.</summary>
+/// <summary>Counts-only statistics by partner, derived from entries: searches, refusals, confirmed matches and follow-ups.</summary>
 public sealed class AuditStats
 {
     private readonly ForceId _force;
@@ -18,7 +18,8 @@ public sealed class AuditStats
 
     public void Count(AuditEntry entry)
     {
-        if (entry.Kind is not (AuditKind.OutgoingSearch or AuditKind.IncomingSearch or AuditKind.Refusal))
+        if (entry.Kind is not (AuditKind.OutgoingSearch or AuditKind.IncomingSearch or AuditKind.Refusal or AuditKind.MatchConfirmed
+            or AuditKind.FollowUpRequested or AuditKind.FollowUpReleased or AuditKind.FollowUpDeclined))
         {
             return;
         }
@@ -29,6 +30,10 @@ public sealed class AuditStats
         {
             AuditKind.OutgoingSearch => s with { SearchesMade = s.SearchesMade + 1, CandidatesReceived = s.CandidatesReceived + entry.CandidateCount },
             AuditKind.IncomingSearch => s with { SearchesReceived = s.SearchesReceived + 1, CandidatesReturned = s.CandidatesReturned + entry.CandidateCount },
+            AuditKind.MatchConfirmed => s with { ConfirmedMatches = s.ConfirmedMatches + 1 },
+            AuditKind.FollowUpRequested => s with { FollowUpsRequested = s.FollowUpsRequested + 1 },
+            AuditKind.FollowUpReleased => s with { FollowUpsReleased = s.FollowUpsReleased + 1 },
+            AuditKind.FollowUpDeclined => s with { FollowUpsDeclined = s.FollowUpsDeclined + 1 },
             _ => s with { Refusals = s.Refusals + 1 },
         };
     }

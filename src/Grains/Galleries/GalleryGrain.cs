@@ -2,6 +2,7 @@ using Grid.Contracts.Errors;
 using Grid.Contracts.Audit;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
+using Grid.Contracts.Review;
 using Grid.Contracts.Templates;
 using Grid.Grains.Security;
 using Grid.Indexing;
@@ -100,6 +101,8 @@ public sealed class GalleryGrain(
         var removed = await Shard(ShardRouter.ShardOf(subjectRef, info.Config.ShardCount)).RemoveAsync(subjectRef);
         // The audit names how many templates went, never the subject: the log must not become a register of people.
         if (removed > 0) await AuditAsync(info.Id, AuditKind.Removal, removed, $"1 subject removed ({removed} templates)");
+        // Removal really removes: the owner's reference image and core data go with the templates.
+        await GrainFactory.GetGrain<ISubjectRecordGrain>(ReviewKeys.Subject(info.Id, subjectRef)).ForgetAsync();
         return removed;
     }
 

@@ -6,6 +6,7 @@ using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
 using Grid.Contracts.Sharing;
 using Grid.Contracts.Templates;
+using Grid.Grains.Review;
 using Grid.Grains.Sharing;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -79,7 +80,9 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
             global.Add(owner.Result().Select(c => (new GalleryId(c.Force, c.Gallery), new ShardHit(c.SubjectRef, c.Score))));
         var candidates = CandidateCalibration.Annotate(request.ModelId, global.Result());
         await AuditAsync(principal, force, request.Purpose, scope, reports, candidates);
-        return new SearchResponse(candidates, new Coverage(reports), scope.Refused.ToArray());
+        var coverage = new Coverage(reports);
+        var searchId = await ReviewCaseOpener.OpenAsync(GrainFactory, logger, force, request, probe, candidates, coverage, [.. scope.Refused]);
+        return new SearchResponse(candidates, coverage, scope.Refused.ToArray(), searchId);
     }
 
     /// <summary>

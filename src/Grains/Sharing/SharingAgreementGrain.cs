@@ -138,7 +138,8 @@ public sealed class SharingAgreementGrain(
         await AuditBothAsync(AuditEvent.Note(AuditKind.AgreementChange, actor.ToString(), null,
             $"{_key} v{change.Version}: {action} -> {change.Status}; galleries {string.Join(",", change.Terms.Galleries)}; " +
             $"offences {string.Join(",", change.Terms.Offences)}; max {change.Terms.MaxCandidates}; min score {change.Terms.MinScore}; " +
-            $"quota {change.Terms.DailyQuota}/day; valid {change.Terms.ValidFrom:u} to {change.Terms.ValidUntil:u}."));
+            $"quota {change.Terms.DailyQuota}/day; valid {change.Terms.ValidFrom:u} to {change.Terms.ValidUntil:u}; " +
+            $"reviewers {change.Terms.ReviewersNeeded}; images {(change.Terms.ShareImages ? "shared" : "not shared")}."));
         var view = View();
         await IndexAsync(view);
         return view;
