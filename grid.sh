@@ -29,7 +29,7 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 usage() {
   cat <<USAGE
 usage: ./grid.sh COMMAND
-  setup              install what is missing (apt: g++, libfaiss-dev, libopenblas-dev, liblapack-dev, openssl, nodejs/npm;
+  setup              install what is missing (apt: g++, libfaiss-dev, libopenblas-dev, liblapack-dev, openssl, python3, nodejs/npm;
                      azurite@$AZURITE_VERSION into .tools; face models into .models) and build ($CONFIG)
   up [--silos N]     start Azurite and N silos (default 1) in the background; wait until they answer. The first
                      up makes a local CA and certificates in the data folder's keys/ (openssl). Silo i serves
@@ -56,7 +56,7 @@ need_apt() { dpkg -s "$1" >/dev/null 2>&1 || return 0; return 1; }
 
 setup() {
   local missing=()
-  for p in g++ libfaiss-dev libopenblas-dev liblapack-dev openssl; do need_apt "$p" && missing+=("$p"); done
+  for p in g++ libfaiss-dev libopenblas-dev liblapack-dev openssl python3; do need_apt "$p" && missing+=("$p"); done
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if ((${#missing[@]})); then
     [ "$(id -u)" = 0 ] || die "missing packages: ${missing[*]} — run as root or: sudo apt-get install -y ${missing[*]}"
