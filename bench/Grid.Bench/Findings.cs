@@ -56,7 +56,7 @@ public static class Findings
             if (sharded is { } s)
                 yield return r.P50Ms >= s
                     ? $"{r.Size:N0} vectors: of the end-to-end p50, {s:F1} ms is the sharded scan itself (in-process, same shard count); " +
-                      $"Orleans, the client, the coordinator and the merge add {r.P50Ms - s:F1} ms."
+                      $"the HTTPS API, the client, the coordinator, the audit and the merge add {r.P50Ms - s:F1} ms."
                     : $"{r.Size:N0} vectors: the in-process sharded scan ({s:F1} ms) came out slower than the whole end-to-end search " +
                       $"({r.P50Ms:F1} ms), so this run cannot split the end-to-end time into scan and Orleans overhead (compare the load notes).";
             yield return $"{r.Size:N0} vectors: enrolment {r.EnrolPerSecond:F0} templates/s ({r.Enrolled:N0} in {r.EnrolSeconds:F1} s, durable in Azurite); " +
