@@ -25,8 +25,6 @@ namespace Grid.Indexing.Compressed;
 /// </summary>
 public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
 {
-    /// <summary>Above this many rows (or row × probe pairs) a pass is split over all cores.</summary>
-    internal const long ParallelRows = 50_000;
 
     /// <summary>Rows of codes per cache block: 128 KiB stays in L2 (1 MiB a core here) while every probe
     /// of the batch is scored against it.</summary>
@@ -101,7 +99,7 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
         _lock.EnterWriteLock();
         try
         {
-            CheckNew(ids);
+            QueryBatch.CheckNew(_rowOfId, ids);
             var newCount = _count + ids.Length;
             _codes.EnsureCapacity(newCount);
             _rerank?.EnsureCapacity(newCount);
@@ -172,11 +170,7 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
                 scales[qi] = Int8Codec.EncodeQuery(queries.Slice(qi * Dimension, Dimension), codes8.AsSpan(qi * _stride, _stride),
                     codes16.AsSpan(qi * _stride, _stride), out corrections[qi]);
 
-            // Twice as many parts as cores, so a core slowed by other work does not hold up the whole pass; not
-            // more, since each part ramps its own top-k thresholds up from nothing.
-            var parts = count > ParallelRows || (queryCount > 1 && count * queryCount > ParallelRows)
-                ? (int)Math.Min(2 * Environment.ProcessorCount, Math.Max(1, count / 256))
-                : 1;
+            var parts = QueryBatch.Parts(count, queryCount);
             var collectors = new TopKCollector[parts][];
             fixed (short* q16 = codes16)
             fixed (sbyte* q8 = codes8)
@@ -186,14 +180,14 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
                 var batch = new QueryCodes(q16, q8, c, s, queryCount);
                 if (parts == 1)
                 {
-                    collectors[0] = NewCollectors(queryCount, candidates);
+                    collectors[0] = QueryBatch.Collectors(queryCount, candidates);
                     ScanRange(0, count, batch, collectors[0]);
                 }
                 else
                 {
                     Parallel.For(0, parts, p =>
                     {
-                        collectors[p] = NewCollectors(queryCount, candidates);
+                        collectors[p] = QueryBatch.Collectors(queryCount, candidates);
                         ScanRange(count * p / parts, count * (p + 1) / parts, batch, collectors[p]);
                     });
                 }
@@ -292,20 +286,7 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
         }
     }
 
-    private void CheckNew(ReadOnlySpan<long> ids)
-    {
-        var batch = new HashSet<long>(ids.Length);
-        foreach (var id in ids)
-            if (_rowOfId.ContainsKey(id) || !batch.Add(id))
-                throw new DuplicateIdException(id);
-    }
 
-    private static TopKCollector[] NewCollectors(int queryCount, int k)
-    {
-        var collectors = new TopKCollector[queryCount];
-        for (var i = 0; i < queryCount; i++) collectors[i] = new TopKCollector(k);
-        return collectors;
-    }
 
     /// <summary>Merges each probe's candidates (row numbers, by approximate score) over the parts and
     /// re-scores them exactly; the final order is by exact score, then id.</summary>

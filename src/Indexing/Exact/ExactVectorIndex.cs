@@ -12,9 +12,7 @@ namespace Grid.Indexing.Exact;
 /// </summary>
 public sealed unsafe class ExactVectorIndex : IVectorIndex
 {
-    /// <summary>Above this many rows (or row × query pairs in a batch) a search is split over all cores; below it
-    /// a thread switch costs more than it saves.</summary>
-    internal const long ParallelRows = 50_000;
+    internal const long ParallelRows = QueryBatch.ParallelRows;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly RowStore _rows;
@@ -60,7 +58,7 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
         _lock.EnterWriteLock();
         try
         {
-            CheckNew(ids);
+            QueryBatch.CheckNew(_rowOfId, ids);
             var newCount = _count + ids.Length;
             _rows.EnsureCapacity(newCount);
             if (_ids.LongLength < newCount) Array.Resize(ref _ids, (int)Math.Max(newCount, Math.Min(Array.MaxLength, _ids.LongLength * 2)));
@@ -111,17 +109,13 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
             var count = _count;
             if (count == 0) return Enumerable.Repeat(SearchHits.Empty, queryCount).ToArray();
             var kept = (int)Math.Min(k, count);
-            // A batch goes parallel once its row × query pairs are worth it; more parts than cores, so a core
-            // slowed by other work does not hold up the whole pass (each part keeps its own top-k lists).
-            var parts = count > ParallelRows || (queryCount > 1 && count * queryCount > ParallelRows)
-                ? (int)Math.Min(2 * Environment.ProcessorCount, Math.Max(1, count / 256))
-                : 1;
+            var parts = QueryBatch.Parts(count, queryCount);
             var collectors = new TopKCollector[parts][];
             fixed (float* q = queries)
             {
                 if (parts == 1)
                 {
-                    collectors[0] = NewCollectors(queryCount, kept);
+                    collectors[0] = QueryBatch.Collectors(queryCount, kept);
                     ScanRange(0, count, q, queryCount, collectors[0]);
                 }
                 else
@@ -129,7 +123,7 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
                     var qAddress = (nint)q;
                     Parallel.For(0, parts, p =>
                     {
-                        collectors[p] = NewCollectors(queryCount, kept);
+                        collectors[p] = QueryBatch.Collectors(queryCount, kept);
                         ScanRange(count * p / parts, count * (p + 1) / parts, (float*)qAddress, queryCount, collectors[p]);
                     });
                 }
@@ -225,20 +219,7 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
         _lock.Dispose();
     }
 
-    private void CheckNew(ReadOnlySpan<long> ids)
-    {
-        var batch = new HashSet<long>(ids.Length);
-        foreach (var id in ids)
-            if (_rowOfId.ContainsKey(id) || !batch.Add(id))
-                throw new DuplicateIdException(id);
-    }
 
-    private static TopKCollector[] NewCollectors(int queryCount, int k)
-    {
-        var collectors = new TopKCollector[queryCount];
-        for (var i = 0; i < queryCount; i++) collectors[i] = new TopKCollector(k);
-        return collectors;
-    }
 
     /// <summary>Scans rows [start, end) block by block; each block is read from memory once and
     /// scored against every query while it sits in cache.</summary>
