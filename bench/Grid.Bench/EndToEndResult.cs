@@ -13,7 +13,8 @@ public sealed record EndToEndResult(
     int PartialResults,
     long? SiloResidentBytes,
     double? LoadDuringSearch,
-    double SnapshotSeconds)
+    double SnapshotSeconds,
+    string Engine = "exact")
 {
     public double EnrolPerSecond => Enrolled / EnrolSeconds;
 }
