@@ -2,7 +2,7 @@ namespace Grid.Bench;
 
 /// <summary>Command line: <c>--sizes 100000,1000000 --probes 200 --batch 100 --out docs/BENCHMARKS.md
 /// --e2e-sizes 1000000 --e2e-batch 5000 --e2e-shards 4 --e2e-engine exact --inflight 2,4,32 --concurrent 100
-/// --fanout 4,64,256 --fanout-size 1000000 --quiet-load 2.5 --quiet-wait 300</c>.
+/// --fanout 4,64,256 --fanout-size 1000000 --restart 1 --quiet-load 2.5 --quiet-wait 300</c>.
 /// <c>--sizes none</c> or <c>--e2e-sizes none</c> skips that half; <c>--fanout none</c> (the default) skips the fan-out.</summary>
 public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string Output, int Dimension, int Seed)
 {
@@ -28,6 +28,10 @@ public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string
     public int[] FanOut { get; init; } = [];
 
     public int FanOutSize { get; init; } = 1_000_000;
+
+    /// <summary>Issue 11 item 4: after the end-to-end measurements, restart the grid (only one this run started), time
+    /// restart to the first complete answer, and time single probes again.</summary>
+    public bool Restart { get; init; }
 
     /// <summary>Before each measured phase, wait for the 1-minute load average to fall to this (0: never wait).</summary>
     public double QuietLoad { get; init; } = Environment.ProcessorCount + 0.5;
@@ -57,12 +61,13 @@ public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string
                 "--inflight" => options with { InFlight = Ints(value) },
                 "--fanout" => options with { FanOut = Ints(value) },
                 "--fanout-size" => options with { FanOutSize = int.Parse(value) },
+                "--restart" => options with { Restart = value is "1" or "true" or "yes" },
                 "--concurrent" => options with { ConcurrentSearches = int.Parse(value) },
                 "--quiet-load" => options with { QuietLoad = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--quiet-wait" => options with { QuietWaitSeconds = int.Parse(value) },
                 _ => throw new ArgumentException(
                     $"Unknown option {args[i]}; use --sizes --probes --batch --out --dim --seed --e2e-sizes --e2e-batch --e2e-shards --e2e-engine " +
-                    "--inflight --concurrent --fanout --fanout-size --quiet-load --quiet-wait."),
+                    "--inflight --concurrent --fanout --fanout-size --restart --quiet-load --quiet-wait."),
             };
         }
         return options;
@@ -72,7 +77,7 @@ public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string
     public string CommandLine() =>
         $"./grid.sh bench --sizes {List(Sizes)} --probes {Probes} --batch {Batch} --e2e-sizes {List(EndToEndSizes)} " +
         $"--e2e-batch {EnrolBatch} --e2e-shards {Shards} --e2e-engine {Engine} --inflight {List(InFlight)} --concurrent {ConcurrentSearches} " +
-        (FanOut.Length > 0 ? $"--fanout {List(FanOut)} --fanout-size {FanOutSize} " : "") + $"--out {Output}";
+        (FanOut.Length > 0 ? $"--fanout {List(FanOut)} --fanout-size {FanOutSize} " : "") + (Restart ? "--restart 1 " : "") + $"--out {Output}";
 
     private static string List(int[] values) => values.Length == 0 ? "none" : string.Join(',', values);
 

@@ -78,6 +78,10 @@ public sealed class BenchmarkReport(BenchmarkOptions options)
             foreach (var c in r.Concurrent) text.Append($" {c.QueriesPerSecond:F1} ({c.P50Ms:F0} / {c.P99Ms:F0}) |");
             text.AppendLine($" {(r.SiloResidentBytes is { } b ? $"{b / (double)(1L << 30):F2} GiB" : "–")} |");
         }
+        foreach (var r in results.Where(r => r.RestartToReadySeconds is not null))
+            text.AppendLine().AppendLine($"Restart ({r.Size:N0} templates, `--restart`): `./grid.sh down` and `up`, first complete answer after " +
+                                         $"{r.RestartToReadySeconds:F1} s; then single-probe p50 {Format(r.P50AfterRestartMs)} ms; silo RSS " +
+                                         $"{(r.SiloResidentBytesAfterRestart is { } b ? $"{b / (double)(1L << 30):F2} GiB = {b / ((double)r.Size * options.Dimension * sizeof(float)):F2}× the float32 template bytes" : "–")}.");
         var searches = results[0].Concurrent.FirstOrDefault()?.Searches ?? options.ConcurrentSearches;
         text.AppendLine().AppendLine($"Concurrent columns: max({searches}, 10 × in flight) searches over the same probes with that many outstanding at a time " +
                                      "(`ConcurrentSearch`, the client code of `gridctl search --concurrency N`); " +

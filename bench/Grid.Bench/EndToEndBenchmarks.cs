@@ -36,8 +36,42 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
         await using var client = await GridHarness.ConnectAsync();
         var made = new Dictionary<(int Size, int Shards), (GalleryId Gallery, double EnrolSeconds)>();
         foreach (var size in options.EndToEndSizes) results.Add(await RunSizeAsync(client, size, made));
+        if (options.Restart && results.Count > 0)
+        {
+            if (!grid.StartedHere) log.WriteLine("restart: skipped, the grid was already up when this run began (run with the grid down)");
+            else results[^1] = await RestartAsync(grid, results[^1]);
+        }
         foreach (var width in options.FanOut) FanOutResults.Add(await RunFanOutAsync(client, width, made));
         return results;
+    }
+
+    /// <summary>Restart to ready: grid down and up, then searches until one answers from every shard (the shards load
+    /// their snapshots on activation); then single probes again and the silo's resident memory.</summary>
+    private async Task<EndToEndResult> RestartAsync(GridHarness grid, EndToEndResult before)
+    {
+        var gallery = GalleryId.Parse(before.Gallery);
+        var probes = BenchData.Probes(options);
+        var clock = Stopwatch.StartNew();
+        await grid.RestartAsync();
+        await using var client = await GridHarness.ConnectAsync();
+        while (true)
+        {
+            try
+            {
+                if ((await client.SearchAsync(Request(gallery, probes, 0))).Response.Coverage.Complete) break;
+            }
+            catch (GridException e) when (clock.Elapsed < TimeSpan.FromMinutes(30))
+            {
+                log.WriteLine($"[restart] not ready yet: {e.Code}");
+                await Task.Delay(1000);
+            }
+        }
+        var ready = clock.Elapsed.TotalSeconds;
+        log.WriteLine($"[restart] {before.Size:N0} templates: restart to first complete answer {ready:F1} s");
+        var (p50, _, _, _) = await SingleProbesAsync(client, gallery, "[restart]");
+        var rss = GridHarness.SiloProcessId is { } pid ? GridHarness.ResidentBytes(pid) : null;
+        log.WriteLine($"[restart] single probe p50 {p50:F1} ms; silo RSS {(rss ?? 0) / (double)(1L << 30):F2} GiB");
+        return before with { RestartToReadySeconds = ready, P50AfterRestartMs = p50, SiloResidentBytesAfterRestart = rss };
     }
 
     /// <summary>One fan-out width: the same templates in <paramref name="width"/> shards (the end-to-end gallery is reused
