@@ -23,7 +23,8 @@ public sealed class AuditLogGrain(
     private readonly List<(AuditEvent Event, TaskCompletionSource<AuditEntry> Done)> _queued = [];
     private ForceId _force = null!;
     private AuditLog _log = null!;
-    private Task? _committing;
+    private Task _commitLoop = Task.CompletedTask;
+    private bool _committing;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +39,7 @@ public sealed class AuditLogGrain(
     {
         try
         {
-            if (_committing is { } committing) await committing;
+            await _commitLoop;
             await _log.FlushHeadAsync();
         }
         catch (Exception e)
@@ -53,7 +54,14 @@ public sealed class AuditLogGrain(
         GridRequestContext.RequireInternalCall();
         var done = new TaskCompletionSource<AuditEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
         _queued.Add((entry, done));
-        _committing ??= CommitAsync();
+        if (!_committing)
+        {
+            // The flag, not the task, says whether the loop runs: the loop may finish before CommitAsync returns
+            // (a failed log throws at once), and a stale task kept here would leave every later append waiting.
+            _committing = true;
+            _commitLoop = CommitAsync();
+        }
+
         return done.Task;
     }
 
@@ -74,6 +82,7 @@ public sealed class AuditLogGrain(
                 catch (Exception e)
                 {
                     // Memory may now be ahead of storage: nothing more is written here; start again from storage.
+                    logger.LogWarning(e, "An audit append to {Force}'s log failed; the log reopens from storage", _force);
                     foreach (var q in group.Concat(_queued)) q.Done.TrySetException(e);
                     _queued.Clear();
                     DeactivateOnIdle();
@@ -83,7 +92,7 @@ public sealed class AuditLogGrain(
         }
         finally
         {
-            _committing = null;
+            _committing = false;
         }
     }
 
