@@ -1,6 +1,7 @@
 // Runs the face evaluation and the single-threaded throughput benchmark on a faces-dev style folder:
 //   dotnet run -c Release --project bench/Faces.Bench -- eval  <faces-dev> [roc.png]
 //   dotnet run -c Release --project bench/Faces.Bench -- bench <faces-dev> [seconds per set]
+//   dotnet run -c Release --project bench/Faces.Bench -- bench <faces-dev> [seconds per set] --stages  (time per stage; mirror as its own row)
 //   dotnet run -c Release --project bench/Faces.Bench -- crops <faces-dev> <out-dir>   (aligned crops as PNG)
 //   dotnet run -c Release --project bench/Faces.Bench -- variants <faces-dev> [--mirror]  (the harder set, per variant)
 //   dotnet run -c Release --project bench/Faces.Bench -- calibrate <faces-dev> <ScoreCalibrationTables.cs>  (impostor scores → FMR table)
@@ -38,17 +39,27 @@ switch (args[0])
         return 0;
 
     case "bench":
-        var seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20;
+        var seconds = args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20;
         var photos = EvaluationImage.ReadLabels(dataset)
             .Where(i => i.Kind == EvaluationImageKind.SingleFace)
             .Select(i => new BenchmarkPhoto(i.RelativePath, File.ReadAllBytes(Path.Combine(dataset, i.RelativePath))))
             .ToList();
+        var frames = FacePipelineBenchmark.FullHdFrames(photos.Take(12), pipeline.Decoder);
+        if (args.Contains("--stages"))
+        {
+            using var mirrored = FacePipeline.Create(new FacePipelineOptions { ThreadsPerCall = 1, MirrorAveragedTemplates = true });
+            var profile = new FacePipelineStageProfile(mirrored, TimeSpan.FromSeconds(seconds));
+            Console.WriteLine($"load before: {File.ReadAllText("/proc/loadavg").Trim()}");
+            Console.WriteLine(profile.Run("faces-dev single-face photos (250x250)", photos));
+            Console.WriteLine(profile.Run("faces-dev photos as 1920x1080 JPEG", frames));
+            Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
+            return 0;
+        }
         var benchmark = new FacePipelineBenchmark(pipeline, TimeSpan.FromSeconds(seconds));
         Console.WriteLine($"load before: {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
         Console.WriteLine(FacePipelineBenchmarkResult.MarkdownHeader);
         Console.WriteLine(benchmark.Run("faces-dev single-face photos", photos).ToMarkdownRow());
-        var frames = FacePipelineBenchmark.FullHdFrames(photos.Take(12), pipeline.Decoder);
         Console.WriteLine(benchmark.Run("faces-dev photos as 1920x1080 JPEG", frames).ToMarkdownRow());
         Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
