@@ -15,7 +15,21 @@ if (args.Length < 2)
     return 2;
 }
 var dataset = args[1];
-using var pipeline = FacePipeline.Create(new FacePipelineOptions { ThreadsPerCall = 1, MirrorAveragedTemplates = args.Contains("--mirror") });
+// Experiment switches (docs/FACES.md, blur and occlusion): --sharpen=AMOUNT --covered-mouth --retry-sharpened=AMOUNT --only=V1,V2
+string? Flag(string name) => args.FirstOrDefault(a => a.StartsWith($"--{name}=", StringComparison.Ordinal))?[(name.Length + 3)..];
+float FloatFlag(string name, float fallback) => Flag(name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+var defaults = new FacePipelineOptions();
+using var pipeline = FacePipeline.Create(defaults with
+{
+    ThreadsPerCall = 1,
+    MirrorAveragedTemplates = args.Contains("--mirror"),
+    SoftFaceSharpening = FloatFlag("sharpen", defaults.SoftFaceSharpening),
+    SoftFaceSharpness = FloatFlag("soft-below", defaults.SoftFaceSharpness),
+    AlignCoveredMouthOnEyesAndNose = defaults.AlignCoveredMouthOnEyesAndNose || args.Contains("--covered-mouth"),
+    CoveredMouthContrastRatio = FloatFlag("covered-below", defaults.CoveredMouthContrastRatio),
+    Detector = defaults.Detector with { RetrySharpenedWhenNone = FloatFlag("retry-sharpened", defaults.Detector.RetrySharpenedWhenNone) },
+});
+var only = Flag("only")?.Split(',').Select(Enum.Parse<ImageVariant>).ToArray();
 
 switch (args[0])
 {
@@ -26,7 +40,7 @@ switch (args[0])
         return 0;
 
     case "variants":
-        var variantReport = new VariantEvaluation(pipeline).Run(dataset, Enum.GetValues<ImageVariant>(),
+        var variantReport = new VariantEvaluation(pipeline).Run(dataset, only ?? Enum.GetValues<ImageVariant>(),
             row => Console.Error.WriteLine($"{row.Variant}: TAR@0.1% {row.AtFar01Percent.TrueAcceptRate:F3}, rank-1 {row.Rank1Rate:F3}"));
         Console.WriteLine(variantReport.ToMarkdown());
         return 0;

@@ -52,6 +52,11 @@ public sealed class FaceDetector : IDisposable
         clock?.Lap("contrast check");
         var detections = DetectFitted(fitted, image.Width, image.Height, options.MinFaceSize / fullPixelsPerPixel);
         clock?.Lap("detection");
+        if (detections.Count == 0 && options.RetrySharpenedWhenNone > 0)
+        {
+            detections = DetectFitted(UnsharpMask.Apply(fitted, 1.5f, options.RetrySharpenedWhenNone), image.Width, image.Height, options.MinFaceSize / fullPixelsPerPixel);
+            clock?.Lap("detection again, sharpened");
+        }
         return detections;
     }
 

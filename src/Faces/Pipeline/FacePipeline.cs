@@ -22,6 +22,7 @@ public sealed class FacePipeline : IDisposable
     private readonly LandmarkDetector landmarker;
     private readonly FaceEmbedder embedder;
     private readonly bool mirrorAverage;
+    private readonly FacePipelineOptions options;
 
     public FacePipeline(FaceModels models, FacePipelineOptions? options = null)
     {
@@ -33,6 +34,7 @@ public sealed class FacePipeline : IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
         mirrorAverage = options.MirrorAveragedTemplates;
+        this.options = options;
         decoder = new ImageDecoder(options.ImageLimits);
         detector = new FaceDetector(models.DetectorPath, sessionOptions, options.Detector);
         landmarker = new LandmarkDetector(models.LandmarkerPath, sessionOptions);
@@ -127,7 +129,7 @@ public sealed class FacePipeline : IDisposable
         var toCrop = SimilarityTransform.Estimate(landmarks.FivePoints, ArcFaceReference.FivePoints);
         var aligned = FaceAligner.Align(image, toCrop);
         clock?.Lap("alignment warp");
-        var template = embedder.Embed(aligned, mirrorAverage, clock);
+        var template = embedder.Embed(CropToEmbed(image, landmarks, aligned), mirrorAverage, clock);
         var box = detection.Box;
         if (reduced is not null)
         {
@@ -138,6 +140,23 @@ public sealed class FacePipeline : IDisposable
         var quality = FaceQualityAssessor.Assess(box.Height, detection.Score, landmarks, toCrop, aligned);
         clock?.Lap("quality");
         return new DetectedFace(box, detection.Score, landmarks, quality, template);
+    }
+
+    /// <summary>The crop the template is made from: the aligned crop, unless a covered mouth or a soft face calls for another.</summary>
+    private RgbImage CropToEmbed(RgbImage image, FaceLandmarks landmarks, RgbImage aligned)
+    {
+        var crop = aligned;
+        if (options.AlignCoveredMouthOnEyesAndNose && FaceQualityAssessor.LowerFaceContrastRatio(aligned) < options.CoveredMouthContrastRatio)
+        {
+            var five = landmarks.FivePoints;
+            var reference = ArcFaceReference.FivePoints;
+            crop = FaceAligner.Align(image, SimilarityTransform.Estimate([five[0], five[1], five[2]], [reference[0], reference[1], reference[2]]));
+        }
+        if (options.SoftFaceSharpening > 0 && FaceQualityAssessor.LaplacianVariance(crop) < options.SoftFaceSharpness)
+        {
+            crop = UnsharpMask.Apply(crop, 2f, options.SoftFaceSharpening);
+        }
+        return crop;
     }
 
     /// <summary>The aligned 112×112 crop a face's template is computed from, for review and debugging.</summary>
