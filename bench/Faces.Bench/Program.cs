@@ -2,6 +2,7 @@
 //   dotnet run -c Release --project bench/Faces.Bench -- eval  <faces-dev> [roc.png]
 //   dotnet run -c Release --project bench/Faces.Bench -- bench <faces-dev> [seconds per set]
 //   dotnet run -c Release --project bench/Faces.Bench -- bench <faces-dev> [seconds per set] --stages  (time per stage; mirror as its own row)
+//   dotnet run -c Release --project bench/Faces.Bench -- bench <faces-dev> [seconds per set] --write=docs/BENCHMARKS.md  (both, into the marked section)
 //   dotnet run -c Release --project bench/Faces.Bench -- crops <faces-dev> <out-dir>   (aligned crops as PNG)
 //   dotnet run -c Release --project bench/Faces.Bench -- variants <faces-dev> [--mirror]  (the harder set, per variant)
 //   dotnet run -c Release --project bench/Faces.Bench -- calibrate <faces-dev> <ScoreCalibrationTables.cs>  (impostor scores → FMR table)
@@ -47,6 +48,7 @@ switch (args[0])
 
     case "calibrate":
         var measured = new VariantEvaluation(pipeline).Run(dataset, Enum.GetValues<ImageVariant>());
+        Console.Error.WriteLine(measured.ToMarkdown());
         var source = CalibrationTable.ToCSharp(pipeline.ModelId.Value, measured);
         File.WriteAllText(args.Length > 2 ? args[2] : "ScoreCalibrationTables.cs", source);
         Console.WriteLine(source);
@@ -59,23 +61,45 @@ switch (args[0])
             .Select(i => new BenchmarkPhoto(i.RelativePath, File.ReadAllBytes(Path.Combine(dataset, i.RelativePath))))
             .ToList();
         var frames = FacePipelineBenchmark.FullHdFrames(photos.Take(12), pipeline.Decoder);
-        if (args.Contains("--stages"))
+        var write = Flag("write");
+        var output = new System.Text.StringBuilder();
+        void Say(string line)
+        {
+            Console.WriteLine(line);
+            output.AppendLine(line);
+        }
+        var loadBefore = File.ReadAllText("/proc/loadavg").Trim();
+        if (!args.Contains("--stages"))
+        {
+            var benchmark = new FacePipelineBenchmark(pipeline, TimeSpan.FromSeconds(seconds));
+            var small = benchmark.Run("faces-dev single-face photos", photos);
+            var large = benchmark.Run("faces-dev photos as 1920x1080 JPEG", frames);
+            Say($"Face throughput, one thread, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: `./grid.sh bench --faces` (`bench/Faces.Bench -- bench faces-dev {seconds}`), " +
+                $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; load average before: {loadBefore}.");
+            Say("");
+            Say(FacePipelineBenchmarkResult.MarkdownHeader);
+            Say(small.ToMarkdownRow());
+            Say(large.ToMarkdownRow());
+            Say("");
+            Say("Decode and resize (to the detector input) are timed apart over the same photos, as the pipeline does them (a large JPEG decoded at n/8 size); their shares are of the whole per-photo time. " +
+                "On a loaded machine read the faces per CPU-second column; the wall-time rates count other processes' time.");
+            Say("");
+        }
+        if (args.Contains("--stages") || write is not null)
         {
             using var mirrored = FacePipeline.Create(new FacePipelineOptions { ThreadsPerCall = 1, MirrorAveragedTemplates = true });
             var profile = new FacePipelineStageProfile(mirrored, TimeSpan.FromSeconds(seconds));
-            Console.WriteLine($"load before: {File.ReadAllText("/proc/loadavg").Trim()}");
-            Console.WriteLine(profile.Run("faces-dev single-face photos (250x250)", photos));
-            Console.WriteLine(profile.Run("faces-dev photos as 1920x1080 JPEG", frames));
-            Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
-            return 0;
+            Say("Stage profile (the production path, each stage charged the thread CPU time it used; the mirror embedding is optional and left out of the total):");
+            Say("");
+            Say(profile.Run("faces-dev single-face photos (median 250x250)", photos));
+            Say(profile.Run("faces-dev photos as 1920x1080 JPEG", frames));
         }
-        var benchmark = new FacePipelineBenchmark(pipeline, TimeSpan.FromSeconds(seconds));
-        Console.WriteLine($"load before: {File.ReadAllText("/proc/loadavg").Trim()}");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
-        Console.WriteLine(FacePipelineBenchmarkResult.MarkdownHeader);
-        Console.WriteLine(benchmark.Run("faces-dev single-face photos", photos).ToMarkdownRow());
-        Console.WriteLine(benchmark.Run("faces-dev photos as 1920x1080 JPEG", frames).ToMarkdownRow());
-        Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Say($"Load average after: {File.ReadAllText("/proc/loadavg").Trim()}.");
+        if (write is not null)
+        {
+            Grid.Faces.Bench.MarkedSection.Write(write, output.ToString());
+            Console.WriteLine($"written into {write}");
+        }
         return 0;
 
     case "crops":

@@ -24,7 +24,7 @@ internal static class RgbaPacking
                 var block = Vector128.LoadUnsafe(ref source, (nuint)(x * 4));
                 if ((block.AsUInt32() & alphaMask) != alphaMask)
                 {
-                    return x;
+                    break; // the scalar loop finds the exact pixel
                 }
                 Vector128.Shuffle(block, DropAlpha).StoreUnsafe(ref target, (nuint)(x * 3));
             }

@@ -105,7 +105,8 @@ public sealed class FacePipeline : IDisposable
     /// </summary>
     public const float MinReducedFaceHeight = 160;
 
-    private static (int Width, int Height) DetectionDecodeSize(int width, int height)
+    /// <summary>The least size a photo is decoded at for detection: twice the detector input it is shrunk to.</summary>
+    public static (int Width, int Height) DetectionDecodeSize(int width, int height)
     {
         var (fittedWidth, fittedHeight) = FaceDetector.FittedSize(width, height);
         return (2 * fittedWidth, 2 * fittedHeight);
