@@ -16,7 +16,7 @@ if (args.Length < 2)
     return 2;
 }
 var dataset = args[1];
-// Experiment switches (docs/FACES.md, blur and occlusion): --sharpen=AMOUNT --covered-mouth --retry-sharpened=AMOUNT --only=V1,V2
+// Experiment switches (docs/FACES.md, blur and occlusion): --sharpen=AMOUNT --sharpen-landmarks=AMOUNT --covered-mouth --retry-sharpened=AMOUNT --only=V1,V2
 string? Flag(string name) => args.FirstOrDefault(a => a.StartsWith($"--{name}=", StringComparison.Ordinal))?[(name.Length + 3)..];
 float FloatFlag(string name, float fallback) => Flag(name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 var defaults = new FacePipelineOptions();
@@ -26,6 +26,7 @@ using var pipeline = FacePipeline.Create(defaults with
     MirrorAveragedTemplates = args.Contains("--mirror"),
     SoftFaceSharpening = FloatFlag("sharpen", defaults.SoftFaceSharpening),
     SoftFaceSharpness = FloatFlag("soft-below", defaults.SoftFaceSharpness),
+    SoftFaceLandmarkSharpening = FloatFlag("sharpen-landmarks", defaults.SoftFaceLandmarkSharpening),
     AlignCoveredMouthOnEyesAndNose = defaults.AlignCoveredMouthOnEyesAndNose || args.Contains("--covered-mouth"),
     CoveredMouthContrastRatio = FloatFlag("covered-below", defaults.CoveredMouthContrastRatio),
     Detector = defaults.Detector with { RetrySharpenedWhenNone = FloatFlag("retry-sharpened", defaults.Detector.RetrySharpenedWhenNone) },

@@ -129,6 +129,12 @@ public sealed class FacePipeline : IDisposable
         var landmarks = landmarker.DetectRefined(image, detection.Box, clock);
         var toCrop = SimilarityTransform.Estimate(landmarks.FivePoints, ArcFaceReference.FivePoints);
         var aligned = FaceAligner.Align(image, toCrop);
+        if (options.SoftFaceLandmarkSharpening > 0 && FaceQualityAssessor.LaplacianVariance(aligned) < options.SoftFaceSharpness)
+        {
+            landmarks = landmarker.DetectRefined(image, detection.Box, null, options.SoftFaceLandmarkSharpening);
+            toCrop = SimilarityTransform.Estimate(landmarks.FivePoints, ArcFaceReference.FivePoints);
+            aligned = FaceAligner.Align(image, toCrop);
+        }
         clock?.Lap("alignment warp");
         var template = embedder.Embed(CropToEmbed(image, landmarks, aligned), mirrorAverage, clock);
         var box = detection.Box;

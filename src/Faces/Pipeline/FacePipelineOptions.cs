@@ -30,6 +30,12 @@ public sealed record FacePipelineOptions
     /// </summary>
     public float SoftFaceSharpening { get; init; } = 2;
 
+    /// <summary>
+    /// For a soft face, landmarks found again on unsharp-masked 64×64 crops (amount; 0 = off) and the face re-aligned on them.
+    /// Off: on the blurred probes TAR at FAR 0.1 % rose (0.774 → 0.789) but FAR 1 %, rank-1 and the mean genuine score fell.
+    /// </summary>
+    public float SoftFaceLandmarkSharpening { get; init; }
+
     /// <summary>Laplacian variance of the aligned crop's inner face below which a face counts as soft.</summary>
     public float SoftFaceSharpness { get; init; } = 42;
 
