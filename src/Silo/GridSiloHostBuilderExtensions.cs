@@ -62,6 +62,8 @@ public static class GridSiloHostBuilderExtensions
                 : new Dictionary<string, string> { [ForceLabel.MetadataKey] = options.Force });
             silo.Services.UseSharedPoolAsDefaultPlacement();
             silo.AddIncomingGrainCallFilter<GridMetricsCallFilter>();
+            // A search's trace follows it from the API through the coordinator to every shard, on any silo.
+            silo.AddActivityPropagation();
             if (options.Liveness == "fast") silo.Configure<ClusterMembershipOptions>(FastLiveness);
             if (options.DashboardPort > 0) silo.AddDashboard();
         });

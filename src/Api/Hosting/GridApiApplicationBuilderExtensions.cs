@@ -41,5 +41,6 @@ public static class GridApiApplicationBuilderExtensions
     }
 
     private static bool IsApiPath(PathString path) =>
-        path.StartsWithSegments("/v1") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/openapi");
+        path.StartsWithSegments("/v1") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/openapi")
+        || path.StartsWithSegments("/metrics");
 }
