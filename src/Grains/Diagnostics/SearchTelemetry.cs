@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Grid.Contracts.Galleries;
+using Grid.Contracts.Search;
 using Microsoft.Extensions.Logging;
 
 namespace Grid.Grains.Diagnostics;
@@ -20,11 +21,14 @@ public static class SearchTelemetry
 
     public static readonly ActivitySource Source = new(SourceName, "1.0");
 
-    /// <summary>Opens the search's log scope (the search id on every line logged within it) and tags the current span.</summary>
-    public static IDisposable? BeginSearch(ILogger logger, string searchId)
+    /// <summary>Opens the search's log scope (the search id on every line logged within it), tags the current span and
+    /// logs the start at Debug (<c>Logging__LogLevel__Grid.Grains.Search=Debug</c> shows one line per search).</summary>
+    public static IDisposable? BeginSearch(ILogger logger, string searchId, string requester)
     {
         Activity.Current?.SetTag("grid.search.id", searchId);
-        return logger.BeginScope(new Dictionary<string, object> { [SearchIdKey] = searchId });
+        var scope = logger.BeginScope(new Dictionary<string, object> { [SearchIdKey] = searchId });
+        logger.LogDebug("Search {SearchId} by {Force} started", searchId, requester);
+        return scope;
     }
 
     /// <summary>The coordinator's fan-out over <paramref name="shards"/> shards; dispose when every shard answered or timed out.</summary>
@@ -35,6 +39,16 @@ public static class SearchTelemetry
         span?.SetTag("grid.force", requester);
         span?.SetTag("grid.search.shards", shards);
         return span;
+    }
+
+    /// <summary>Ends the fan-out span with its outcome (shards answered / asked) and logs it at Debug.</summary>
+    public static void EndFanOut(ILogger logger, Activity? span, IReadOnlyCollection<ShardReport> reports)
+    {
+        var answered = reports.Count(r => r.Outcome == ShardOutcome.Answered);
+        span?.SetTag("grid.search.shards_answered", answered);
+        // A partial answer is not an error (the coverage reports it), so the span's status stays unset.
+        span?.Dispose();
+        logger.LogDebug("Search fan-out: {Answered} of {Asked} shards answered", answered, reports.Count);
     }
 
     /// <summary>One shard's scan (waiting for its batch pass included), tagged with gallery, shard and engine.</summary>

@@ -39,7 +39,7 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
             throw new GridAccessDeniedException($"{principal} is not a searcher of any force.");
         var force = principal.Force!;
         var searchId = ReviewKeys.NewSearchId();
-        using var logScope = SearchTelemetry.BeginSearch(logger, searchId);
+        using var logScope = SearchTelemetry.BeginSearch(logger, searchId, principal.ToString());
         var probe = Validate(request);
         var scope = await ResolveScopeAsync(principal, request);
 
@@ -79,7 +79,7 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
                 gate.Release();
             }
         }));
-        fanOut?.Dispose();
+        SearchTelemetry.EndFanOut(logger, fanOut, reports);
 
         var global = new TopKMerger(request.K);
         foreach (var owner in perOwner.Values)
