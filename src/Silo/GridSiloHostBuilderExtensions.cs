@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Grid.Contracts.Hosting;
 using Grid.Grains;
+using Grid.Grains.Backup;
 using Grid.Grains.Identity;
 using Grid.Grains.Diagnostics;
 using Grid.Grains.Placement;
@@ -26,6 +27,7 @@ public static class GridSiloHostBuilderExtensions
         builder.Services.AddSingleton(blobs);
         builder.Services.AddSingleton(options);
         builder.Services.AddGridGrains();
+        builder.Services.AddGridBackup();
         builder.Services.AddOptions<GridPlacementOptions>()
             .BindConfiguration(GridPlacementOptions.Section)
             .Configure(o => o.AllowFallback = options.AllowFallback ?? o.AllowFallback);

@@ -37,6 +37,7 @@ public static class GridApiApplicationBuilderExtensions
         AgreementEndpoints.Map(api);
         AuditEndpoints.Map(api);
         OperatorEndpoints.Map(api);
+        BackupEndpoints.Map(api);
         return app;
     }
 

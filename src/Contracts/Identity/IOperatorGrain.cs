@@ -1,3 +1,4 @@
+using Grid.Contracts.Galleries;
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 
@@ -23,6 +24,10 @@ public interface IOperatorGrain : IGrainWithStringKey
 
     /// <summary>Disables the force and every key of its users.</summary>
     Task DisableForceAsync(ForceId force);
+
+    /// <summary>Operator: after a restore put a force's state back into storage, lists the force as a member again and
+    /// its galleries in the gallery catalogue. Refused unless the restored force state verifies (its seal).</summary>
+    Task AdoptRestoredForceAsync(ForceId force, ImmutableArray<GalleryId> galleries);
 
     /// <summary>The member forces' ids, for any authenticated caller: partners need to know whom they can
     /// propose agreements to. Names, users and keys stay with <see cref="ListForcesAsync"/> (operator only).</summary>

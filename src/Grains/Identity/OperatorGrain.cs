@@ -1,3 +1,4 @@
+using Grid.Contracts.Galleries;
 using System.Collections.Immutable;
 using Grid.Contracts.Identity;
 using Grid.Grains.Security;
@@ -75,6 +76,22 @@ public sealed class OperatorGrain(
         GridRequestContext.RequirePrincipal();
         RequireTrusted();
         return Task.FromResult(state.State.Forces.Select(ForceId.Parse).ToImmutableArray());
+    }
+
+    public async Task AdoptRestoredForceAsync(ForceId force, ImmutableArray<GalleryId> galleries)
+    {
+        GridRequestContext.RequireOperator();
+        RequireTrusted();
+        // Reading the force activates it from the restored state: a state that fails its seal is refused right there.
+        await GrainFactory.GetGrain<IForceGrain>(force.Value).GetAsync();
+        foreach (var gallery in galleries)
+        {
+            if (gallery.Force != force) throw new ArgumentException($"Gallery {gallery} is not one of {force}'s.");
+            await GrainFactory.GetGrain<IGalleryCatalogGrain>(0).AddAsync(gallery);
+        }
+        if (state.State.Forces.Contains(force.Value)) return;
+        state.State.Forces.Add(force.Value);
+        await WriteAsync();
     }
 
     public Task DisableForceAsync(ForceId force)
