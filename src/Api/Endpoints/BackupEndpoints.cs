@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Grid.Api.Authentication;
 using Grid.Api.Problems;
 using Grid.Contracts.Galleries;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Orleans.Runtime;
 using PO = Grid.Protocol.Operations;
 
 namespace Grid.Api.Endpoints;
@@ -40,16 +42,20 @@ public static class BackupEndpoints
             .WithSummary("Streams a consistent backup of one force (galleries, audit, agreements, users and keys, sealed). Operator.")
             .Produces(200, contentType: TarMediaType);
 
-        api.MapPost("/operator/restores", async (HttpContext http, bool? overwrite, ForceRestorer restorer, IGrainFactory grains) =>
+        api.MapPost("/operator/restores", async (HttpContext http, bool? overwrite, ForceRestorer restorer, ErasureList erasures, IGrainFactory grains) =>
             {
                 RequireOperator(http);
                 // An archive holds whole galleries: the body limit is lifted for the operator here alone.
                 if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
-                var manifest = await restorer.RestoreAsync(http.Request.Body, overwrite == true, http.RequestAborted);
+                // Grains holding the force's old state in memory would serve it (and snapshot it over the restored
+                // blobs): every idle activation is deactivated before the old blobs go.
+                var manifest = await restorer.RestoreAsync(http.Request.Body, overwrite == true,
+                    () => grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero), http.RequestAborted);
                 var force = ForceId.Parse(manifest.Force);
-                await grains.GetGrain<IOperatorGrain>(IOperatorGrain.Key).AdoptRestoredForceAsync(
-                    force, [.. manifest.Galleries.Select(g => GalleryId.Parse(g))]);
-                return Reply.Json(new PO.BackupSummary(manifest.Force, manifest.Galleries, manifest.Entries.Length, manifest.Bytes, manifest.CreatedUtc),
+                var replay = (await erasures.ReadAsync(force)).Where(e => e.Utc >= manifest.StartedUtc).ToImmutableArray();
+                var erased = await grains.GetGrain<IOperatorGrain>(IOperatorGrain.Key).AdoptRestoredForceAsync(
+                    force, [.. manifest.Galleries.Select(g => GalleryId.Parse(g))], replay);
+                return Reply.Json(new PO.BackupSummary(manifest.Force, manifest.Galleries, manifest.Entries.Length, manifest.Bytes, manifest.CreatedUtc, erased),
                     Reply.Types.BackupSummary);
             })
             .WithTags("Operations").WithName("RestoreForce")

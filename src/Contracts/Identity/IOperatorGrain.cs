@@ -26,8 +26,10 @@ public interface IOperatorGrain : IGrainWithStringKey
     Task DisableForceAsync(ForceId force);
 
     /// <summary>Operator: after a restore put a force's state back into storage, lists the force as a member again and
-    /// its galleries in the gallery catalogue. Refused unless the restored force state verifies (its seal).</summary>
-    Task AdoptRestoredForceAsync(ForceId force, ImmutableArray<GalleryId> galleries);
+    /// its galleries in the gallery catalogue, and removes again the subjects of <paramref name="erasures"/> (removals
+    /// made after the backup began). Refused unless the restored force state verifies (its seal). Returns the
+    /// templates removed.</summary>
+    Task<int> AdoptRestoredForceAsync(ForceId force, ImmutableArray<GalleryId> galleries, ImmutableArray<SubjectErasure> erasures);
 
     /// <summary>The member forces' ids, for any authenticated caller: partners need to know whom they can
     /// propose agreements to. Names, users and keys stay with <see cref="ListForcesAsync"/> (operator only).</summary>

@@ -9,7 +9,7 @@ namespace Grid.Grains.Backup;
 /// writes anything, so an altered or truncated backup is refused whole, and a backup only restores into a grid with the
 /// same cluster secret — the one under which its sealed state, audit chain and ticket keys verify. Nothing is re-sealed.
 /// </summary>
-public sealed record BackupManifest(int Format, string Force, DateTimeOffset CreatedUtc, string[] Galleries, BackupEntry[] Entries, string Mac)
+public sealed record BackupManifest(int Format, string Force, DateTimeOffset StartedUtc, DateTimeOffset CreatedUtc, string[] Galleries, BackupEntry[] Entries, string Mac)
 {
     public const string FileName = "grid-backup.json";
     public const int CurrentFormat = 1;

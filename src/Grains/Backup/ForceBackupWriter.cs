@@ -27,6 +27,7 @@ public sealed class ForceBackupWriter(BlobServiceClient blobs, BackupLayout layo
 
     public async Task<BackupManifest> WriteAsync(ForceId force, Stream output, CancellationToken ct)
     {
+        var started = clock.GetUtcNow(); // erasures from here on are replayed by a restore of this backup
         var entries = new List<BackupEntry>();
         var galleries = new SortedSet<string>(StringComparer.Ordinal);
         await using var tar = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true);
@@ -51,7 +52,7 @@ public sealed class ForceBackupWriter(BlobServiceClient blobs, BackupLayout layo
         foreach (var blob in auditBlobs.OrderBy(b => b.Name.EndsWith("/head.bin", StringComparison.Ordinal) ? 0 : 1).ThenBy(b => b.Name, StringComparer.Ordinal))
             entries.Add(await CopyAsync(tar, audit, blob.Name, length: null, append: blob.Properties.BlobType == BlobType.Append, ct) ?? throw Vanished(blob.Name));
 
-        var manifest = new BackupManifest(BackupManifest.CurrentFormat, force.Value, clock.GetUtcNow(), [.. galleries], [.. entries], "")
+        var manifest = new BackupManifest(BackupManifest.CurrentFormat, force.Value, started, clock.GetUtcNow(), [.. galleries], [.. entries], "")
             .Signed(keys.BackupKey);
         var json = manifest.ToJson();
         var last = new PaxTarEntry(TarEntryType.RegularFile, BackupManifest.FileName) { DataStream = new MemoryStream(json) };

@@ -21,16 +21,31 @@ public sealed class ForceRestorer(BlobServiceClient blobs, BackupLayout layout, 
 {
     private const int AppendBlock = 4 * 1024 * 1024;
 
-    public async Task<BackupManifest> RestoreAsync(Stream archive, bool overwrite, CancellationToken ct)
+    /// <param name="beforeOverwrite">Runs once the archive checked out and before the force's existing blobs are
+    /// deleted (overwrite only): the caller deactivates grains that hold the old state in memory.</param>
+    public async Task<BackupManifest> RestoreAsync(Stream archive, bool overwrite, Func<Task>? beforeOverwrite, CancellationToken ct)
     {
         var files = new Dictionary<string, FileStream>(StringComparer.Ordinal);
         try
         {
-            var manifest = await ReadAsync(archive, files, ct);
+            BackupManifest manifest;
+            try
+            {
+                manifest = await ReadAsync(archive, files, ct);
+            }
+            catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException)
+            {
+                throw new BackupInvalidException($"The backup is not a readable archive (damaged or cut short): {e.Message}");
+            }
             var force = ForceId.Parse(manifest.Force);
             var existing = await ExistingAsync(force, ct);
             if (existing.Count > 0 && !overwrite)
                 throw new ForceExistsException($"This grid already holds force {force} ({existing.Count} blobs): restore with --force to replace it.");
+            if (existing.Count > 0 && beforeOverwrite is not null)
+            {
+                await beforeOverwrite();
+                existing = await ExistingAsync(force, ct); // deactivation may have written snapshots
+            }
             foreach (var (container, name) in existing)
                 await blobs.GetBlobContainerClient(container).GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: ct);
 

@@ -78,7 +78,7 @@ public sealed class OperatorGrain(
         return Task.FromResult(state.State.Forces.Select(ForceId.Parse).ToImmutableArray());
     }
 
-    public async Task AdoptRestoredForceAsync(ForceId force, ImmutableArray<GalleryId> galleries)
+    public async Task<int> AdoptRestoredForceAsync(ForceId force, ImmutableArray<GalleryId> galleries, ImmutableArray<SubjectErasure> erasures)
     {
         GridRequestContext.RequireOperator();
         RequireTrusted();
@@ -89,9 +89,24 @@ public sealed class OperatorGrain(
             if (gallery.Force != force) throw new ArgumentException($"Gallery {gallery} is not one of {force}'s.");
             await GrainFactory.GetGrain<IGalleryCatalogGrain>(0).AddAsync(gallery);
         }
-        if (state.State.Forces.Contains(force.Value)) return;
-        state.State.Forces.Add(force.Value);
-        await WriteAsync();
+        var removed = 0;
+        foreach (var byGallery in erasures.Where(e => galleries.Contains(e.Gallery)).GroupBy(e => e.Gallery))
+        {
+            var info = await GrainFactory.GetGrain<IGalleryGrain>(byGallery.Key.Key).GetAsync();
+            if (info is null) continue;
+            foreach (var subjectRef in byGallery.Select(e => e.SubjectRef).Distinct(StringComparer.Ordinal))
+            {
+                var shard = ShardKeys.For(byGallery.Key, Galleries.ShardRouter.ShardOf(subjectRef, info.Config.ShardCount));
+                removed += await GrainFactory.GetGrain<IGalleryShardGrain>(shard).RemoveAsync(subjectRef);
+                await GrainFactory.GetGrain<Contracts.Review.ISubjectRecordGrain>(Contracts.Review.ReviewKeys.Subject(byGallery.Key, subjectRef)).ForgetAsync();
+            }
+        }
+        if (!state.State.Forces.Contains(force.Value))
+        {
+            state.State.Forces.Add(force.Value);
+            await WriteAsync();
+        }
+        return removed;
     }
 
     public Task DisableForceAsync(ForceId force)
