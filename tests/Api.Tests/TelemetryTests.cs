@@ -18,11 +18,12 @@ public sealed class TelemetryTests(ApiGrid grid)
 
         using var asOperator = grid.Raw(grid.OperatorKey);
         var text = await asOperator.GetStringAsync("/metrics");
-        Assert.Contains("grid_search_duration_seconds_bucket", text);
-        Assert.Contains("# UNIT grid_search_duration_seconds seconds", text);
+        var names = string.Join("\n", text.Split('\n').Where(l => l.StartsWith("# TYPE", StringComparison.Ordinal)));
+        Assert.True(text.Contains("# TYPE grid_search_duration_seconds histogram", StringComparison.Ordinal), names);
+        Assert.Matches(@"grid_search_duration_seconds_bucket\{[^}]*le=""0\.001""[^}]*\} \d", text); // buckets in seconds: 1 ms is the first
         Assert.Matches(@"grid_search_duration_seconds_count\{[^}]*coverage=""complete""[^}]*\} [1-9]", text);
-        Assert.Contains("orleans_", text); // Orleans' own meter
-        Assert.Contains("http_server_request_duration_seconds", text); // ASP.NET Core's
+        Assert.True(text.Contains("# TYPE orleans_", StringComparison.Ordinal), names); // Orleans' own meter
+        Assert.True(text.Contains("# TYPE http_server_request_duration_seconds histogram", StringComparison.Ordinal), names); // ASP.NET Core's
 
         // Metric tags name galleries and shards of every force: a member force's key gets no scrape.
         using var asUser = grid.Raw(grid.UserKey("NL"));
