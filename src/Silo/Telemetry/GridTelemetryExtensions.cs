@@ -38,6 +38,14 @@ public static class GridTelemetryExtensions
             });
 
         var otlp = options.EffectiveOtlpEndpoint(Environment.GetEnvironmentVariable);
+        if (otlp is not null && !Uri.TryCreate(otlp, UriKind.Absolute, out _))
+            throw new ArgumentException($"{TelemetryOptions.Section}:OtlpEndpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) is not an absolute URI: '{otlp}'.");
+        // From the standard variables the SDK configures itself (protocol, per-signal paths, headers); only our own
+        // setting is applied here, as a gRPC endpoint.
+        Action<OpenTelemetry.Exporter.OtlpExporterOptions> endpoint = o =>
+        {
+            if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint)) o.Endpoint = new Uri(options.OtlpEndpoint);
+        };
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("grid-silo", serviceInstanceId: $"{Environment.MachineName}:{silo.SiloPort}")
                 .AddAttributes([new("grid.force", silo.Force ?? "shared")]))
@@ -46,14 +54,14 @@ public static class GridTelemetryExtensions
                 metrics.AddMeter(GridMetrics.MeterName, "Microsoft.Orleans", "Grid.Api")
                     .AddAspNetCoreInstrumentation();
                 if (options.Prometheus) metrics.AddPrometheusExporter();
-                if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                if (otlp is not null) metrics.AddOtlpExporter(endpoint);
             })
             .WithTracing(tracing =>
             {
                 tracing.AddSource(SearchTelemetry.SourceName).AddSource(OrleansSources)
                     // Probes and scrapes would drown the traces that matter.
                     .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsHousekeeping(http.Request.Path, options));
-                if (otlp is not null) tracing.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                if (otlp is not null) tracing.AddOtlpExporter(endpoint);
             });
         return options;
     }

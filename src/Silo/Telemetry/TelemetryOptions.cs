@@ -9,8 +9,9 @@ public sealed class TelemetryOptions
     /// its <c>SearchId</c> and every line its <c>TraceId</c>). Off by default; <c>grid.sh</c> turns it on.</summary>
     public bool JsonLogs { get; set; }
 
-    /// <summary>Where OTLP export goes (e.g. <c>http://collector:4317</c>). Empty: only when the standard
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; with neither, nothing is exported over OTLP.</summary>
+    /// <summary>Where OTLP export goes, over gRPC (e.g. <c>http://collector:4317</c>). Empty: only when the standard
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (then the SDK reads it and its companions, e.g. the protocol);
+    /// with neither, nothing is exported over OTLP.</summary>
     public string? OtlpEndpoint { get; set; }
 
     /// <summary>Serve the Prometheus scrape endpoint <c>/metrics</c> on the HTTPS API, to the operator's key only.</summary>
