@@ -161,7 +161,9 @@ start_silo() { # index [force]
   [ -z "$force" ] || args+=(--force "$force")
   printf '%s\n' "$force" >"$RUN/silo-$i.force"
   say "starting silo $i${force:+ for force $force} (silo :$((SILO_PORT_BASE + i)) mutual TLS, API $(api_url "$i"), dashboard $dashboard)"
-  local secrets=("Grid__Security__ClusterSecret=$(cat "$KEYS/cluster.secret")")
+  local secrets=("Grid__Security__ClusterSecret=$(cat "$KEYS/cluster.secret")"
+    # One JSON object per log line (scopes: a search's lines carry its SearchId); GRID_JSON_LOGS=false for plain text.
+    "Grid__Telemetry__JsonLogs=${GRID_JSON_LOGS:-true}")
   if [ -n "$force" ]; then
     # The force's own ticket-signing secret lives only with its own silos (docs/SECURITY.md, per-owner ticket keys).
     [ -s "$KEYS/force-$force.secret" ] || head -c 48 /dev/urandom | base64 -w0 >"$KEYS/force-$force.secret"

@@ -1,4 +1,5 @@
 using Grid.Grains.Audit;
+using Grid.Grains.Backup;
 using Grid.Grains.Diagnostics;
 using Grid.Grains.Galleries;
 using Grid.Grains.Placement;
@@ -28,6 +29,8 @@ public static class GridGrainsServiceCollectionExtensions
         services.TryAddSingleton<AuditBlobStore>();
         services.TryAddSingleton<GridMetrics>();
         services.TryAddSingleton<GalleryInfoCache>();
+        services.TryAddSingleton(sp => new ErasureList(sp.GetService<Azure.Storage.Blobs.BlobServiceClient>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GridStorageOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddForcePinnedPlacement();
         return services;
     }
