@@ -28,6 +28,8 @@ public static class TermsDiff
         Compare("min score", t => t.MinScore.ToString("0.###", CultureInfo.InvariantCulture));
         Compare("daily quota", t => t.DailyQuota.ToString(CultureInfo.InvariantCulture));
         Compare("valid from", t => t.ValidFrom.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        Compare("reviewers per candidate", t => t.RequiredReviewers.ToString(CultureInfo.InvariantCulture));
+        Compare("candidate images shared", t => t.ShareImages ? "yes" : "no");
         Compare("valid until", t => t.ValidUntil.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
         return changes;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Grid.Client;
 using Grid.Portal.Search;
 using Grid.Portal.Sessions;
 
@@ -64,6 +65,21 @@ public static class PortalApp
         {
             var session = SessionMiddleware.Current(context);
             return session?.FindSearch(id)?.ProbeCropPng is { } png ? Results.File(png, "image/png") : Results.NotFound();
+        });
+        app.MapGet("/case-image/{searchId}/{rank:int}", async (string searchId, int rank, HttpContext context) =>
+        {
+            // Fetched through the case, so the grid checks the owner's agreement at this moment; passed through, not kept.
+            var session = SessionMiddleware.Current(context);
+            if (session is null) return Results.NotFound();
+            try
+            {
+                var image = await session.Grid.GetCandidateImageAsync(session.Force, searchId, rank, context.RequestAborted);
+                return GridImage.Sniff(image.Bytes) is { } type ? Results.File(image.Bytes, type) : Results.NotFound();
+            }
+            catch (GridException e)
+            {
+                return Results.Text($"{e.Message} ({e.Code})", "text/plain", statusCode: e.Status is >= 400 and < 600 ? e.Status : 502);
+            }
         });
         return app;
     }

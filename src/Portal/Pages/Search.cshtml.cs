@@ -25,6 +25,9 @@ public sealed class SearchModel(PortalFaces faces, TimeProvider time) : PortalPa
 
     public SearchRecord? Result { get; private set; }
 
+    /// <summary>The review case the search opened (for which candidates' images the agreement shares), when the grid keeps cases.</summary>
+    public Grid.Protocol.Review.ReviewCase? Case { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public string? ResultId { get; set; }
 
@@ -55,6 +58,8 @@ public sealed class SearchModel(PortalFaces faces, TimeProvider time) : PortalPa
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (ResultId is not null) Result = Session.FindSearch(ResultId);
+        if (Result?.Response.SearchId is { } searchId)
+            await TryAsync(async () => Case = await Session.Grid.GetCaseAsync(Session.Force, searchId, cancellationToken));
         await LoadAsync(cancellationToken);
         return Page();
     }

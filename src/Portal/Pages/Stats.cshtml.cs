@@ -24,6 +24,10 @@ public sealed class StatsModel : PortalPageModel
                 Chart("Candidates received", p => p.CandidatesReceived),
                 Chart("Candidates returned", p => p.CandidatesReturned),
                 Chart("Refusals", p => p.Refusals),
+                Chart("Confirmed matches", p => p.ConfirmedMatches),
+                Chart("Follow-ups requested", p => p.FollowUpsRequested),
+                Chart("Follow-ups released", p => p.FollowUpsReleased),
+                Chart("Follow-ups declined", p => p.FollowUpsDeclined),
             ];
         });
     }

@@ -24,6 +24,8 @@ public sealed class IndexModel(TimeProvider time) : PortalPageModel
     [BindProperty] public float MinScore { get; set; } = 0.2f;
     [BindProperty] public int DailyQuota { get; set; } = 100;
     [BindProperty] public int ValidDays { get; set; } = 365;
+    [BindProperty] public int RequiredReviewers { get; set; } = 1;
+    [BindProperty] public bool ShareImages { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -41,7 +43,7 @@ public sealed class IndexModel(TimeProvider time) : PortalPageModel
             try
             {
                 var terms = new AgreementTerms([.. Galleries.Select(GalleryId.Parse)], [.. SelectedOffences], MaxCandidates, MinScore, DailyQuota,
-                    now, now.AddDays(ValidDays));
+                    now, now.AddDays(ValidDays), RequiredReviewers, ShareImages);
                 if (await TryAsync(async () => view = await Session.Grid.ProposeAgreementAsync(key, terms, cancellationToken)))
                     return Redirect($"/Agreements/Detail?owner={Uri.EscapeDataString(key.Owner)}&requester={Uri.EscapeDataString(key.Requester)}&proposed={view!.Version.ToString(CultureInfo.InvariantCulture)}");
             }
