@@ -94,7 +94,7 @@ public sealed class SignInAndRefusalTests(PortalGrid grid)
         Assert.EndsWith("/Audit", page.Url, StringComparison.Ordinal);
         grid.Time.Advance(grid.IdleTimeout + TimeSpan.FromMinutes(1));
         await page.GotoAsync("/Audit");
-        Assert.Contains("/SignIn?expired=1", page.Url, StringComparison.Ordinal);
+        Assert.Contains("/SignIn?expired=true", page.Url, StringComparison.Ordinal);
         Assert.Contains("Your session ended", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == SessionMiddleware.CookieName);
         await PortalGrid.ScreenshotAsync(page, "session-expired");

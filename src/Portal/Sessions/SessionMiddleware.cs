@@ -27,7 +27,7 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionStore session
         else if (!open)
         {
             if (cookie is not null) context.Response.Cookies.Delete(CookieName, Options(context));
-            context.Response.Redirect(cookie is null ? "/SignIn" : "/SignIn?expired=1");
+            context.Response.Redirect(cookie is null ? "/SignIn" : "/SignIn?expired=true");
             return;
         }
         await next(context);
