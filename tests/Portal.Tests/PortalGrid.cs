@@ -47,7 +47,7 @@ public sealed class PortalGrid : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    /// <summary>Keys by name: NL-reviewer1 (searcher, reviewer), NL-reviewer2 (searcher, reviewer), NL-officer (agreement-admin,
+    /// <summary>Keys by name: NL-reviewer1 (searcher, reviewer), NL-reviewer2 (searcher, reviewer), NL-officer (agreement-admin, force-admin, enroller,
     /// auditor), DE-officer (every role).</summary>
     public string Key(string name) => _keys[name];
 
@@ -66,7 +66,7 @@ public sealed class PortalGrid : IAsyncLifetime
             {
                 _keys["NL-reviewer1"] = (await asAdmin.AddUserAsync(force, "reviewer1", Role.Searcher | Role.Reviewer)).Key;
                 _keys["NL-reviewer2"] = (await asAdmin.AddUserAsync(force, "reviewer2", Role.Searcher | Role.Reviewer)).Key;
-                _keys["NL-officer"] = (await asAdmin.AddUserAsync(force, "officer", Role.AgreementAdmin | Role.Auditor | Role.Enroller)).Key;
+                _keys["NL-officer"] = (await asAdmin.AddUserAsync(force, "officer", Role.AgreementAdmin | Role.Auditor | Role.Enroller | Role.ForceAdmin)).Key;
             }
             else
             {
