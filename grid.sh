@@ -302,6 +302,9 @@ demo() {
   ctl DE-admin user add DE de-enroller --roles enroller --key-out "$keys/DE-enroller.key"
   ctl DE-admin user add DE de-agreements --roles agreement-admin,auditor --key-out "$keys/DE-agreements.key"
   ctl FR-admin user add FR fr-enroller --roles enroller --key-out "$keys/FR-enroller.key"
+  ctl NL-admin user add NL nl-reviewer1 --roles reviewer --key-out "$keys/NL-reviewer1.key"
+  ctl NL-admin user add NL nl-reviewer2 --roles reviewer --key-out "$keys/NL-reviewer2.key"
+  ctl DE-admin user add DE de-reviewer --roles reviewer --key-out "$keys/DE-reviewer.key"
 
   say "2. each force creates its gallery (exact SIMD engine, 4 shards) and enrols synthetic templates"
   "$GRIDCTL_BIN" synth --identities 20000 --probes 3 --prefix nl-case- --seed 1 --out "$work/NL" >/dev/null
@@ -328,6 +331,8 @@ demo() {
   say "6. a search whose purpose is incomplete (a justification of 5 characters) is refused outright"
   ctl NL-analyst search --probe "$work/DE/probes.npy" --purpose organised-armed-robbery --case X --category Suspect --justification short || true
 
+  demo_review "$work" "$keys"
+
   say "7. DE revokes; the next NL search no longer reaches DE"
   ctl DE-agreements agreement revoke 'DE->NL' >/dev/null
   ctl NL-analyst search --probe "$work/DE/probes.npy" --k 3 --purpose organised-armed-robbery "${purpose[@]}" --partners DE --json | head -1
@@ -346,6 +351,77 @@ demo() {
   say "every step above went through the HTTPS API: $(api_url 0)v1/ — OpenAPI document: $(api_url 0)openapi/v1.json; CA: $KEYS/ca.crt"
   say "try: GRID_DATA=$DATA GRID_KEY_FILE=$keys/NL-analyst.key ./gridctl search --probe $work/DE/probes.npy --purpose fraud ${purpose[*]}"
   say "or with curl: curl --cacert $KEYS/ca.crt -H \"Authorization: Bearer \$(cat $keys/NL-analyst.key)\" $(api_url 0)v1/me"
+}
+
+# A real face for the demo on a fresh machine: Debian's python3-skimage carries astronaut.png (NASA, public domain);
+# downloaded once (no install, no root) into .data/demo-photo. GRID_DEMO_PHOTO names another photo instead.
+demo_photo() { # -> path or nothing
+  if [ -n "${GRID_DEMO_PHOTO:-}" ]; then [ -f "$GRID_DEMO_PHOTO" ] && echo "$GRID_DEMO_PHOTO"; return 0; fi
+  local dir="$ROOT/.data/demo-photo"
+  if [ ! -s "$dir/astronaut.png" ]; then
+    mkdir -p "$dir/deb"
+    (cd "$dir/deb" && apt-get download python3-skimage >/dev/null 2>&1 && dpkg -x python3-skimage_*.deb x \
+      && find x -name astronaut.png -exec cp {} "$dir/astronaut.png" \;) || true
+    rm -rf "$dir/deb"
+  fi
+  [ -s "$dir/astronaut.png" ] && echo "$dir/astronaut.png"
+  return 0
+}
+
+json_field() { python3 -c "import json,sys; print(json.loads(sys.stdin.readline()).get('$1') or '')"; }
+
+# Issue 10's path: NL searches with a photo, two NL reviewers confirm (four-eyes), NL asks DE for core data, DE's
+# reviewer releases it, NL reads it in its case. The probe photo stays on this machine; only its template is sent.
+demo_review() { # work keys
+  local work=$1 keys=$2 photo id fid gallery=DE/wanted subject=de-bka-wanted-1
+  ctl() { local key=$1; shift; echo "+ gridctl $* (as $key)" >&2; GRID_KEY_FILE="$keys/$key.key" gridctl_local "$@"; }
+  local purpose=(--purpose organised-armed-robbery --case "NL-2026-0412" --category Suspect --justification "Armed robbery of a jeweller in Utrecht, suspect filmed by CCTV")
+  photo=$(demo_photo)
+
+  say "6a. DE keeps a photo gallery: one wanted subject with its reference image and core data (never searched)"
+  ctl DE-admin gallery create DE/wanted --faces --shards 1 --category Suspect
+  if [ -n "$photo" ]; then
+    mkdir -p "$work/wanted/de-bka-wanted-1"; cp "$photo" "$work/wanted/de-bka-wanted-1/"
+    ctl DE-enroller enrol DE/wanted --images "$work/wanted" --json | tail -1
+    ctl DE-enroller subject image set DE/wanted de-bka-wanted-1 "$photo"
+  else
+    say "   (no photo: apt-get download python3-skimage failed and GRID_DEMO_PHOTO is unset; the review below uses a template probe)"
+    gallery=DE/robbery; subject=$(head -1 "$work/DE/probes-truth.txt")
+  fi
+  ctl DE-enroller subject core-data set "$gallery" "$subject" --name "Max Mustermann" --alias "Der Juwelier" --born 1980-05-01 \
+    --nationality DE --sex M --captured-on 2025-03-02 --captured-at Berlin --offence "armed robbery" --case-number BKA-2025-0042 --authority Bundeskriminalamt
+  ctl DE-enroller subject image set "$gallery" "$subject" "$work/NL/subjects.txt" || say "   (a text file is refused as not-an-image, and nothing is stored)"
+
+  say "6b. DE re-proposes DE->NL: also DE/wanted, four-eyes review (--reviewers 2), candidate images shared; NL accepts"
+  ctl DE-agreements agreement propose 'DE->NL' --galleries DE/robbery,DE/wanted --offences organised-armed-robbery --max-candidates 3 --min-score 0.2 \
+    --daily-quota 50 --reviewers 2 --share-images
+  ctl NL-agreements agreement accept 'DE->NL'
+
+  say "6c. NL searches DE/wanted with a photo (faces found and templated here; the photo never leaves): a review case opens at NL"
+  if [ -n "$photo" ]; then
+    id=$(ctl NL-analyst search DE/wanted --image "$photo" --k 3 "${purpose[@]}" --json | head -1 | json_field searchId)
+  else
+    id=$(ctl NL-analyst search DE/robbery --probe "$work/DE/probes.npy" --k 3 "${purpose[@]}" --json | head -1 | json_field searchId)
+  fi
+  [ -n "$id" ] || die "the search opened no review case"
+  ctl NL-reviewer1 case list --undecided
+
+  say "6d. two NL reviewers confirm candidate 1; the second sees the first's decision only after recording their own"
+  ctl NL-reviewer1 case decide "$id" 1 --verdict possible-match --note "Same face shape, eyes and hairline as the CCTV still"
+  ctl NL-reviewer1 case decide "$id" 1 --verdict possible-match --note "again" || say "   (the same reviewer twice is refused: four-eyes needs a second person)"
+  ctl NL-reviewer2 case show "$id"
+  ctl NL-reviewer2 case decide "$id" 1 --verdict possible-match --note "Agree: nose, ear and chin match"
+  ctl NL-reviewer1 case image "$id" 1 --out "$work/candidate-1" || true
+
+  say "6e. NL asks DE for core data; the 48-hour clock runs on both sides"
+  fid=$(ctl NL-reviewer1 followup request "$id" 1 --offence organised-armed-robbery \
+    --facts "Armed robbery of a jeweller in Utrecht on 2026-11-02; the suspect was filmed by CCTV." --json | json_field id)
+  ctl DE-reviewer followup list --incoming
+
+  say "6f. DE's reviewer releases the core data to NL's case (and nowhere else); NL reads it there"
+  ctl DE-reviewer followup release "$fid"
+  ctl NL-reviewer1 case show "$id"
+  ctl NL-agreements stats NL
 }
 
 # ---------------------------------------------------------------- test
