@@ -14,6 +14,7 @@ TABLE_PORT="${GRID_TABLE_PORT:-10002}"
 SILO_PORT_BASE="${GRID_SILO_PORT_BASE:-11111}"
 API_PORT_BASE="${GRID_API_PORT_BASE:-8443}"        # silo i serves the HTTPS API on API_PORT_BASE + i
 DASHBOARD_PORT_BASE="${GRID_DASHBOARD_PORT_BASE:-8080}"  # only with GRID_DASHBOARD=1 (loopback, no sign-in of its own)
+PORTAL_PORT="${GRID_PORTAL_PORT:-8600}"             # the examiners' web portal (HTTPS, loopback)
 AZURITE_VERSION=3.37.0
 ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export GRID_STORAGE="${GRID_STORAGE:-DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;}"
@@ -22,6 +23,7 @@ KEYS="$DATA/keys"          # cluster secret, operator key, CA and silo certifica
 OPERATOR_KEY="$KEYS/operator.key"
 SILO_BIN="$ROOT/src/Silo/bin/$CONFIG/net10.0/Grid.Silo"
 GRIDCTL_BIN="$ROOT/src/Cli/bin/$CONFIG/net10.0/gridctl"
+PORTAL_BIN="$ROOT/src/Portal/bin/$CONFIG/net10.0/Grid.Portal"
 
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -29,11 +31,12 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 usage() {
   cat <<USAGE
 usage: ./grid.sh COMMAND
-  setup              install what is missing (apt: g++, libfaiss-dev, libopenblas-dev, liblapack-dev, openssl, python3, nodejs/npm;
+  setup              install what is missing (apt: g++, libfaiss-dev, libopenblas-dev, liblapack-dev, openssl, python3, chromium, nodejs/npm;
                      azurite@$AZURITE_VERSION into .tools; face models into .models) and build ($CONFIG)
   up [--silos N]     start Azurite and N silos (default 1) in the background; wait until they answer. The first
                      up makes a local CA and certificates in the data folder's keys/ (openssl). Silo i serves
-                     the HTTPS API on GRID_API_PORT_BASE+i (default 8443+i); no silo opens an Orleans gateway
+                     the HTTPS API on GRID_API_PORT_BASE+i (default 8443+i); no silo opens an Orleans gateway.
+                     The examiners' web portal serves https://localhost:GRID_PORTAL_PORT/ (default 8600)
   silo add [--force F]
                      start one more silo (next free index); --force F pins force F's shards to it
   silo start ID      start silo ID again (same ports, same force label)
@@ -56,7 +59,8 @@ need_apt() { dpkg -s "$1" >/dev/null 2>&1 || return 0; return 1; }
 
 setup() {
   local missing=()
-  for p in g++ libfaiss-dev libopenblas-dev liblapack-dev openssl python3; do need_apt "$p" && missing+=("$p"); done
+  # chromium: the portal's browser tests drive it through Playwright's .NET driver (its node comes in the NuGet package).
+  for p in g++ libfaiss-dev libopenblas-dev liblapack-dev openssl python3 chromium; do need_apt "$p" && missing+=("$p"); done
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if ((${#missing[@]})); then
     [ "$(id -u)" = 0 ] || die "missing packages: ${missing[*]} — run as root or: sudo apt-get install -y ${missing[*]}"
@@ -74,7 +78,7 @@ setup() {
   dotnet build "$ROOT/Grid.sln" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly
 }
 
-ensure_built() { [ -x "$SILO_BIN" ] && [ -x "$GRIDCTL_BIN" ] && [ -x "$TOOLS/azurite/node_modules/.bin/azurite" ] || setup; }
+ensure_built() { [ -x "$SILO_BIN" ] && [ -x "$GRIDCTL_BIN" ] && [ -x "$PORTAL_BIN" ] && [ -x "$TOOLS/azurite/node_modules/.bin/azurite" ] || setup; }
 
 # ---------------------------------------------------------------- processes
 # Running and not a zombie: a SIGKILLed process can linger as a zombie until it is reaped.
@@ -136,10 +140,33 @@ ensure_tls() {
         -extfile "$KEYS/silo.ext" -out "$KEYS/silo.crt" 2>/dev/null) || die "openssl could not make the silo certificate in $KEYS"
     rm -f "$KEYS/silo.csr" "$KEYS/silo.ext"
   fi
-  chmod 600 "$KEYS"/*.key; chmod 644 "$KEYS/ca.crt" "$KEYS/silo.crt"
+  # The portal's own server certificate from the same CA (serverAuth only): browsers at the site trust ca.crt once.
+  if [ ! -s "$KEYS/portal.crt" ] || [ ! -s "$KEYS/portal.key" ]; then
+    (umask 077
+      openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -keyout "$KEYS/portal.key" \
+        -out "$KEYS/portal.csr" -subj "/CN=grid-portal" 2>/dev/null &&
+      printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature,keyEncipherment" \
+        "extendedKeyUsage=serverAuth" "subjectAltName=DNS:localhost,DNS:grid-portal,IP:127.0.0.1,IP:::1" >"$KEYS/portal.ext" &&
+      openssl x509 -req -in "$KEYS/portal.csr" -CA "$KEYS/ca.crt" -CAkey "$KEYS/ca.key" -CAcreateserial -sha256 -days 825 \
+        -extfile "$KEYS/portal.ext" -out "$KEYS/portal.crt" 2>/dev/null) || die "openssl could not make the portal certificate in $KEYS"
+    rm -f "$KEYS/portal.csr" "$KEYS/portal.ext"
+  fi
+  chmod 600 "$KEYS"/*.key; chmod 644 "$KEYS/ca.crt" "$KEYS/silo.crt" "$KEYS/portal.crt"
 }
 
 api_url() { echo "https://localhost:$((API_PORT_BASE + ${1:-0}))/"; }
+portal_url() { echo "https://localhost:$PORTAL_PORT/"; }
+
+# The examiners' portal: a client of the first silo's API like gridctl (no Orleans, no storage); photos stay in it.
+start_portal() {
+  if alive "$RUN/portal.pid"; then return; fi
+  ensure_tls
+  say "starting the examiners' portal $(portal_url) (over $(api_url 0); trust $KEYS/ca.crt in the browser)"
+  setsid "$PORTAL_BIN" --port "$PORTAL_PORT" --endpoint "$(api_url 0)" --ca-file "$KEYS/ca.crt" \
+    --cert "$KEYS/portal.crt" --key "$KEYS/portal.key" >>"$RUN/portal.log" 2>&1 </dev/null &
+  echo $! >"$RUN/portal.pid"
+  wait_port "$PORTAL_PORT" 60 "the portal"
+}
 
 # gridctl as the local operator would run it: the first silo's API, the local CA.
 gridctl_local() { GRID_ENDPOINT="${GRID_ENDPOINT:-$(api_url 0)}" GRID_CA_FILE="${GRID_CA_FILE:-$KEYS/ca.crt}" "$GRIDCTL_BIN" "$@"; }
@@ -229,7 +256,9 @@ up() {
   for _ in $(seq 1 100); do [ -s "$OPERATOR_KEY" ] && break; sleep 0.1; done
   [ -s "$OPERATOR_KEY" ] || die "the silo did not write the operator key $OPERATOR_KEY (see $RUN/silo-0.log)"
   GRID_KEY_FILE="$OPERATOR_KEY" gridctl_local status >/dev/null || die "the grid did not answer (see $RUN/silo-*.log)"
+  start_portal
   say "grid up: $silos silo(s); operator key: $OPERATOR_KEY (mode 0600); ./gridctl status shows it; ./grid.sh down stops it"
+  say "examiners' portal: $(portal_url) (sign in with a force user's key, not the operator's)"
   say "HTTPS API: $(api_url 0)v1/ (OpenAPI document: $(api_url 0)openapi/v1.json); trust only the grid's CA: $KEYS/ca.crt"
 }
 
@@ -246,6 +275,7 @@ stop_pid() { # pidfile name
 
 down() {
   local f
+  stop_pid "$RUN/portal.pid" portal
   for f in "$RUN"/silo-*.pid; do [ -e "$f" ] && stop_pid "$f" "$(basename "$f" .pid)"; done
   stop_pid "$RUN/azurite.pid" azurite
   rm -f "$RUN"/silo-*.force
@@ -253,11 +283,12 @@ down() {
 
 status() {
   local f any=0
-  for f in "$RUN"/azurite.pid "$RUN"/silo-*.pid; do
+  for f in "$RUN"/azurite.pid "$RUN"/silo-*.pid "$RUN"/portal.pid; do
     [ -e "$f" ] || continue
     any=1
     local name label=""; name=$(basename "$f" .pid)
     [[ "$name" != silo-* ]] || label=$(silo_label "${name#silo-}")
+    [[ "$name" != portal ]] || label=" $(portal_url)"
     if alive "$f"; then echo "$name: running (pid $(cat "$f"))$label"; else echo "$name: not running (stale pid file)$label"; fi
   done
   for f in "$RUN"/silo-*.force; do # stopped or killed silos that 'silo start ID' brings back
@@ -351,6 +382,8 @@ demo() {
   say "every step above went through the HTTPS API: $(api_url 0)v1/ — OpenAPI document: $(api_url 0)openapi/v1.json; CA: $KEYS/ca.crt"
   say "try: GRID_DATA=$DATA GRID_KEY_FILE=$keys/NL-analyst.key ./gridctl search --probe $work/DE/probes.npy --purpose fraud ${purpose[*]}"
   say "or with curl: curl --cacert $KEYS/ca.crt -H \"Authorization: Bearer \$(cat $keys/NL-analyst.key)\" $(api_url 0)v1/me"
+  say "the examiners' portal: $(portal_url) — sign in with the key in $keys/NL-reviewer1.key (or NL-agreements.key, DE-reviewer.key);"
+  say "   the browser must trust $KEYS/ca.crt (or accept the local certificate once)"
 }
 
 # A real face for the demo on a fresh machine: Debian's python3-skimage carries astronaut.png (NASA, public domain);

@@ -34,7 +34,7 @@ public sealed class PortalGrid : IAsyncLifetime
 
     public static string FacesDevMissing => $"faces-dev is not at {Path.GetFullPath(Path.Combine(LocalCluster.RepoRoot, "..", "shared", "faces-dev"))}: the photo tests need real faces";
 
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider SessionClock { get; } = new(DateTimeOffset.UtcNow);
 
     public TimeSpan IdleTimeout { get; } = TimeSpan.FromMinutes(15);
 
@@ -81,7 +81,7 @@ public sealed class PortalGrid : IAsyncLifetime
             CertificateFile = Cluster.Certificates.CertificateFile,
             KeyFile = Cluster.Certificates.KeyFile,
             Port = FreePort.Next(),
-            Time = Time,
+            SessionClock = SessionClock,
             IdleTimeout = IdleTimeout,
             ContentRoot = Path.Combine(LocalCluster.RepoRoot, "src", "Portal"),
         });
@@ -126,6 +126,14 @@ public sealed class PortalGrid : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/Search");
         return page;
+    }
+
+    /// <summary>Waits for <paramref name="selector"/> or an error alert; an alert fails the test with the portal's message.</summary>
+    public static async Task ExpectAsync(IPage page, string selector)
+    {
+        await page.WaitForSelectorAsync($"{selector}, p.error[role=alert]");
+        if (await page.Locator("p.error[role=alert]").CountAsync() > 0)
+            Assert.Fail($"The portal said: {await page.InnerTextAsync("p.error[role=alert]")}");
     }
 
     /// <summary>Saves the page when <see cref="ScreenshotsVariable"/> names a folder (docs/portal: the README's pictures).</summary>

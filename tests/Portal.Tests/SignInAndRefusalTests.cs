@@ -92,7 +92,7 @@ public sealed class SignInAndRefusalTests(PortalGrid grid)
         var page = await grid.SignedInAsync("NL-officer");
         await page.GotoAsync("/Audit");
         Assert.EndsWith("/Audit", page.Url, StringComparison.Ordinal);
-        grid.Time.Advance(grid.IdleTimeout + TimeSpan.FromMinutes(1));
+        grid.SessionClock.Advance(grid.IdleTimeout + TimeSpan.FromMinutes(1));
         await page.GotoAsync("/Audit");
         Assert.Contains("/SignIn?expired=true", page.Url, StringComparison.Ordinal);
         Assert.Contains("Your session ended", await page.InnerTextAsync("main"), StringComparison.Ordinal);

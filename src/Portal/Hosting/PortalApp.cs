@@ -32,7 +32,7 @@ public static class PortalApp
             k.Listen(IPAddress.Parse(options.Address), options.Port, l => l.UseHttps(certificate));
         });
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(options.Time);
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<PortalFaces>();
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))

@@ -33,8 +33,8 @@ public sealed record PortalOptions
     /// <summary>A session unused this long is ended and its key and photos dropped.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Clock for session expiry (tests pass a fake one).</summary>
-    public TimeProvider Time { get; init; } = TimeProvider.System;
+    /// <summary>The clock of session expiry only (tests move a fake one); agreements and follow-ups use the real time.</summary>
+    public TimeProvider SessionClock { get; init; } = TimeProvider.System;
 
     /// <summary>Where the Razor pages and wwwroot are (the project folder when run from a test).</summary>
     public string? ContentRoot { get; init; }

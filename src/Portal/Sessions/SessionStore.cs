@@ -9,8 +9,10 @@ namespace Grid.Portal.Sessions;
 /// The portal's sessions, in memory: the cookie holds only a random 256-bit id; the key, the client and any photo stay
 /// here and are dropped at sign-out or after <see cref="PortalOptions.IdleTimeout"/> without a request.
 /// </summary>
-public sealed class SessionStore(PortalOptions options, TimeProvider time) : IDisposable
+public sealed class SessionStore(PortalOptions options) : IDisposable
 {
+    private readonly TimeProvider time = options.SessionClock;
+
     private readonly ConcurrentDictionary<string, PortalSession> _sessions = new(StringComparer.Ordinal);
 
     public TimeSpan IdleTimeout => options.IdleTimeout;
