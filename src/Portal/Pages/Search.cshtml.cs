@@ -28,6 +28,9 @@ public sealed class SearchModel(PortalFaces faces, TimeProvider time) : PortalPa
     /// <summary>The review case the search opened (for which candidates' images the agreement shares), when the grid keeps cases.</summary>
     public Grid.Protocol.Review.ReviewCase? Case { get; private set; }
 
+    /// <summary>Per candidate rank: null when its reference image may be shown, else why not.</summary>
+    public IReadOnlyDictionary<int, string?>? ImageNotes { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public string? ResultId { get; set; }
 
@@ -59,7 +62,11 @@ public sealed class SearchModel(PortalFaces faces, TimeProvider time) : PortalPa
     {
         if (ResultId is not null) Result = Session.FindSearch(ResultId);
         if (Result?.Response.SearchId is { } searchId)
-            await TryAsync(async () => Case = await Session.Grid.GetCaseAsync(Session.Force, searchId, cancellationToken));
+            await TryAsync(async () =>
+            {
+                Case = await Session.Grid.GetCaseAsync(Session.Force, searchId, cancellationToken);
+                ImageNotes = await Grid.Portal.Review.CandidateImages.ProbeAsync(Session.Grid, Session.Force, Case, cancellationToken);
+            });
         await LoadAsync(cancellationToken);
         return Page();
     }

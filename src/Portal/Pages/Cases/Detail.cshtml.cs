@@ -24,6 +24,9 @@ public sealed class DetailModel : PortalPageModel
 
     public OffenceCategory[] Offences { get; private set; } = [];
 
+    /// <summary>Per candidate rank: null when its reference image may be shown, else why not.</summary>
+    public IReadOnlyDictionary<int, string?>? ImageNotes { get; private set; }
+
     /// <summary>The probe crop, when this session made the search.</summary>
     public string? ProbeCropId { get; private set; }
 
@@ -58,6 +61,7 @@ public sealed class DetailModel : PortalPageModel
         await TryAsync(async () =>
         {
             Case = await Session.Grid.GetCaseAsync(Session.Force, SearchId, cancellationToken);
+            ImageNotes = await Grid.Portal.Review.CandidateImages.ProbeAsync(Session.Grid, Session.Force, Case, cancellationToken);
             if (Case.Candidates.Any(c => c.Outcome == ReviewOutcome.PossibleMatch && c.FollowUp is null))
                 Offences = await Session.Grid.ListOffencesAsync(cancellationToken);
         });
