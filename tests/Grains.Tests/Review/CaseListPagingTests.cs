@@ -24,7 +24,7 @@ public sealed class CaseListPagingTests(ReviewClusterFixture grid)
         var gallery = new GalleryId("SE-RVP", "suspects");
         var dayOne = grid.Clock.Now;
         var first = (await grid.SearchAsync(force, [gallery], Vectors.Row(vectors, 1))).SearchId!;
-        grid.Clock.Now += TimeSpan.FromDays(1);
+        grid.Clock.Now += TimeSpan.FromHours(25); // another UTC day
         var second = (await grid.SearchAsync(force, [gallery], Vectors.Row(vectors, 2))).SearchId!;
         var third = (await grid.SearchAsync(force, [gallery], Vectors.Row(vectors, 3))).SearchId!;
 
@@ -35,7 +35,8 @@ public sealed class CaseListPagingTests(ReviewClusterFixture grid)
         Assert.Equal([third, second, first], (await index.ListCasesAsync(false)).Select(c => c.SearchId));
 
         // Past retention for day one only: the sweep drops day one's page and deletes its case from storage.
-        grid.Clock.Now = dayOne + ReviewClusterFixture.CaseRetention + TimeSpan.FromDays(1);
+        var nextMidnight = new DateTimeOffset(dayOne.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+        grid.Clock.Now = nextMidnight + ReviewClusterFixture.CaseRetention;
         Assert.Equal(1, await grid.As(force.Auditor).GetGrain<ICaseIndexGrain>(ReviewKeys.Index(force.Id)).PruneAsync());
         await EventuallyAsync(async () => (await PageAsync(force, dayOne)).Count == 0 && await CaseStoredAsync(force, first) is false);
         Assert.True(await CaseStoredAsync(force, second));
