@@ -344,29 +344,32 @@ demo() {
   ctl NL-admin gallery create NL/suspects --category Suspect
   ctl DE-admin gallery create DE/robbery --category Convicted
   ctl FR-admin gallery create FR/missing --category Missing
+  ctl DE-admin gallery create DE/wanted --faces --shards 1 --category Suspect   # photo templates (step 6a)
   ctl NL-analyst enrol NL/suspects --templates "$work/NL/gallery.npy" --subjects "$work/NL/subjects.txt"
   ctl DE-enroller enrol DE/robbery --templates "$work/DE/gallery.npy" --subjects "$work/DE/subjects.txt"
   ctl FR-enroller enrol FR/missing --templates "$work/FR/gallery.npy" --subjects "$work/FR/subjects.txt"
 
-  say "3. DE proposes an agreement DE->NL for organised-armed-robbery only; NL accepts"
-  ctl DE-agreements agreement propose 'DE->NL' --galleries DE/robbery --offences organised-armed-robbery --max-candidates 3 --min-score 0.2 --daily-quota 50
+  say "3. DE proposes an agreement DE->NL for organised-armed-robbery only, four-eyes review of every candidate, candidate images shared; NL accepts"
+  ctl DE-agreements agreement propose 'DE->NL' --galleries DE/robbery,DE/wanted --offences organised-armed-robbery --max-candidates 3 --min-score 0.2 \
+    --daily-quota 50 --reviewers 2 --share-images
   ctl NL-agreements agreement accept 'DE->NL'
 
   say "4. NL searches with a CCTV probe of $(head -1 "$work/DE/probes-truth.txt") (a DE subject) for organised-armed-robbery:"
-  say "   own gallery + DE's (capped at 3 candidates, score >= 0.2); FR's gallery stays invisible"
-  ctl NL-analyst search --probe "$work/DE/probes.npy" --k 5 --purpose organised-armed-robbery "${purpose[@]}" | head -12
+  say "   own gallery + DE's (capped at 3 candidates, score >= 0.2); FR's gallery stays invisible (DE's photo gallery, of"
+  say "   another face model, is searched with photos in step 6)"
+  ctl NL-analyst search NL/suspects,DE/robbery --probe "$work/DE/probes.npy" --k 5 --purpose organised-armed-robbery "${purpose[@]}" | head -12
 
   say "5. the same search for fraud: the agreement does not cover it, so DE refuses and only NL's own gallery is searched"
   ctl NL-analyst search NL/suspects,DE/robbery --probe "$work/DE/probes.npy" --k 3 --purpose fraud "${purpose[@]}" --json | head -1
 
   say "6. a search whose purpose is incomplete (a justification of 5 characters) is refused outright"
-  ctl NL-analyst search --probe "$work/DE/probes.npy" --purpose organised-armed-robbery --case X --category Suspect --justification short || true
+  ctl NL-analyst search NL/suspects --probe "$work/DE/probes.npy" --purpose organised-armed-robbery --case X --category Suspect --justification short || true
 
   demo_review "$work" "$keys"
 
   say "7. DE revokes; the next NL search no longer reaches DE"
   ctl DE-agreements agreement revoke 'DE->NL' >/dev/null
-  ctl NL-analyst search --probe "$work/DE/probes.npy" --k 3 --purpose organised-armed-robbery "${purpose[@]}" --partners DE --json | head -1
+  ctl NL-analyst search NL/suspects,DE/robbery --probe "$work/DE/probes.npy" --k 3 --purpose organised-armed-robbery "${purpose[@]}" --json | head -1
 
   say "8. removal really removes: NL removes $(head -1 "$work/NL/probes-truth.txt") and its probe no longer finds it"
   ctl NL-analyst remove NL/suspects "$(head -1 "$work/NL/probes-truth.txt")"
@@ -411,8 +414,7 @@ demo_review() { # work keys
   local purpose=(--purpose organised-armed-robbery --case "NL-2026-0412" --category Suspect --justification "Armed robbery of a jeweller in Utrecht, suspect filmed by CCTV")
   photo=$(demo_photo)
 
-  say "6a. DE keeps a photo gallery: one wanted subject with its reference image and core data (never searched)"
-  ctl DE-admin gallery create DE/wanted --faces --shards 1 --category Suspect
+  say "6a. DE's photo gallery: one wanted subject with its reference image and core data (neither is ever searched)"
   if [ -n "$photo" ]; then
     mkdir -p "$work/wanted/de-bka-wanted-1"; cp "$photo" "$work/wanted/de-bka-wanted-1/"
     ctl DE-enroller enrol DE/wanted --images "$work/wanted" --json | tail -1
@@ -425,12 +427,7 @@ demo_review() { # work keys
     --nationality DE --sex M --captured-on 2025-03-02 --captured-at Berlin --offence "armed robbery" --case-number BKA-2025-0042 --authority Bundeskriminalamt
   ctl DE-enroller subject image set "$gallery" "$subject" "$work/NL/subjects.txt" || say "   (a text file is refused as not-an-image, and nothing is stored)"
 
-  say "6b. DE re-proposes DE->NL: also DE/wanted, four-eyes review (--reviewers 2), candidate images shared; NL accepts"
-  ctl DE-agreements agreement propose 'DE->NL' --galleries DE/robbery,DE/wanted --offences organised-armed-robbery --max-candidates 3 --min-score 0.2 \
-    --daily-quota 50 --reviewers 2 --share-images
-  ctl NL-agreements agreement accept 'DE->NL'
-
-  say "6c. NL searches DE/wanted with a photo (faces found and templated here; the photo never leaves): a review case opens at NL"
+  say "6b. NL searches DE/wanted with a photo (faces found and templated here; the photo never leaves): a review case opens at NL"
   if [ -n "$photo" ]; then
     id=$(ctl NL-analyst search DE/wanted --image "$photo" --k 3 "${purpose[@]}" --json | head -1 | json_field searchId)
   else
@@ -439,19 +436,19 @@ demo_review() { # work keys
   [ -n "$id" ] || die "the search opened no review case"
   ctl NL-reviewer1 case list --undecided
 
-  say "6d. two NL reviewers confirm candidate 1; the second sees the first's decision only after recording their own"
+  say "6c. two NL reviewers confirm candidate 1; the second sees the first's decision only after recording their own"
   ctl NL-reviewer1 case decide "$id" 1 --verdict possible-match --note "Same face shape, eyes and hairline as the CCTV still"
   ctl NL-reviewer1 case decide "$id" 1 --verdict possible-match --note "again" || say "   (the same reviewer twice is refused: four-eyes needs a second person)"
   ctl NL-reviewer2 case show "$id"
   ctl NL-reviewer2 case decide "$id" 1 --verdict possible-match --note "Agree: nose, ear and chin match"
   ctl NL-reviewer1 case image "$id" 1 --out "$work/candidate-1" || true
 
-  say "6e. NL asks DE for core data; the 48-hour clock runs on both sides"
+  say "6d. NL asks DE for core data; the 48-hour clock runs on both sides"
   fid=$(ctl NL-reviewer1 followup request "$id" 1 --offence organised-armed-robbery \
     --facts "Armed robbery of a jeweller in Utrecht on 2026-11-02; the suspect was filmed by CCTV." --json | json_field id)
   ctl DE-reviewer followup list --incoming
 
-  say "6f. DE's reviewer releases the core data to NL's case (and nowhere else); NL reads it there"
+  say "6e. DE's reviewer releases the core data to NL's case (and nowhere else); NL reads it there"
   ctl DE-reviewer followup release "$fid"
   ctl NL-reviewer1 case show "$id"
   ctl NL-agreements stats NL

@@ -69,7 +69,8 @@ public sealed class ReviewWorkflowTests(ApiGrid grid)
         Assert.Equal(2, confirmed.Candidates[0].Decisions.Length);
 
         var image = await requester.Reviewer1.GetCandidateImageAsync(requester.Id, id, 1);
-        Assert.Equal(("image/jpeg", Jpeg), (image.ContentType, image.Bytes));
+        Assert.Equal("image/jpeg", image.ContentType);
+        Assert.Equal(Jpeg, image.Bytes);
 
         var asked = await requester.Reviewer1.RequestFollowUpAsync(requester.Id, id, 1, Ask);
         Assert.Equal((FollowUpStatus.Requested, false), (asked.Status, asked.Overdue));

@@ -48,8 +48,10 @@ public static class SubjectEndpoints
             })
             .WithName("SetSubjectImage")
             .WithSummary("Attaches a reference face image to a subject: the body is the JPEG or PNG itself (Content-Type image/jpeg or " +
-                         "image/png, and the bytes must say the same), at most Grid:Review:MaxImageBytes. Enroller of the owner force.")
-            .Accepts<byte[]>("image/jpeg", "image/png").ProducesGridProblem(400).ProducesGridProblem(413).ProducesGridProblem(415);
+                         "image/png, and the bytes must say the same; anything else, application/octet-stream included, is not-an-image), " +
+                         "at most Grid:Review:MaxImageBytes. Enroller of the owner force.")
+            // octet-stream is accepted so that a file of unknown type reaches the signature check and gets not-an-image.
+            .Accepts<byte[]>("image/jpeg", "image/png", "application/octet-stream").ProducesGridProblem(400).ProducesGridProblem(413).ProducesGridProblem(415);
 
         subjects.MapGet("/image", async (string force, string name, [FromQuery(Name = "ref")] string subjectRef, HttpContext http, IGrainFactory grains) =>
                 await Subject(grains, force, name, subjectRef).GetImageAsync() is { } image

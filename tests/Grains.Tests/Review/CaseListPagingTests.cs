@@ -24,7 +24,7 @@ public sealed class CaseListPagingTests(ReviewClusterFixture grid)
         var gallery = new GalleryId("SE-RVP", "suspects");
         var dayOne = grid.Clock.Now;
         var first = (await grid.SearchAsync(force, [gallery], Vectors.Row(vectors, 1))).SearchId!;
-        grid.Clock.Now += TimeSpan.FromDays(1);
+        grid.Clock.Now += TimeSpan.FromHours(25); // another UTC day
         var second = (await grid.SearchAsync(force, [gallery], Vectors.Row(vectors, 2))).SearchId!;
         var third = (await grid.SearchAsync(force, [gallery], Vectors.Row(vectors, 3))).SearchId!;
 
@@ -32,15 +32,19 @@ public sealed class CaseListPagingTests(ReviewClusterFixture grid)
         Assert.Equal([first], (await PageAsync(force, dayOne)).Keys);
         Assert.Equal(new[] { second, third }.Order(StringComparer.Ordinal), (await PageAsync(force, grid.Clock.Now)).Keys.Order(StringComparer.Ordinal));
         var index = grid.As(force.Reviewer1).GetGrain<ICaseIndexGrain>(ReviewKeys.Index(force.Id));
-        Assert.Equal([third, second, first], (await index.ListCasesAsync(false)).Select(c => c.SearchId));
+        // Newest first: the two later cases (same moment on the hand-moved clock, so in either order), then the first.
+        var listed = (await index.ListCasesAsync(false)).Select(c => c.SearchId).ToArray();
+        Assert.Equal(first, listed[^1]);
+        Assert.Equal(new[] { second, third }.Order(StringComparer.Ordinal), listed[..2].Order(StringComparer.Ordinal));
 
         // Past retention for day one only: the sweep drops day one's page and deletes its case from storage.
-        grid.Clock.Now = dayOne + ReviewClusterFixture.CaseRetention + TimeSpan.FromDays(1);
+        var nextMidnight = new DateTimeOffset(dayOne.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+        grid.Clock.Now = nextMidnight + ReviewClusterFixture.CaseRetention;
         Assert.Equal(1, await grid.As(force.Auditor).GetGrain<ICaseIndexGrain>(ReviewKeys.Index(force.Id)).PruneAsync());
         await EventuallyAsync(async () => (await PageAsync(force, dayOne)).Count == 0 && await CaseStoredAsync(force, first) is false);
         Assert.True(await CaseStoredAsync(force, second));
-        Assert.Equal([third, second], (await grid.As(force.Reviewer1).GetGrain<ICaseIndexGrain>(ReviewKeys.Index(force.Id)).ListCasesAsync(false))
-            .Select(c => c.SearchId));
+        Assert.Equal(new[] { second, third }.Order(StringComparer.Ordinal),
+            (await grid.As(force.Reviewer1).GetGrain<ICaseIndexGrain>(ReviewKeys.Index(force.Id)).ListCasesAsync(false)).Select(c => c.SearchId).Order(StringComparer.Ordinal));
     }
 
     private IGrainStorage Storage()
