@@ -62,7 +62,11 @@ public sealed class WorkflowTests(PortalGrid grid)
         Assert.Contains("NL holds no reference image", await first.InnerTextAsync("#candidates"), StringComparison.Ordinal);
         await PortalGrid.ScreenshotAsync(first, "search-results");
 
-        // 2. Reviewer 1 decides on candidate 1 in the case.
+        // 2. The case waits in NL's review queue; reviewer 1 decides on candidate 1 in it.
+        await first.GotoAsync("/Review");
+        Assert.Contains("NL-2026-0412", await first.InnerTextAsync("#cases"), StringComparison.Ordinal);
+        await PortalGrid.ScreenshotAsync(first, "review-queue");
+        await first.GoBackAsync();
         await first.ClickAsync("#open-case");
         await PortalGrid.ExpectAsync(first, "#candidate-1");
         Assert.True(await first.EvalOnSelectorAsync<bool>("#candidate-1 img[alt^='Reference image']", "i => i.complete && i.naturalWidth > 0"));
