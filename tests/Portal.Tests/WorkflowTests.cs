@@ -69,7 +69,8 @@ public sealed class WorkflowTests(PortalGrid grid)
         await first.GoBackAsync();
         await first.ClickAsync("#open-case");
         await PortalGrid.ExpectAsync(first, "#candidate-1");
-        Assert.True(await first.EvalOnSelectorAsync<bool>("#candidate-1 img[alt^='Reference image']", "i => i.complete && i.naturalWidth > 0"));
+        // DE's reference image is served (through the case, under the agreement) and decodes in the browser.
+        await first.WaitForFunctionAsync("() => { const i = document.querySelector(\"#candidate-1 img[alt^='Reference image']\"); return !!i && i.complete && i.naturalWidth > 0; }");
         var caseUrl = first.Url;
         await first.CheckAsync("#candidate-1 input[value=PossibleMatch]");
         await first.FillAsync("#note-1", "Reviewer one: same ear shape and scar above the left eyebrow");
