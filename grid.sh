@@ -14,6 +14,7 @@ TABLE_PORT="${GRID_TABLE_PORT:-10002}"
 SILO_PORT_BASE="${GRID_SILO_PORT_BASE:-11111}"
 API_PORT_BASE="${GRID_API_PORT_BASE:-8443}"        # silo i serves the HTTPS API on API_PORT_BASE + i
 DASHBOARD_PORT_BASE="${GRID_DASHBOARD_PORT_BASE:-8080}"  # only with GRID_DASHBOARD=1 (loopback, no sign-in of its own)
+PORTAL_PORT="${GRID_PORTAL_PORT:-8600}"             # the examiners' web portal (HTTPS, loopback)
 AZURITE_VERSION=3.37.0
 ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export GRID_STORAGE="${GRID_STORAGE:-DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;}"
@@ -22,6 +23,7 @@ KEYS="$DATA/keys"          # cluster secret, operator key, CA and silo certifica
 OPERATOR_KEY="$KEYS/operator.key"
 SILO_BIN="$ROOT/src/Silo/bin/$CONFIG/net10.0/Grid.Silo"
 GRIDCTL_BIN="$ROOT/src/Cli/bin/$CONFIG/net10.0/gridctl"
+PORTAL_BIN="$ROOT/src/Portal/bin/$CONFIG/net10.0/Grid.Portal"
 
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -29,11 +31,12 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 usage() {
   cat <<USAGE
 usage: ./grid.sh COMMAND
-  setup              install what is missing (apt: g++, libfaiss-dev, libopenblas-dev, liblapack-dev, openssl, python3, nodejs/npm;
+  setup              install what is missing (apt: g++, libfaiss-dev, libopenblas-dev, liblapack-dev, openssl, python3, chromium, nodejs/npm;
                      azurite@$AZURITE_VERSION into .tools; face models into .models) and build ($CONFIG)
   up [--silos N]     start Azurite and N silos (default 1) in the background; wait until they answer. The first
                      up makes a local CA and certificates in the data folder's keys/ (openssl). Silo i serves
-                     the HTTPS API on GRID_API_PORT_BASE+i (default 8443+i); no silo opens an Orleans gateway
+                     the HTTPS API on GRID_API_PORT_BASE+i (default 8443+i); no silo opens an Orleans gateway.
+                     The examiners' web portal serves https://localhost:GRID_PORTAL_PORT/ (default 8600)
   silo add [--force F]
                      start one more silo (next free index); --force F pins force F's shards to it
   silo start ID      start silo ID again (same ports, same force label)
@@ -58,7 +61,8 @@ need_apt() { dpkg -s "$1" >/dev/null 2>&1 || return 0; return 1; }
 
 setup() {
   local missing=()
-  for p in g++ libfaiss-dev libopenblas-dev liblapack-dev openssl python3; do need_apt "$p" && missing+=("$p"); done
+  # chromium: the portal's browser tests drive it through Playwright's .NET driver (its node comes in the NuGet package).
+  for p in g++ libfaiss-dev libopenblas-dev liblapack-dev openssl python3 chromium; do need_apt "$p" && missing+=("$p"); done
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if ((${#missing[@]})); then
     [ "$(id -u)" = 0 ] || die "missing packages: ${missing[*]} — run as root or: sudo apt-get install -y ${missing[*]}"
@@ -76,7 +80,7 @@ setup() {
   dotnet build "$ROOT/Grid.sln" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly
 }
 
-ensure_built() { [ -x "$SILO_BIN" ] && [ -x "$GRIDCTL_BIN" ] && [ -x "$TOOLS/azurite/node_modules/.bin/azurite" ] || setup; }
+ensure_built() { [ -x "$SILO_BIN" ] && [ -x "$GRIDCTL_BIN" ] && [ -x "$PORTAL_BIN" ] && [ -x "$TOOLS/azurite/node_modules/.bin/azurite" ] || setup; }
 
 # ---------------------------------------------------------------- processes
 # Running and not a zombie: a SIGKILLed process can linger as a zombie until it is reaped.
@@ -138,10 +142,33 @@ ensure_tls() {
         -extfile "$KEYS/silo.ext" -out "$KEYS/silo.crt" 2>/dev/null) || die "openssl could not make the silo certificate in $KEYS"
     rm -f "$KEYS/silo.csr" "$KEYS/silo.ext"
   fi
-  chmod 600 "$KEYS"/*.key; chmod 644 "$KEYS/ca.crt" "$KEYS/silo.crt"
+  # The portal's own server certificate from the same CA (serverAuth only): browsers at the site trust ca.crt once.
+  if [ ! -s "$KEYS/portal.crt" ] || [ ! -s "$KEYS/portal.key" ]; then
+    (umask 077
+      openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -keyout "$KEYS/portal.key" \
+        -out "$KEYS/portal.csr" -subj "/CN=grid-portal" 2>/dev/null &&
+      printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature,keyEncipherment" \
+        "extendedKeyUsage=serverAuth" "subjectAltName=DNS:localhost,DNS:grid-portal,IP:127.0.0.1,IP:::1" >"$KEYS/portal.ext" &&
+      openssl x509 -req -in "$KEYS/portal.csr" -CA "$KEYS/ca.crt" -CAkey "$KEYS/ca.key" -CAcreateserial -sha256 -days 825 \
+        -extfile "$KEYS/portal.ext" -out "$KEYS/portal.crt" 2>/dev/null) || die "openssl could not make the portal certificate in $KEYS"
+    rm -f "$KEYS/portal.csr" "$KEYS/portal.ext"
+  fi
+  chmod 600 "$KEYS"/*.key; chmod 644 "$KEYS/ca.crt" "$KEYS/silo.crt" "$KEYS/portal.crt"
 }
 
 api_url() { echo "https://localhost:$((API_PORT_BASE + ${1:-0}))/"; }
+portal_url() { echo "https://localhost:$PORTAL_PORT/"; }
+
+# The examiners' portal: a client of the first silo's API like gridctl (no Orleans, no storage); photos stay in it.
+start_portal() {
+  if alive "$RUN/portal.pid"; then return; fi
+  ensure_tls
+  say "starting the examiners' portal $(portal_url) (over $(api_url 0); trust $KEYS/ca.crt in the browser)"
+  setsid "$PORTAL_BIN" --port "$PORTAL_PORT" --endpoint "$(api_url 0)" --ca-file "$KEYS/ca.crt" \
+    --cert "$KEYS/portal.crt" --key "$KEYS/portal.key" >>"$RUN/portal.log" 2>&1 </dev/null &
+  echo $! >"$RUN/portal.pid"
+  wait_port "$PORTAL_PORT" 60 "the portal"
+}
 
 # gridctl as the local operator would run it: the first silo's API, the local CA.
 gridctl_local() { GRID_ENDPOINT="${GRID_ENDPOINT:-$(api_url 0)}" GRID_CA_FILE="${GRID_CA_FILE:-$KEYS/ca.crt}" "$GRIDCTL_BIN" "$@"; }
@@ -233,7 +260,9 @@ up() {
   for _ in $(seq 1 100); do [ -s "$OPERATOR_KEY" ] && break; sleep 0.1; done
   [ -s "$OPERATOR_KEY" ] || die "the silo did not write the operator key $OPERATOR_KEY (see $RUN/silo-0.log)"
   GRID_KEY_FILE="$OPERATOR_KEY" gridctl_local status >/dev/null || die "the grid did not answer (see $RUN/silo-*.log)"
+  start_portal
   say "grid up: $silos silo(s); operator key: $OPERATOR_KEY (mode 0600); ./gridctl status shows it; ./grid.sh down stops it"
+  say "examiners' portal: $(portal_url) (sign in with a force user's key, not the operator's)"
   say "HTTPS API: $(api_url 0)v1/ (OpenAPI document: $(api_url 0)openapi/v1.json); trust only the grid's CA: $KEYS/ca.crt"
 }
 
@@ -250,6 +279,7 @@ stop_pid() { # pidfile name
 
 down() {
   local f
+  stop_pid "$RUN/portal.pid" portal
   for f in "$RUN"/silo-*.pid; do [ -e "$f" ] && stop_pid "$f" "$(basename "$f" .pid)"; done
   stop_pid "$RUN/azurite.pid" azurite
   rm -f "$RUN"/silo-*.force
@@ -257,11 +287,12 @@ down() {
 
 status() {
   local f any=0
-  for f in "$RUN"/azurite.pid "$RUN"/silo-*.pid; do
+  for f in "$RUN"/azurite.pid "$RUN"/silo-*.pid "$RUN"/portal.pid; do
     [ -e "$f" ] || continue
     any=1
     local name label=""; name=$(basename "$f" .pid)
     [[ "$name" != silo-* ]] || label=$(silo_label "${name#silo-}")
+    [[ "$name" != portal ]] || label=" $(portal_url)"
     if alive "$f"; then echo "$name: running (pid $(cat "$f"))$label"; else echo "$name: not running (stale pid file)$label"; fi
   done
   for f in "$RUN"/silo-*.force; do # stopped or killed silos that 'silo start ID' brings back
@@ -306,6 +337,9 @@ demo() {
   ctl DE-admin user add DE de-enroller --roles enroller --key-out "$keys/DE-enroller.key"
   ctl DE-admin user add DE de-agreements --roles agreement-admin,auditor --key-out "$keys/DE-agreements.key"
   ctl FR-admin user add FR fr-enroller --roles enroller --key-out "$keys/FR-enroller.key"
+  ctl NL-admin user add NL nl-reviewer1 --roles reviewer --key-out "$keys/NL-reviewer1.key"
+  ctl NL-admin user add NL nl-reviewer2 --roles reviewer --key-out "$keys/NL-reviewer2.key"
+  ctl DE-admin user add DE de-reviewer --roles reviewer --key-out "$keys/DE-reviewer.key"
 
   say "2. each force creates its gallery (exact SIMD engine, 4 shards) and enrols synthetic templates"
   "$GRIDCTL_BIN" synth --identities 20000 --probes 3 --prefix nl-case- --seed 1 --out "$work/NL" >/dev/null
@@ -314,27 +348,32 @@ demo() {
   ctl NL-admin gallery create NL/suspects --category Suspect
   ctl DE-admin gallery create DE/robbery --category Convicted
   ctl FR-admin gallery create FR/missing --category Missing
+  ctl DE-admin gallery create DE/wanted --faces --shards 1 --category Suspect   # photo templates (step 6a)
   ctl NL-analyst enrol NL/suspects --templates "$work/NL/gallery.npy" --subjects "$work/NL/subjects.txt"
   ctl DE-enroller enrol DE/robbery --templates "$work/DE/gallery.npy" --subjects "$work/DE/subjects.txt"
   ctl FR-enroller enrol FR/missing --templates "$work/FR/gallery.npy" --subjects "$work/FR/subjects.txt"
 
-  say "3. DE proposes an agreement DE->NL for organised-armed-robbery only; NL accepts"
-  ctl DE-agreements agreement propose 'DE->NL' --galleries DE/robbery --offences organised-armed-robbery --max-candidates 3 --min-score 0.2 --daily-quota 50
+  say "3. DE proposes an agreement DE->NL for organised-armed-robbery only, four-eyes review of every candidate, candidate images shared; NL accepts"
+  ctl DE-agreements agreement propose 'DE->NL' --galleries DE/robbery,DE/wanted --offences organised-armed-robbery --max-candidates 3 --min-score 0.2 \
+    --daily-quota 50 --reviewers 2 --share-images
   ctl NL-agreements agreement accept 'DE->NL'
 
   say "4. NL searches with a CCTV probe of $(head -1 "$work/DE/probes-truth.txt") (a DE subject) for organised-armed-robbery:"
-  say "   own gallery + DE's (capped at 3 candidates, score >= 0.2); FR's gallery stays invisible"
-  ctl NL-analyst search --probe "$work/DE/probes.npy" --k 5 --purpose organised-armed-robbery "${purpose[@]}" | head -12
+  say "   own gallery + DE's (capped at 3 candidates, score >= 0.2); FR's gallery stays invisible (DE's photo gallery, of"
+  say "   another face model, is searched with photos in step 6)"
+  ctl NL-analyst search NL/suspects,DE/robbery --probe "$work/DE/probes.npy" --k 5 --purpose organised-armed-robbery "${purpose[@]}" | head -12
 
   say "5. the same search for fraud: the agreement does not cover it, so DE refuses and only NL's own gallery is searched"
   ctl NL-analyst search NL/suspects,DE/robbery --probe "$work/DE/probes.npy" --k 3 --purpose fraud "${purpose[@]}" --json | head -1
 
   say "6. a search whose purpose is incomplete (a justification of 5 characters) is refused outright"
-  ctl NL-analyst search --probe "$work/DE/probes.npy" --purpose organised-armed-robbery --case X --category Suspect --justification short || true
+  ctl NL-analyst search NL/suspects --probe "$work/DE/probes.npy" --purpose organised-armed-robbery --case X --category Suspect --justification short || true
+
+  demo_review "$work" "$keys"
 
   say "7. DE revokes; the next NL search no longer reaches DE"
   ctl DE-agreements agreement revoke 'DE->NL' >/dev/null
-  ctl NL-analyst search --probe "$work/DE/probes.npy" --k 3 --purpose organised-armed-robbery "${purpose[@]}" --partners DE --json | head -1
+  ctl NL-analyst search NL/suspects,DE/robbery --probe "$work/DE/probes.npy" --k 3 --purpose organised-armed-robbery "${purpose[@]}" --json | head -1
 
   say "8. removal really removes: NL removes $(head -1 "$work/NL/probes-truth.txt") and its probe no longer finds it"
   ctl NL-analyst remove NL/suspects "$(head -1 "$work/NL/probes-truth.txt")"
@@ -350,6 +389,73 @@ demo() {
   say "every step above went through the HTTPS API: $(api_url 0)v1/ — OpenAPI document: $(api_url 0)openapi/v1.json; CA: $KEYS/ca.crt"
   say "try: GRID_DATA=$DATA GRID_KEY_FILE=$keys/NL-analyst.key ./gridctl search --probe $work/DE/probes.npy --purpose fraud ${purpose[*]}"
   say "or with curl: curl --cacert $KEYS/ca.crt -H \"Authorization: Bearer \$(cat $keys/NL-analyst.key)\" $(api_url 0)v1/me"
+  say "the examiners' portal: $(portal_url) — sign in with the key in $keys/NL-reviewer1.key (or NL-agreements.key, DE-reviewer.key);"
+  say "   the browser must trust $KEYS/ca.crt (or accept the local certificate once)"
+}
+
+# A real face for the demo on a fresh machine: Debian's python3-skimage carries astronaut.png (NASA, public domain);
+# downloaded once (no install, no root) into .data/demo-photo. GRID_DEMO_PHOTO names another photo instead.
+demo_photo() { # -> path or nothing
+  if [ -n "${GRID_DEMO_PHOTO:-}" ]; then [ -f "$GRID_DEMO_PHOTO" ] && echo "$GRID_DEMO_PHOTO"; return 0; fi
+  local dir="$ROOT/.data/demo-photo"
+  if [ ! -s "$dir/astronaut.png" ]; then
+    mkdir -p "$dir/deb"
+    (cd "$dir/deb" && apt-get download python3-skimage >/dev/null 2>&1 && dpkg -x python3-skimage_*.deb x \
+      && find x -name astronaut.png -exec cp {} "$dir/astronaut.png" \;) || true
+    rm -rf "$dir/deb"
+  fi
+  [ -s "$dir/astronaut.png" ] && echo "$dir/astronaut.png"
+  return 0
+}
+
+json_field() { python3 -c "import json,sys; print(json.loads(sys.stdin.readline()).get('$1') or '')"; }
+
+# Issue 10's path: NL searches with a photo, two NL reviewers confirm (four-eyes), NL asks DE for core data, DE's
+# reviewer releases it, NL reads it in its case. The probe photo stays on this machine; only its template is sent.
+demo_review() { # work keys
+  local work=$1 keys=$2 photo id fid gallery=DE/wanted subject=de-bka-wanted-1
+  ctl() { local key=$1; shift; echo "+ gridctl $* (as $key)" >&2; GRID_KEY_FILE="$keys/$key.key" gridctl_local "$@"; }
+  local purpose=(--purpose organised-armed-robbery --case "NL-2026-0412" --category Suspect --justification "Armed robbery of a jeweller in Utrecht, suspect filmed by CCTV")
+  photo=$(demo_photo)
+
+  say "6a. DE's photo gallery: one wanted subject with its reference image and core data (neither is ever searched)"
+  if [ -n "$photo" ]; then
+    mkdir -p "$work/wanted/de-bka-wanted-1"; cp "$photo" "$work/wanted/de-bka-wanted-1/"
+    ctl DE-enroller enrol DE/wanted --images "$work/wanted" --json | tail -1
+    ctl DE-enroller subject image set DE/wanted de-bka-wanted-1 "$photo"
+  else
+    say "   (no photo: apt-get download python3-skimage failed and GRID_DEMO_PHOTO is unset; the review below uses a template probe)"
+    gallery=DE/robbery; subject=$(head -1 "$work/DE/probes-truth.txt")
+  fi
+  ctl DE-enroller subject core-data set "$gallery" "$subject" --name "Max Mustermann" --alias "Der Juwelier" --born 1980-05-01 \
+    --nationality DE --sex M --captured-on 2025-03-02 --captured-at Berlin --offence "armed robbery" --case-number BKA-2025-0042 --authority Bundeskriminalamt
+  ctl DE-enroller subject image set "$gallery" "$subject" "$work/NL/subjects.txt" || say "   (a text file is refused as not-an-image, and nothing is stored)"
+
+  say "6b. NL searches DE/wanted with a photo (faces found and templated here; the photo never leaves): a review case opens at NL"
+  if [ -n "$photo" ]; then
+    id=$(ctl NL-analyst search DE/wanted --image "$photo" --k 3 "${purpose[@]}" --json | head -1 | json_field searchId)
+  else
+    id=$(ctl NL-analyst search DE/robbery --probe "$work/DE/probes.npy" --k 3 "${purpose[@]}" --json | head -1 | json_field searchId)
+  fi
+  [ -n "$id" ] || die "the search opened no review case"
+  ctl NL-reviewer1 case list --undecided
+
+  say "6c. two NL reviewers confirm candidate 1; the second sees the first's decision only after recording their own"
+  ctl NL-reviewer1 case decide "$id" 1 --verdict possible-match --note "Same face shape, eyes and hairline as the CCTV still"
+  ctl NL-reviewer1 case decide "$id" 1 --verdict possible-match --note "again" || say "   (the same reviewer twice is refused: four-eyes needs a second person)"
+  ctl NL-reviewer2 case show "$id"
+  ctl NL-reviewer2 case decide "$id" 1 --verdict possible-match --note "Agree: nose, ear and chin match"
+  ctl NL-reviewer1 case image "$id" 1 --out "$work/candidate-1" || true
+
+  say "6d. NL asks DE for core data; the 48-hour clock runs on both sides"
+  fid=$(ctl NL-reviewer1 followup request "$id" 1 --offence organised-armed-robbery \
+    --facts "Armed robbery of a jeweller in Utrecht on 2026-11-02; the suspect was filmed by CCTV." --json | json_field id)
+  ctl DE-reviewer followup list --incoming
+
+  say "6e. DE's reviewer releases the core data to NL's case (and nowhere else); NL reads it there"
+  ctl DE-reviewer followup release "$fid"
+  ctl NL-reviewer1 case show "$id"
+  ctl NL-agreements stats NL
 }
 
 # ---------------------------------------------------------------- test

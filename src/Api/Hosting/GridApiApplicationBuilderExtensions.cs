@@ -36,6 +36,9 @@ public static class GridApiApplicationBuilderExtensions
         IdentityEndpoints.Map(api);
         AgreementEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        CaseEndpoints.Map(api);
+        FollowUpEndpoints.Map(api);
+        SubjectEndpoints.Map(api);
         OperatorEndpoints.Map(api);
         BackupEndpoints.Map(api);
         return app;

@@ -40,7 +40,7 @@ public static class CommandRunner
         {
             GridUnavailableException => (ExitCodes.Unavailable, "unavailable"),
             BulkEnrolInterruptedException => (ExitCodes.Interrupted, "interrupted"),
-            GridException { Code: ProblemCodes.Unauthenticated or ProblemCodes.AccessDenied } => (ExitCodes.Denied, "denied"),
+            GridException { Code: ProblemCodes.Unauthenticated or ProblemCodes.AccessDenied } or GridException { Status: 401 or 403 } => (ExitCodes.Denied, "denied"),
             GridException { Code: ProblemCodes.Unavailable or ProblemCodes.StorageUnavailable or ProblemCodes.ForceSilosUnavailable } => (ExitCodes.Unavailable, "unavailable"),
             GridException { Status: >= 400 and < 500 } or GridException { Code: "no-ca-certificate" } => (ExitCodes.BadInput, "bad-input"),
             TemplateFileException or ArgumentException or FormatException or FaceSelectionException => (ExitCodes.BadInput, "bad-input"),
