@@ -7,6 +7,7 @@ using Grid.Grains.Search;
 using Grid.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Grid.Grains;
 
@@ -20,10 +21,13 @@ public static class GridGrainsServiceCollectionExtensions
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.AddOptions<ShardSearchOptions>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ShardBlobStore>();
+        services.AddOptions<ForceStorageOptions>().BindConfiguration(ForceStorageOptions.Section);
+        services.TryAddSingleton<ForceStorage>();
+        services.TryAddSingleton(sp => new ShardBlobStore(
+            sp.GetRequiredService<ForceStorage>(), sp.GetRequiredService<IOptions<GridStorageOptions>>(), sp.GetService<GridMetrics>()));
         services.TryAddSingleton<IShardJournalFactory, BlobShardJournalFactory>();
         services.TryAddSingleton<ShardRelocation>();
-        services.TryAddSingleton<AuditBlobStore>();
+        services.TryAddSingleton(sp => new AuditBlobStore(sp.GetRequiredService<ForceStorage>(), sp.GetRequiredService<IOptions<AuditOptions>>()));
         services.TryAddSingleton<GridMetrics>();
         services.TryAddSingleton<GalleryInfoCache>();
         services.AddForcePinnedPlacement();

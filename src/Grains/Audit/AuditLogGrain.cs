@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Grid.Contracts.Audit;
 using Grid.Contracts.Identity;
 using Grid.Grains.Identity;
+using Grid.Grains.Placement;
 using Microsoft.Extensions.Options;
 
 namespace Grid.Grains.Audit;
@@ -12,6 +13,8 @@ namespace Grid.Grains.Audit;
 /// one record written per append, so an append costs the same after years of entries as on the first day. The
 /// chain is keyed with the force's audit key (<see cref="GridKeys.AuditKey"/>), which storage never holds.
 /// </summary>
+// Pinned to the force's silos only when the force keeps its data in its own storage account (see ForcePinnedPlacementDirector).
+[ForcePinnedPlacement]
 public sealed class AuditLogGrain(
     AuditBlobStore store, IOptions<AuditOptions> options, IOptions<GridSecurityOptions> security, GridKeys keys, TimeProvider clock)
     : Grain, IAuditLogGrain
