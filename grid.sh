@@ -41,6 +41,8 @@ usage: ./grid.sh COMMAND
   silo stop ID       stop silo ID gracefully (SIGTERM: grains deactivate, snapshots are written)
   silo kill ID       kill silo ID (SIGKILL: a crash; the cluster declares it dead in a few seconds)
   down               stop exactly what 'up' and 'silo' started
+  cert --force F     issue force F a client certificate from the grid's CA (keys/client-F.crt, .key 0600): gridctl
+                     --client-cert keys/client-F.crt; a key of another force is refused over it
   status             what is running (silos with force label, ports, API URL), and the grid's own status
   demo               up + a scripted demonstration
   test               run every test project; ends with 'N passed, N failed'
@@ -411,6 +413,30 @@ run_tests() {
   return $rc
 }
 
+# ---------------------------------------------------------------- client certificates
+# A member force's client certificate (docs/SECURITY.md): subject O=grid-force, CN=F, clientAuth only, from the grid's CA.
+cert_cmd() {
+  local force=""
+  while (($#)); do
+    case "$1" in
+      --force) force=${2:?--force needs a force id, e.g. NL or DE-BKA}; shift 2 ;;
+      *) die "cert: unknown option $1 (usage: ./grid.sh cert --force F)" ;;
+    esac
+  done
+  [ -n "$force" ] || die "usage: ./grid.sh cert --force F"
+  [[ "$force" =~ ^[A-Z]{2}(-[A-Z0-9]{1,16})?$ ]] || die "cert: '$force' is not a force id (NL, DE-BKA)"
+  ensure_tls
+  (umask 077
+    openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -keyout "$KEYS/client-$force.key" \
+      -out "$KEYS/client-$force.csr" -subj "/O=grid-force/CN=$force" 2>/dev/null &&
+    printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" "extendedKeyUsage=clientAuth" >"$KEYS/client-$force.ext" &&
+    openssl x509 -req -in "$KEYS/client-$force.csr" -CA "$KEYS/ca.crt" -CAkey "$KEYS/ca.key" -CAcreateserial -sha256 -days 397 \
+      -extfile "$KEYS/client-$force.ext" -out "$KEYS/client-$force.crt" 2>/dev/null) || die "openssl could not issue the client certificate"
+  rm -f "$KEYS/client-$force.csr" "$KEYS/client-$force.ext"
+  chmod 600 "$KEYS/client-$force.key"; chmod 644 "$KEYS/client-$force.crt"
+  say "client certificate for $force: $KEYS/client-$force.crt (key $KEYS/client-$force.key, 0600); gridctl --client-cert $KEYS/client-$force.crt"
+}
+
 # ---------------------------------------------------------------- eval-faces
 eval_faces() { # dir [gridctl eval-faces options]
   [ -n "${1:-}" ] || die "eval-faces needs a faces-dev style folder, e.g. ./grid.sh eval-faces ../shared/faces-dev"
@@ -427,6 +453,7 @@ case "${1:-help}" in
   down) down ;;
   silo) shift; silo_cmd "$@" ;;
   status) status ;;
+  cert) shift; cert_cmd "$@" ;;
   demo) demo ;;
   test) run_tests ;;
   eval-faces) shift; eval_faces "$@" ;;

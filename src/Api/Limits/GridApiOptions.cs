@@ -22,6 +22,10 @@ public sealed class GridApiOptions
     /// 2 KiB per row; default the system temporary folder). The file is 0600 and unlinked while open.</summary>
     public string? EnrolSpoolFolder { get; set; }
 
+    /// <summary>Forces whose keys are accepted only over a connection that presents the force's own client certificate
+    /// (issued by the grid's CA, <c>./grid.sh cert --force F</c>). Any force's certificate, when presented, must match its key.</summary>
+    public string[] ClientCertificateForces { get; set; } = [];
+
     /// <summary>How many galleries one search may name.</summary>
     public int MaxGalleriesPerSearch { get; set; } = 16;
 
