@@ -56,7 +56,12 @@ public static class GridSiloHostBuilderExtensions
                 o.OnAuthenticateAsClient = (_, auth) => auth.TargetHost = "grid-silo";
             });
             silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.Storage));
-            silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o => o.BlobServiceClient = blobs);
+            silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o =>
+            {
+                o.BlobServiceClient = blobs;
+                // A force's review data (subject records, follow-ups) in its own account where it has one.
+                o.BuildContainerFactory = (services, options) => new ForceBlobContainerFactory(services.GetRequiredService<ForceStorage>(), options.ContainerName);
+            });
             silo.AddGridSecurity();
 
             // The force label travels as Orleans silo metadata; every silo runs the same placement director.
