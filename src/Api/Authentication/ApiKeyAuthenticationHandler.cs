@@ -58,8 +58,9 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         if (ForceCertificate.Refusal(Context.Connection.ClientCertificate, principal.Force?.Value, api.Value.ClientCertificateForces) is { } refusal)
         {
-            // A valid key over another force's certificate (or without the one its force requires) is a stolen-key symptom.
-            badKeys.Record(address, "client certificate does not match the key");
+            // A valid key over another force's certificate (or without the one its force requires) is a stolen-key symptom:
+            // logged with the key id and address (not counted as a guessed key: the key itself is genuine).
+            Logger.LogWarning("Refused key {KeyId} of {Principal} from {Address}: {Reason}", key.Split('_')[1], principal, address, refusal);
             Context.Items[RefusalItem] = refusal;
             return AuthenticateResult.Fail(refusal);
         }
