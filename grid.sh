@@ -38,11 +38,14 @@ usage: ./grid.sh COMMAND
                      the HTTPS API on GRID_API_PORT_BASE+i (default 8443+i); no silo opens an Orleans gateway.
                      The examiners' web portal serves https://localhost:GRID_PORTAL_PORT/ (default 8600)
   silo add [--force F]
-                     start one more silo (next free index); --force F pins force F's shards to it
+                     start one more silo (next free index); --force F pins force F's shards and audit to it and
+                     keeps them in F's own storage account (made on first use; Azurite restarts with it)
   silo start ID      start silo ID again (same ports, same force label)
   silo stop ID       stop silo ID gracefully (SIGTERM: grains deactivate, snapshots are written)
   silo kill ID       kill silo ID (SIGKILL: a crash; the cluster declares it dead in a few seconds)
   down               stop exactly what 'up' and 'silo' started
+  cert --force F     issue force F a client certificate from the grid's CA (keys/client-F.crt, .key 0600): gridctl
+                     --client-cert keys/client-F.crt; a key of another force is refused over it
   status             what is running (silos with force label, ports, API URL), and the grid's own status
   demo               up + a scripted demonstration
   test               run every test project; ends with 'N passed, N failed'
@@ -99,12 +102,41 @@ wait_port() { # port seconds what
   die "$3 did not open port $1 within $2 s (see $RUN/*.log)"
 }
 
+# Forces that run their own silos keep their shards and audit in their own storage account (docs/SECURITY.md,
+# per-force storage): keys/storage-F.account holds "name:key" for Azurite, keys/storage-F.conn the connection string
+# that only F's silos are given (Grid__ForceStorage__Accounts__F, in their environment). Account names are 3-24 lower-case letters and digits.
+force_account_name() { local n; n=$(printf '%s' "$1" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9'); echo "grid${n:0:20}"; }
+
+ensure_force_account() { # force
+  mkdir -p "$KEYS"; chmod 700 "$KEYS"
+  local account; account=$(force_account_name "$1")
+  if [ ! -s "$KEYS/storage-$1.account" ]; then
+    (umask 077; printf '%s:%s\n' "$account" "$(head -c 64 /dev/urandom | base64 -w0)" >"$KEYS/storage-$1.account")
+  fi
+  local key; key=$(cut -d: -f2- "$KEYS/storage-$1.account")
+  (umask 077; printf 'DefaultEndpointsProtocol=http;AccountName=%s;AccountKey=%s;BlobEndpoint=http://127.0.0.1:%s/%s;\n' \
+    "$account" "$key" "$BLOB_PORT" "$account" >"$KEYS/storage-$1.conn")
+}
+
+# AZURITE_ACCOUNTS: the shared development account plus every force's own account made so far.
+azurite_accounts() {
+  local accounts="devstoreaccount1:$ACCOUNT_KEY" f
+  for f in "$KEYS"/storage-*.account; do [ -e "$f" ] && accounts+=";$(tr -d '\n' <"$f")"; done
+  echo "$accounts"
+}
+
 start_azurite() {
   # Azurite's files hold every force's templates and audit: owner-only (0700 here, files 0600 by the umask above).
   mkdir -p "$RUN" "$DATA/azurite"; chmod 700 "$DATA" "$DATA/azurite"
-  if alive "$RUN/azurite.pid"; then return; fi
-  say "starting Azurite (blob :$BLOB_PORT, table :$TABLE_PORT, data in ${DATA#$ROOT/}/azurite)"
-  setsid "$TOOLS/azurite/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
+  local accounts; accounts=$(azurite_accounts)
+  if alive "$RUN/azurite.pid"; then
+    # A force's new account: Azurite reads AZURITE_ACCOUNTS only at start, so restart it (silos retry meanwhile).
+    [ "$(cat "$RUN/azurite.accounts" 2>/dev/null)" = "$(printf '%s' "$accounts" | sha256sum)" ] && return
+    stop_pid "$RUN/azurite.pid" azurite
+  fi
+  printf '%s' "$accounts" | sha256sum >"$RUN/azurite.accounts"
+  say "starting Azurite (blob :$BLOB_PORT, table :$TABLE_PORT, data in ${DATA#$ROOT/}/azurite, $(($(tr -cd ';' <<<"$accounts" | wc -c) + 1)) account(s))"
+  AZURITE_ACCOUNTS="$accounts" setsid "$TOOLS/azurite/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
     --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" --queueHost 127.0.0.1 --queuePort "${GRID_QUEUE_PORT:-10001}" \
     --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --location "$DATA/azurite" \
     >"$RUN/azurite.log" 2>&1 </dev/null &
@@ -195,6 +227,8 @@ start_silo() { # index [force]
     # The force's own ticket-signing secret lives only with its own silos (docs/SECURITY.md, per-owner ticket keys).
     [ -s "$KEYS/force-$force.secret" ] || head -c 48 /dev/urandom | base64 -w0 >"$KEYS/force-$force.secret"
     secrets+=("Grid__Security__Forces__${force}__Secret=$(cat "$KEYS/force-$force.secret")")
+    # Its own storage account's connection string, too: a secret, so in the environment, never on the command line.
+    if [ -s "$KEYS/storage-$force.conn" ]; then secrets+=("Grid__ForceStorage__Accounts__${force}=$(cat "$KEYS/storage-$force.conn")"); fi
   fi
   env "${secrets[@]}" setsid "$SILO_BIN" "${args[@]}" >>"$RUN/silo-$i.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
@@ -220,6 +254,7 @@ silo_cmd() {
         esac
       done
       ensure_built
+      [ -z "$force" ] || ensure_force_account "$force"
       start_azurite
       local i; i=$(next_silo_index)
       start_silo "$i" "$force"
@@ -488,6 +523,30 @@ run_tests() {
   return $rc
 }
 
+# ---------------------------------------------------------------- client certificates
+# A member force's client certificate (docs/SECURITY.md): subject O=grid-force, CN=F, clientAuth only, from the grid's CA.
+cert_cmd() {
+  local force=""
+  while (($#)); do
+    case "$1" in
+      --force) force=${2:?--force needs a force id, e.g. NL or DE-BKA}; shift 2 ;;
+      *) die "cert: unknown option $1 (usage: ./grid.sh cert --force F)" ;;
+    esac
+  done
+  [ -n "$force" ] || die "usage: ./grid.sh cert --force F"
+  [[ "$force" =~ ^[A-Z]{2}(-[A-Z0-9]{1,16})?$ ]] || die "cert: '$force' is not a force id (NL, DE-BKA)"
+  ensure_tls
+  (umask 077
+    openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -keyout "$KEYS/client-$force.key" \
+      -out "$KEYS/client-$force.csr" -subj "/O=grid-force/CN=$force" 2>/dev/null &&
+    printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" "extendedKeyUsage=clientAuth" >"$KEYS/client-$force.ext" &&
+    openssl x509 -req -in "$KEYS/client-$force.csr" -CA "$KEYS/ca.crt" -CAkey "$KEYS/ca.key" -CAcreateserial -sha256 -days 397 \
+      -extfile "$KEYS/client-$force.ext" -out "$KEYS/client-$force.crt" 2>/dev/null) || die "openssl could not issue the client certificate"
+  rm -f "$KEYS/client-$force.csr" "$KEYS/client-$force.ext"
+  chmod 600 "$KEYS/client-$force.key"; chmod 644 "$KEYS/client-$force.crt"
+  say "client certificate for $force: $KEYS/client-$force.crt (key $KEYS/client-$force.key, 0600); gridctl --client-cert $KEYS/client-$force.crt"
+}
+
 # ---------------------------------------------------------------- eval-faces
 eval_faces() { # dir [gridctl eval-faces options]
   [ -n "${1:-}" ] || die "eval-faces needs a faces-dev style folder, e.g. ./grid.sh eval-faces ../shared/faces-dev"
@@ -504,6 +563,7 @@ case "${1:-help}" in
   down) down ;;
   silo) shift; silo_cmd "$@" ;;
   status) status ;;
+  cert) shift; cert_cmd "$@" ;;
   demo) demo ;;
   test) run_tests ;;
   eval-faces) shift; eval_faces "$@" ;;

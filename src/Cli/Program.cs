@@ -9,6 +9,8 @@ var root = new RootCommand("gridctl — the Identity Search Grid's command line.
 root.Options.Add(CommonOptions.KeyFile);
 root.Options.Add(CommonOptions.Endpoint);
 root.Options.Add(CommonOptions.CaFile);
+root.Options.Add(CommonOptions.ClientCert);
+root.Options.Add(CommonOptions.ClientKey);
 root.Subcommands.Add(GalleryCommands.Create());
 root.Subcommands.Add(EnrolCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());

@@ -8,6 +8,7 @@ using Grid.Grains.Search;
 using Grid.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Grid.Grains;
 
@@ -23,10 +24,13 @@ public static class GridGrainsServiceCollectionExtensions
             .Validate(o => o.MaxBatch is >= 1 and <= 1024 && o.BatchWait >= TimeSpan.Zero && o.BatchWait <= TimeSpan.FromSeconds(1),
                 $"{ShardSearchOptions.Section}: MaxBatch must be 1-1024 and BatchWait 0-1 s.");
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ShardBlobStore>();
+        services.AddOptions<ForceStorageOptions>().BindConfiguration(ForceStorageOptions.Section);
+        services.TryAddSingleton<ForceStorage>();
+        services.TryAddSingleton(sp => new ShardBlobStore(
+            sp.GetRequiredService<ForceStorage>(), sp.GetRequiredService<IOptions<GridStorageOptions>>(), sp.GetService<GridMetrics>()));
         services.TryAddSingleton<IShardJournalFactory, BlobShardJournalFactory>();
         services.TryAddSingleton<ShardRelocation>();
-        services.TryAddSingleton<AuditBlobStore>();
+        services.TryAddSingleton(sp => new AuditBlobStore(sp.GetRequiredService<ForceStorage>(), sp.GetRequiredService<IOptions<AuditOptions>>()));
         services.TryAddSingleton<GridMetrics>();
         services.TryAddSingleton<GalleryInfoCache>();
         services.TryAddSingleton(sp => new ErasureList(sp.GetService<Azure.Storage.Blobs.BlobServiceClient>(),

@@ -5,6 +5,7 @@ using Grid.Silo.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
 
@@ -26,7 +27,14 @@ builder.WebHost.ConfigureKestrel(kestrel =>
         kestrel.Listen(options.AdvertiseIp is null ? IPAddress.Loopback : IPAddress.Any, options.ApiPort, listen =>
         {
             listen.Protocols = HttpProtocols.Http1AndHttp2;
-            listen.UseHttps(tls.Certificate);
+            listen.UseHttps(new HttpsConnectionAdapterOptions
+            {
+                ServerCertificate = tls.Certificate,
+                // Optional client certificates (a force's, docs/SECURITY.md): only ones the grid's CA issued get through
+                // the handshake; which force one names, and whether a force requires it, the API's sign-in checks.
+                ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                ClientCertificateValidation = (certificate, _, _) => tls.IsIssuedByGrid(certificate),
+            });
         });
     // The dashboard has no sign-in of its own: loopback only, and off unless asked for.
     if (options.DashboardPort > 0) kestrel.Listen(IPAddress.Loopback, options.DashboardPort);

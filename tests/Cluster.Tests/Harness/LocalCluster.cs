@@ -36,6 +36,17 @@ public sealed partial class LocalCluster : IAsyncDisposable
     /// <summary>Extra environment for every silo started from now on (e.g. <c>Grid__Api__…</c> limits).</summary>
     public Dictionary<string, string> SiloEnvironment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Storage accounts Azurite serves besides the development account (name → base64 key), as grid.sh's
+    /// per-force accounts: set before <see cref="StartAzuriteAsync"/>.</summary>
+    public Dictionary<string, string> ExtraAccounts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Extra environment for the silos of one force only (force → variables), e.g. its own storage account.</summary>
+    public Dictionary<string, Dictionary<string, string>> ForceEnvironment { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Connection string of an extra account on this cluster's Azurite.</summary>
+    public string AccountConnectionString(string name) =>
+        $"DefaultEndpointsProtocol=http;AccountName={name};AccountKey={ExtraAccounts[name]};BlobEndpoint=http://127.0.0.1:{BlobPort}/{name};";
+
     /// <summary>Shared by this cluster's silos, as grid.sh's <c>.data/keys/cluster.secret</c> is.</summary>
     private readonly string _clusterSecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
@@ -83,6 +94,9 @@ public sealed partial class LocalCluster : IAsyncDisposable
                      "--location", Path.Combine(Folder, "azurite"),
                  })
             info.ArgumentList.Add(arg);
+        if (ExtraAccounts.Count > 0)
+            info.Environment["AZURITE_ACCOUNTS"] = string.Join(';',
+                new[] { $"devstoreaccount1:{DevelopmentAccountKey}" }.Concat(ExtraAccounts.Select(a => $"{a.Key}:{a.Value}")));
         _azurite = StartLogged(info, Path.Combine(Folder, "azurite.log"));
         await FreePort.WaitOpenAsync(BlobPort, TimeSpan.FromSeconds(30), "Azurite");
         await FreePort.WaitOpenAsync(TablePort, TimeSpan.FromSeconds(30), "Azurite");
@@ -129,6 +143,8 @@ public sealed partial class LocalCluster : IAsyncDisposable
         info.Environment["Grid__Security__ClusterSecret"] = _clusterSecret;
         info.Environment["DOTNET_gcServer"] = "0"; // several silos on a small machine
         foreach (var (name, value) in SiloEnvironment) info.Environment[name] = value;
+        if (force is not null && ForceEnvironment.TryGetValue(force, out var own))
+            foreach (var (name, value) in own) info.Environment[name] = value;
         var process = StartLogged(info, Path.Combine(Folder, $"silo-{index}.log"));
         var silo = new SiloProcess(index, force, siloPort, apiPort, process);
         _silos[index] = silo;
@@ -205,9 +221,11 @@ public sealed partial class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>Azurite's well-known development account (public, in Azurite's own source), on this cluster's ports.</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     public static string AzuriteConnectionString(int blobPort, int tablePort) =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        $"AccountKey={DevelopmentAccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
 
     private const int Sigterm = 15;

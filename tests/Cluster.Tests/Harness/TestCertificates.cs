@@ -41,6 +41,8 @@ public sealed record TestCertificates(string AuthorityFile, string CertificateFi
         File.WriteAllText(files.AuthorityFile, ca.ExportCertificatePem());
         File.WriteAllText(files.CertificateFile, silo.ExportCertificatePem());
         File.WriteAllText(files.KeyFile, siloKey.ExportPkcs8PrivateKeyPem());
+        // The CA's key too, as grid.sh keeps keys/ca.key, so tests can issue client certificates (ClientCertificates).
+        File.WriteAllText(Path.ChangeExtension(files.AuthorityFile, ".key"), caKey.ExportPkcs8PrivateKeyPem());
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(files.KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return files;
     }
