@@ -26,6 +26,7 @@ public static class ExceptionMapper
         InvalidSubjectRefException => (Make(ProblemCodes.InvalidSubjectRef, 400, e.Message), true),
         Grid.Grains.Backup.ForceExistsException => (Make(ProblemCodes.ForceExists, 409, e.Message), true),
         Grid.Grains.Backup.BackupInvalidException => (Make(ProblemCodes.BackupInvalid, 400, e.Message), true),
+        Grid.Grains.Backup.BackupUnsupportedException => (Make(ProblemCodes.BackupUnsupported, 409, e.Message), true),
         ModelMismatchException => (Make(ProblemCodes.ModelMismatch, 409, e.Message), true),
         GalleryNotFoundException => (Make(ProblemCodes.GalleryNotFound, 404, e.Message), true),
         GalleryConflictException => (Make(ProblemCodes.Conflict, 409, e.Message), true),

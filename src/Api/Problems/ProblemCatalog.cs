@@ -47,6 +47,7 @@ public static class ProblemCatalog
         [ProblemCodes.Internal] = "An unexpected error; the silo's log has the detail.",
         [ProblemCodes.ForceExists] = "The grid already holds this force; restore with --force to replace it.",
         [ProblemCodes.BackupInvalid] = "The backup cannot be restored here; nothing was written.",
+        [ProblemCodes.BackupUnsupported] = "The force keeps its data in its own storage account; back that account up with blob snapshots.",
     };
 
     public static Problem Make(string code, int status, string? detail, int? acknowledgedRows = null) =>

@@ -21,12 +21,16 @@ namespace Grid.Grains.Backup;
 /// copied before the segments (an append writes its segment before raising the head, so the copied chain always
 /// reaches the copied head). Each blob is staged in a temporary file first, so its hash is known before it is sent.
 /// </summary>
-public sealed class ForceBackupWriter(BlobServiceClient blobs, BackupLayout layout, GridKeys keys, TimeProvider clock)
+public sealed class ForceBackupWriter(BlobServiceClient blobs, ForceStorage storage, BackupLayout layout, GridKeys keys, TimeProvider clock)
 {
     private const int ShardAttempts = 5;
 
     public async Task<BackupManifest> WriteAsync(ForceId force, Stream output, CancellationToken ct)
     {
+        if (storage.HasOwnAccount(force.Value))
+            throw new BackupUnsupportedException(
+                $"Force {force.Value} keeps its shards and audit log in its own storage account, which this backup does not copy; " +
+                "back up that account with blob snapshots (docs/OPERATIONS.md, 'Per-force storage accounts').");
         var started = clock.GetUtcNow(); // erasures from here on are replayed by a restore of this backup
         var entries = new List<BackupEntry>();
         var galleries = new SortedSet<string>(StringComparer.Ordinal);

@@ -88,4 +88,7 @@ public static class ProblemCodes
 
     /// <summary>400: a backup that is altered, truncated or sealed under another grid's cluster secret; nothing was written.</summary>
     public const string BackupInvalid = "backup-invalid";
+
+    /// <summary>409: a backup of a force that keeps its data in its own storage account, which the API's backup does not cover.</summary>
+    public const string BackupUnsupported = "backup-unsupported";
 }

@@ -53,4 +53,21 @@ public sealed class BackupRulesTests
         Assert.False((manifest with { StartedUtc = manifest.StartedUtc.AddDays(1) }).Verifies(key)); // erasure replay window
         Assert.False((manifest with { Mac = "" }).Verifies(key));
     }
+
+    [Fact]
+    public async Task A_force_with_its_own_storage_account_is_refused_before_anything_is_written()
+    {
+        // The blob client points nowhere: the refusal must come before any storage call, and no byte reaches the archive.
+        var shared = new Azure.Storage.Blobs.BlobServiceClient(new Uri("http://127.0.0.1:9/devstoreaccount1"));
+        var storage = Grid.Grains.Storage.ForceStorage.SharedOnly(shared);
+        storage.MarkOwnAccount("NL");
+        var writer = new ForceBackupWriter(shared, storage, new BackupLayout("grid-shards", "grid-audit", "grains"),
+            Grid.Grains.Tests.Support.TestKeys.Keys(), TimeProvider.System);
+        using var archive = new MemoryStream();
+
+        var refused = await Assert.ThrowsAsync<BackupUnsupportedException>(() => writer.WriteAsync(Nl, archive, CancellationToken.None));
+
+        Assert.Contains("own storage account", refused.Message);
+        Assert.Equal(0, archive.Length);
+    }
 }
