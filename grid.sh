@@ -46,6 +46,9 @@ usage: ./grid.sh COMMAND
   bench [options]    benchmarks: in-process engines (--sizes, default 100000,1000000), then end to end through
                      GridClient (--e2e-sizes, default 1000000; starts the grid if it is down); writes docs/BENCHMARKS.md
   bench-cluster      search with 1/2/3 silos and killed-silo recovery; writes docs/BENCHMARKS-CLUSTER.md
+  soak --minutes N   mixed enrolments, removals and searches from 3 forces while silos are killed/frozen at random
+                     on a cluster of its own (free ports), then checks every acknowledged write; --out FILE appends
+                     the run's summary (e.g. docs/RELIABILITY.md); exit 0 = every promise kept
   eval-faces DIR     the face evaluation on DIR (e.g. ../shared/faces-dev) on a grid of its own, rank-1 through a
                      grid gallery; writes docs/faces-roc.png
 USAGE
@@ -399,6 +402,7 @@ case "${1:-help}" in
   eval-faces) shift; eval_faces "$@" ;;
   bench) shift; ensure_built; cd "$ROOT"; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@" ;;
   bench-cluster) shift; ensure_built; dotnet run --project "$ROOT/bench/Cluster.Bench" -c "$CONFIG" -- "$@" ;;
+  soak) shift; ensure_built; dotnet run --project "$ROOT/bench/Soak" -c "$CONFIG" -- "$@" ;;
   help|-h|--help) usage ;;
   *) usage; exit 2 ;;
 esac
