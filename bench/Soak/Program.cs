@@ -37,8 +37,11 @@ void Log(string line)
 
 await using var cluster = new LocalCluster();
 await cluster.StartAzuriteAsync();
+// One at a time: on a loaded machine silos started together can each miss the harness's 60 s to open their port.
 await cluster.StartSiloAsync(0);
-await Task.WhenAll(cluster.StartSiloAsync(1), cluster.StartSiloAsync(2, "NL"), cluster.StartSiloAsync(3, "DE"));
+await cluster.StartSiloAsync(1);
+await cluster.StartSiloAsync(2, "NL");
+await cluster.StartSiloAsync(3, "DE");
 for (var i = 0; i < 600 && !File.Exists(cluster.OperatorKeyFile); i++) await Task.Delay(100);
 await using var op = await Connect(ApiKeys.FromFile(cluster.OperatorKeyFile));
 await WaitActive(op, 4);
@@ -71,7 +74,7 @@ Log($"load stopped: {ledger.Enrolled.Count} acknowledged enrolments, {ledger.Rem
 
 // Check: every silo back, then every promise kept.
 foreach (var i in new[] { 1, 2, 3 })
-    if (!cluster.Silos[i].IsRunning) await cluster.StartSiloAsync(i);
+    if (!cluster.Silos[i].IsRunning) await StartAsync(i);
 await WaitActive(op, 4);
 var checker = new SoakChecker(clients, Gallery, purpose, Log);
 var failures = await checker.CheckAsync(ledger);
@@ -185,7 +188,7 @@ async Task ChaosLoop(CancellationToken token)
             if (!cluster.Silos[silo].IsRunning)
             {
                 Log($"silo {silo} exited after its thaw (declared dead while frozen); starting it again");
-                await cluster.StartSiloAsync(silo);
+                await StartAsync(silo);
             }
         }
         else
@@ -193,9 +196,22 @@ async Task ChaosLoop(CancellationToken token)
             Log($"SIGKILL silo {silo}");
             cluster.KillSilo(silo);
             await Task.Delay(TimeSpan.FromSeconds(5 + random.Next(11)), CancellationToken.None);
-            await cluster.StartSiloAsync(silo);
-            Log($"silo {silo} started again");
+            await StartAsync(silo);
         }
+    }
+}
+
+// A silo slow to open its API under load is still starting, not failed: the run goes on.
+async Task StartAsync(int silo)
+{
+    try
+    {
+        await cluster.StartSiloAsync(silo);
+        Log($"silo {silo} started again");
+    }
+    catch (TimeoutException e)
+    {
+        Log($"silo {silo} slow to start: {e.Message}");
     }
 }
 

@@ -39,9 +39,9 @@ public sealed class FailoverTests(ClusterFixture grid, ITestOutputHelper output)
         var de = GalleryId.Parse("DE/failover");
         var france = grid.ClientFor("FR");
         var germany = grid.ClientFor("DE");
-        await grid.Cluster.StartSiloAsync(ExtraShared);
         try
         {
+            await grid.Cluster.StartSiloAsync(ExtraShared);
             await grid.WaitForActiveSilosAsync(4, TimeSpan.FromSeconds(60));
             await france.CreateGalleryAsync(fr, new GalleryConfig("exact", 8, Model, SubjectCategory.Suspect));
             await germany.CreateGalleryAsync(de, new GalleryConfig("exact", 4, Model, SubjectCategory.Suspect));
