@@ -12,7 +12,6 @@ public sealed class ShardFailoverTests
     [Fact]
     public void Transport_failures_are_retried_and_answers_from_the_shard_are_not()
     {
-        Assert.True(ShardFailover.IsTransient(new OrleansMessageRejectionException("silo gone")));
         Assert.True(ShardFailover.IsTransient(new SiloUnavailableException("silo gone")));
         Assert.True(ShardFailover.IsTransient(new ConnectionFailedException("refused")));
         Assert.True(ShardFailover.IsTransient(new TimeoutException("no response")));
