@@ -50,7 +50,7 @@ foreach (var force in forces)
 {
     var admin = await op.CreateForceAsync(force, force, "admin");
     await using var asAdmin = await Connect(admin.Key);
-    clients[force] = await Connect((await asAdmin.AddUserAsync(force, "soak", Role.Searcher | Role.Enroller | Role.AgreementAdmin | Role.ForceAdmin)).Key);
+    clients[force] = await Connect((await asAdmin.AddUserAsync(force, "soak", Role.Searcher | Role.Enroller | Role.AgreementAdmin | Role.ForceAdmin | Role.Auditor)).Key);
     await clients[force].CreateGalleryAsync(Gallery(force), new GalleryConfig("exact", 4, Model, SubjectCategory.Suspect));
 }
 var key = new AgreementKey("FR", "NL");
