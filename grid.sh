@@ -45,6 +45,8 @@ usage: ./grid.sh COMMAND
   test               run every test project; ends with 'N passed, N failed'
   bench [options]    benchmarks: in-process engines (--sizes, default 100000,1000000), then end to end through
                      GridClient (--e2e-sizes, default 1000000; starts the grid if it is down); writes docs/BENCHMARKS.md
+  bench --faces [S]  face throughput on one thread (faces-dev 250x250 and as 1920x1080 JPEG, S seconds a set, default 20)
+                     and the per-stage profile; rewrites its marked section of docs/BENCHMARKS.md (GRID_FACES_DEV)
   bench-cluster      search with 1/2/3 silos and killed-silo recovery; writes docs/BENCHMARKS-CLUSTER.md
   soak --minutes N   mixed enrolments, removals and searches from 3 forces while silos are killed/frozen at random
                      on a cluster of its own (free ports), then checks every acknowledged write; --out FILE appends
@@ -162,7 +164,9 @@ start_silo() { # index [force]
   [ -z "$force" ] || args+=(--force "$force")
   printf '%s\n' "$force" >"$RUN/silo-$i.force"
   say "starting silo $i${force:+ for force $force} (silo :$((SILO_PORT_BASE + i)) mutual TLS, API $(api_url "$i"), dashboard $dashboard)"
-  local secrets=("Grid__Security__ClusterSecret=$(cat "$KEYS/cluster.secret")")
+  local secrets=("Grid__Security__ClusterSecret=$(cat "$KEYS/cluster.secret")"
+    # One JSON object per log line (scopes: a search's lines carry its SearchId); GRID_JSON_LOGS=false for plain text.
+    "Grid__Telemetry__JsonLogs=${GRID_JSON_LOGS:-true}")
   if [ -n "$force" ]; then
     # The force's own ticket-signing secret lives only with its own silos (docs/SECURITY.md, per-owner ticket keys).
     [ -s "$KEYS/force-$force.secret" ] || head -c 48 /dev/urandom | base64 -w0 >"$KEYS/force-$force.secret"
@@ -400,7 +404,15 @@ case "${1:-help}" in
   demo) demo ;;
   test) run_tests ;;
   eval-faces) shift; eval_faces "$@" ;;
-  bench) shift; ensure_built; cd "$ROOT"; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@" ;;
+  bench) shift
+    if [ "${1:-}" = "--faces" ]; then
+      # Face throughput (one thread, 250x250 and 1920x1080) and the stage profile into docs/BENCHMARKS.md's marked section.
+      shift; faces_dev="${GRID_FACES_DEV:-$ROOT/../shared/faces-dev}"
+      [ -f "$faces_dev/labels.csv" ] || { echo "faces-dev not found at $faces_dev (set GRID_FACES_DEV)" >&2; exit 1; }
+      cd "$ROOT"; dotnet run --project "$ROOT/bench/Faces.Bench" -c "$CONFIG" -- bench "$faces_dev" "${1:-20}" --write="$ROOT/docs/BENCHMARKS.md"
+    else
+      ensure_built; cd "$ROOT"; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@"
+    fi ;;
   bench-cluster) shift; ensure_built; dotnet run --project "$ROOT/bench/Cluster.Bench" -c "$CONFIG" -- "$@" ;;
   soak) shift; ensure_built; dotnet run --project "$ROOT/bench/Soak" -c "$CONFIG" -- "$@" ;;
   help|-h|--help) usage ;;

@@ -22,6 +22,8 @@ root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(AuditCommands.Stats());
 root.Subcommands.Add(OffencesCommand.Create());
 root.Subcommands.Add(ShardsCommand.Create());
+root.Subcommands.Add(BackupCommands.Backup());
+root.Subcommands.Add(BackupCommands.Restore());
 root.Subcommands.Add(TemplateCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(EvalFacesCommand.Create());

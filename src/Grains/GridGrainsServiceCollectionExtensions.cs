@@ -1,4 +1,5 @@
 using Grid.Grains.Audit;
+using Grid.Grains.Backup;
 using Grid.Grains.Diagnostics;
 using Grid.Grains.Galleries;
 using Grid.Grains.Placement;
@@ -18,7 +19,9 @@ public static class GridGrainsServiceCollectionExtensions
     {
         services.AddOptions<GridStorageOptions>().Configure(o => configure?.Invoke(o));
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
-        services.AddOptions<ShardSearchOptions>();
+        services.AddOptions<ShardSearchOptions>().BindConfiguration(ShardSearchOptions.Section)
+            .Validate(o => o.MaxBatch is >= 1 and <= 1024 && o.BatchWait >= TimeSpan.Zero && o.BatchWait <= TimeSpan.FromSeconds(1),
+                $"{ShardSearchOptions.Section}: MaxBatch must be 1-1024 and BatchWait 0-1 s.");
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShardBlobStore>();
         services.TryAddSingleton<IShardJournalFactory, BlobShardJournalFactory>();
@@ -26,6 +29,8 @@ public static class GridGrainsServiceCollectionExtensions
         services.TryAddSingleton<AuditBlobStore>();
         services.TryAddSingleton<GridMetrics>();
         services.TryAddSingleton<GalleryInfoCache>();
+        services.TryAddSingleton(sp => new ErasureList(sp.GetService<Azure.Storage.Blobs.BlobServiceClient>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GridStorageOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddForcePinnedPlacement();
         return services;
     }

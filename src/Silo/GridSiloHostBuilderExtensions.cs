@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Grid.Contracts.Hosting;
 using Grid.Grains;
+using Grid.Grains.Backup;
 using Grid.Grains.Identity;
 using Grid.Grains.Diagnostics;
 using Grid.Grains.Placement;
@@ -26,6 +27,7 @@ public static class GridSiloHostBuilderExtensions
         builder.Services.AddSingleton(blobs);
         builder.Services.AddSingleton(options);
         builder.Services.AddGridGrains();
+        builder.Services.AddGridBackup();
         builder.Services.AddOptions<GridPlacementOptions>()
             .BindConfiguration(GridPlacementOptions.Section)
             .Configure(o => o.AllowFallback = options.AllowFallback ?? o.AllowFallback);
@@ -62,6 +64,8 @@ public static class GridSiloHostBuilderExtensions
                 : new Dictionary<string, string> { [ForceLabel.MetadataKey] = options.Force });
             silo.Services.UseSharedPoolAsDefaultPlacement();
             silo.AddIncomingGrainCallFilter<GridMetricsCallFilter>();
+            // A search's trace follows it from the API through the coordinator to every shard, on any silo.
+            silo.AddActivityPropagation();
             if (options.Liveness == "fast") silo.Configure<ClusterMembershipOptions>(FastLiveness);
             if (options.DashboardPort > 0) silo.AddDashboard();
         });

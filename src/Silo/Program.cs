@@ -1,6 +1,7 @@
 using System.Net;
 using Grid.Api.Hosting;
 using Grid.Silo;
+using Grid.Silo.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -12,6 +13,7 @@ var tls = GridTls.Load(options.TlsCertificate, options.TlsKey, options.TlsAuthor
 // Reads Grid__Security__ClusterSecret, Grid__Api__* and other settings from the environment.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
 builder.UseGridSilo(options, tls);
+var telemetry = builder.AddGridTelemetry(options);
 // One line per request would cost the search path and bury what matters: the door logs refusals itself.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Logging.AddFilter("Polly", LogLevel.Warning);
@@ -33,5 +35,6 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 await using var app = builder.Build();
 app.UseGridApi();
 app.MapGridApi();
+app.MapGridMetrics(telemetry);
 if (options.DashboardPort > 0) app.MapOrleansDashboard();
 await app.RunAsync();

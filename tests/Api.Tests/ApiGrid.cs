@@ -42,6 +42,9 @@ public sealed class ApiGrid : IAsyncLifetime
         Cluster.SiloEnvironment["Grid__Api__PerKeyRequestsPerSecond"] = "50";
         Cluster.SiloEnvironment["Grid__Api__PerKeyBurst"] = PerKeyBurst.ToString();
         Cluster.SiloEnvironment["Grid__Api__BadKeysPerAddressPerMinute"] = BadKeysPerMinute.ToString();
+        // JSON log lines with scopes, and the coordinator's one Debug line per search (TelemetryTests read them).
+        Cluster.SiloEnvironment["Grid__Telemetry__JsonLogs"] = "true";
+        Cluster.SiloEnvironment["Logging__LogLevel__Grid.Grains.Search"] = "Debug";
         await Cluster.StartAzuriteAsync();
         await Cluster.StartSiloAsync(0);
         for (var i = 0; i < 600 && !File.Exists(Cluster.OperatorKeyFile); i++) await Task.Delay(100);

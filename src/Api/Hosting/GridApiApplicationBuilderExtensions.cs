@@ -37,9 +37,11 @@ public static class GridApiApplicationBuilderExtensions
         AgreementEndpoints.Map(api);
         AuditEndpoints.Map(api);
         OperatorEndpoints.Map(api);
+        BackupEndpoints.Map(api);
         return app;
     }
 
     private static bool IsApiPath(PathString path) =>
-        path.StartsWithSegments("/v1") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/openapi");
+        path.StartsWithSegments("/v1") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/openapi")
+        || path.StartsWithSegments("/metrics");
 }

@@ -22,6 +22,8 @@ public static class ExceptionMapper
         GridAccessDeniedException or UnauthorizedAccessException => (Make(ProblemCodes.AccessDenied, 403, e.Message), true),
         InvalidTemplateException => (Make(ProblemCodes.InvalidTemplate, 400, e.Message), true),
         InvalidSubjectRefException => (Make(ProblemCodes.InvalidSubjectRef, 400, e.Message), true),
+        Grid.Grains.Backup.ForceExistsException => (Make(ProblemCodes.ForceExists, 409, e.Message), true),
+        Grid.Grains.Backup.BackupInvalidException => (Make(ProblemCodes.BackupInvalid, 400, e.Message), true),
         ModelMismatchException => (Make(ProblemCodes.ModelMismatch, 409, e.Message), true),
         GalleryNotFoundException => (Make(ProblemCodes.GalleryNotFound, 404, e.Message), true),
         GalleryConflictException => (Make(ProblemCodes.Conflict, 409, e.Message), true),

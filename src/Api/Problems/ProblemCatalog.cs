@@ -28,6 +28,8 @@ public static class ProblemCatalog
         [ProblemCodes.ForceSilosUnavailable] = "The force's own silos are all down.",
         [ProblemCodes.Unavailable] = "The grid is not ready; retry shortly.",
         [ProblemCodes.Internal] = "An unexpected error; the silo's log has the detail.",
+        [ProblemCodes.ForceExists] = "The grid already holds this force; restore with --force to replace it.",
+        [ProblemCodes.BackupInvalid] = "The backup cannot be restored here; nothing was written.",
     };
 
     public static Problem Make(string code, int status, string? detail, int? acknowledgedRows = null) =>

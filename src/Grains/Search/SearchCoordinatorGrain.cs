@@ -3,9 +3,11 @@ using Grid.Contracts.Audit;
 using Grid.Contracts.Errors;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
+using Grid.Contracts.Review;
 using Grid.Contracts.Search;
 using Grid.Contracts.Sharing;
 using Grid.Contracts.Templates;
+using Grid.Grains.Diagnostics;
 using Grid.Grains.Review;
 using Grid.Grains.Sharing;
 using Microsoft.Extensions.Logging;
@@ -20,8 +22,12 @@ namespace Grid.Grains.Search;
 /// A shard that fails or misses the deadline is reported in the coverage; the others still answer.
 /// The coordinator holds no policy of its own: <see cref="PermissionEvaluator"/> decides, here for the caller's own
 /// galleries and for the default scope, and inside each owner's agreement grain for every partner gallery.
+/// Reentrant: it keeps no state between calls, and a non-reentrant stateless worker runs one search per activation
+/// (at most one activation per core), which capped a silo at two searches in flight on two cores however many arrived;
+/// now they all reach the shards together and are batched there (<see cref="Galleries.ShardSearchBatcher"/>).
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvider clock, ILogger<SearchCoordinatorGrain> logger)
     : Grain, ISearchCoordinatorGrain
 {
@@ -36,6 +42,8 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         if (!PermissionEvaluator.MaySearch(principal))
             throw new GridAccessDeniedException($"{principal} is not a searcher of any force.");
         var force = principal.Force!;
+        var searchId = ReviewKeys.NewSearchId();
+        using var logScope = SearchTelemetry.BeginSearch(logger, searchId, principal.ToString());
         var probe = Validate(request);
         // The deadline counts from here, so resolving the scope eats into it rather than adding to it.
         var started = clock.GetTimestamp();
@@ -50,6 +58,7 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         // One merger per owner, cut to that owner's cap, so a partner's limit holds before the global top-k.
         var perOwner = scope.Granted.GroupBy(g => g.Gallery.Id.Force).ToDictionary(
             g => g.Key, g => new TopKMerger(Math.Min(request.K, g.First().Ticket?.MaxCandidates ?? request.K)));
+        using var fanOut = SearchTelemetry.StartFanOut(searchId, force.Value, shards.Length);
         var reports = await Task.WhenAll(shards.Select(async shard =>
         {
             await gate.WaitAsync(CancellationToken.None);
@@ -64,6 +73,7 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
                 gate.Release();
             }
         }));
+        SearchTelemetry.EndFanOut(logger, fanOut, reports);
 
         var global = new TopKMerger(request.K);
         foreach (var owner in perOwner.Values)
@@ -71,8 +81,8 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         var candidates = CandidateCalibration.Annotate(request.ModelId, global.Result());
         await AuditAsync(principal, force, request.Purpose, scope, reports, candidates);
         var coverage = new Coverage(reports);
-        var searchId = await ReviewCaseOpener.OpenAsync(GrainFactory, logger, force, request, probe, candidates, coverage, [.. scope.Refused]);
-        return new SearchResponse(candidates, coverage, scope.Refused.ToArray(), searchId);
+        var caseId = await ReviewCaseOpener.OpenAsync(GrainFactory, logger, force, request, probe, candidates, coverage, [.. scope.Refused], searchId);
+        return new SearchResponse(candidates, coverage, scope.Refused.ToArray(), caseId);
     }
 
     /// <summary>

@@ -48,4 +48,10 @@ public static class ProblemCodes
     public const string Internal = "internal";
     /// <summary>Client side only: a bulk enrolment stopped part-way (see <c>acknowledgedRows</c>).</summary>
     public const string EnrolmentInterrupted = "enrolment-interrupted";
+
+    /// <summary>409: a restore into a grid that already holds the force, without <c>--force</c>; nothing was written.</summary>
+    public const string ForceExists = "force-exists";
+
+    /// <summary>400: a backup that is altered, truncated or sealed under another grid's cluster secret; nothing was written.</summary>
+    public const string BackupInvalid = "backup-invalid";
 }

@@ -22,6 +22,7 @@ namespace Grid.Protocol.Wire;
 [JsonSerializable(typeof(EnrolResult))]
 [JsonSerializable(typeof(RemoveResult))]
 [JsonSerializable(typeof(RebalanceResult))]
+[JsonSerializable(typeof(Grid.Protocol.Operations.BackupSummary))]
 [JsonSerializable(typeof(SearchRequest))]
 [JsonSerializable(typeof(SearchResponse))]
 [JsonSerializable(typeof(CreateForceRequest))]

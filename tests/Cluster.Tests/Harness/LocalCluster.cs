@@ -39,6 +39,9 @@ public sealed partial class LocalCluster : IAsyncDisposable
     /// <summary>Shared by this cluster's silos, as grid.sh's <c>.data/keys/cluster.secret</c> is.</summary>
     private readonly string _clusterSecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>The cluster secret its silos get (a second grid that must accept this one's backups is given the same).</summary>
+    public string ClusterSecret => _clusterSecret;
+
     /// <summary>Where the first silo writes the operator key at the grid's first start.</summary>
     public string OperatorKeyFile => Path.Combine(Folder, "operator.key");
 
