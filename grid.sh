@@ -54,6 +54,9 @@ usage: ./grid.sh COMMAND
   bench --faces [S]  face throughput on one thread (faces-dev 250x250 and as 1920x1080 JPEG, S seconds a set, default 20)
                      and the per-stage profile; rewrites its marked section of docs/BENCHMARKS.md (GRID_FACES_DEV)
   bench-cluster      search with 1/2/3 silos and killed-silo recovery; writes docs/BENCHMARKS-CLUSTER.md
+  soak --minutes N   mixed enrolments, removals and searches from 3 forces while silos are killed/frozen at random
+                     on a cluster of its own (free ports), then checks every acknowledged write; --out FILE appends
+                     the run's summary (e.g. docs/RELIABILITY.md); exit 0 = every promise kept
   eval-faces DIR     the face evaluation on DIR (e.g. ../shared/faces-dev) on a grid of its own, rank-1 through a
                      grid gallery; writes docs/faces-roc.png
 USAGE
@@ -577,6 +580,7 @@ case "${1:-help}" in
       ensure_built; cd "$ROOT"; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@"
     fi ;;
   bench-cluster) shift; ensure_built; dotnet run --project "$ROOT/bench/Cluster.Bench" -c "$CONFIG" -- "$@" ;;
+  soak) shift; ensure_built; dotnet run --project "$ROOT/bench/Soak" -c "$CONFIG" -- "$@" ;;
   help|-h|--help) usage ;;
   *) usage; exit 2 ;;
 esac

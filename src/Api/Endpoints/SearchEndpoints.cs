@@ -33,24 +33,22 @@ public static class SearchEndpoints
     }
 
     /// <summary>
-    /// The coordinator is a stateless worker; a call from the door may be placed on a silo that has just died and is not
-    /// yet declared dead. Such a call is rejected before it is delivered (nothing ran: no quota counted, nothing
-    /// audited), so it is placed again, a few times within the search's own deadline. A failure after delivery is not
-    /// retried: the search may have run.
+    /// Shards that fail are the coordinator's to handle (<c>SearchCoordinatorGrain</c> reports them in the coverage and
+    /// retries a rejected one). What is left here is the coordinator itself failing at the transport (its activation's
+    /// silo died, or one of its own calls was rejected past its retries): the whole search is asked once more, of a new
+    /// activation, if at least half the deadline is left. A search that ran the first time may then be audited twice,
+    /// which is true: it was run twice.
     /// </summary>
     private static async Task<SearchResponse> SearchAsync(IGrainFactory grains, SearchRequest search, CancellationToken cancellationToken)
     {
-        var until = DateTime.UtcNow + search.Deadline;
-        for (var attempt = 1; ; attempt++)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
         {
-            try
-            {
-                return await grains.GetGrain<ISearchCoordinatorGrain>(0).SearchAsync(search, cancellationToken);
-            }
-            catch (OrleansMessageRejectionException) when (attempt < 5 && DateTime.UtcNow < until)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
-            }
+            return await grains.GetGrain<ISearchCoordinatorGrain>(0).SearchAsync(search, cancellationToken);
+        }
+        catch (Exception e) when (Grid.Grains.Search.ShardFailover.IsTransient(e) && clock.Elapsed < search.Deadline / 2)
+        {
+            return await grains.GetGrain<ISearchCoordinatorGrain>(0).SearchAsync(search with { Deadline = search.Deadline - clock.Elapsed }, cancellationToken);
         }
     }
 

@@ -147,8 +147,8 @@ public sealed class GalleryGrain(
         GalleryAccess.Require(info.Id, Role.ForceAdmin, operatorAllowed: true);
         var shards = Enumerable.Range(0, info.Config.ShardCount).ToArray();
         var before = await Task.WhenAll(shards.Select(StatusOrUnavailableAsync));
-        // A moved shard is activated again at once (touched), so searches do not pay for it. A reactivation can
-        // race a silo's view of the cluster and land elsewhere; a few rounds let placement settle.
+        // A misplaced shard migrates (Orleans activates it on the hinted silo as the old activation goes); touching it
+        // afterwards waits for that. A shard that was busy migrates once idle: a few rounds let it finish.
         for (var round = 0; round < MaxRebalanceRounds; round++)
         {
             var moving = await Task.WhenAll(shards.Select(n => Shard(n).MoveIfMisplacedAsync()));

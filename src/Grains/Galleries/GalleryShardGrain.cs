@@ -8,6 +8,7 @@ using Grid.Grains.Sharing;
 using Grid.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Placement;
 
 namespace Grid.Grains.Galleries;
 
@@ -120,13 +121,27 @@ public sealed class GalleryShardGrain(
         ? throw new GridAccessDeniedException("Only silos may snapshot a shard.")
         : _state is null || _journal.Config is null ? Task.CompletedTask : _journal.CheckpointAsync(_state);
 
+    /// <summary>
+    /// Moves this shard with Orleans' own migration, hinted to the silo placement now prefers. The target is chosen
+    /// here, by the silo that knows the shard is misplaced, and travels with the migration; a plain deactivation would
+    /// leave the choice to whichever silo next calls the shard, whose view of the cluster may still lack the new silo,
+    /// which is how shards used to re-activate on the silo they had just left.
+    /// </summary>
     public async Task<bool> MoveIfMisplacedAsync()
     {
         GridRequestContext.RequireInternalCall();
         if (relocation.BetterSilo(this.GetGrainId().Type, Key, silo.SiloAddress) is not { } preferred) return false;
         await CheckpointIfDirtyAsync(); // the next activation then loads a snapshot, not a long log
-        logger.LogInformation("Shard {Shard}: moving from {From} to {To}", Key, silo.SiloAddress, preferred);
-        DeactivateOnIdle();
+        logger.LogInformation("Shard {Shard}: migrating from {From} to {To}", Key, silo.SiloAddress, preferred);
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, preferred);
+        try
+        {
+            this.MigrateOnIdle(); // captures the request context, hint included
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey); // not for this call's reply or later calls
+        }
         return true;
     }
 

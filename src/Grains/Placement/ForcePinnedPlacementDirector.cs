@@ -32,12 +32,28 @@ public sealed class ForcePinnedPlacementDirector(
     private readonly ISiloMetadataCache? _metadata = services.GetService<ISiloMetadataCache>();
     private readonly ForceStorage? _storage = services.GetService<ForceStorage>();
 
-    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
-        Task.FromResult(Place(strategy, target.GrainIdentity.Key.ToString() ?? string.Empty, context.GetCompatibleSilos(target)));
+    /// <summary>
+    /// A placement hint (<see cref="IPlacementDirector.PlacementHintKey"/>, set by a rebalance before
+    /// <c>MigrateOnIdle</c>) is honoured only when the hinted silo is one this policy may choose for the key: a hint
+    /// moves a shard among its force's silos (or within the shared pool), never off them.
+    /// </summary>
+    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    {
+        var key = target.GrainIdentity.Key.ToString() ?? string.Empty;
+        var compatible = context.GetCompatibleSilos(target);
+        if (IPlacementDirector.GetPlacementHint(target.RequestContextData, compatible) is { } hint
+            && Eligible(strategy, key, compatible).Contains(hint))
+            return Task.FromResult(hint);
+        return Task.FromResult(Place(strategy, key, compatible));
+    }
 
     /// <summary>Where a grain with this strategy and key goes among <paramref name="compatible"/> silos; also asked by
     /// a running shard to learn whether a rebalance should move it.</summary>
-    public SiloAddress Place(PlacementStrategy strategy, string key, IReadOnlyList<SiloAddress> compatible)
+    public SiloAddress Place(PlacementStrategy strategy, string key, IReadOnlyList<SiloAddress> compatible) =>
+        Choose(key, Eligible(strategy, key, compatible));
+
+    /// <summary>The silos this policy may put <paramref name="key"/> on; rendezvous hashing picks one of them.</summary>
+    public IReadOnlyList<SiloAddress> Eligible(PlacementStrategy strategy, string key, IReadOnlyList<SiloAddress> compatible)
     {
         var labelled = compatible.Select(s => (Silo: s, Label: LabelOf(s))).ToArray();
         foreach (var (silo, label) in labelled)
@@ -52,7 +68,7 @@ public sealed class ForcePinnedPlacementDirector(
             foreach (var label in ForceLabel.CandidateLabels(force))
             {
                 var own = labelled.Where(s => s.Label == label).Select(s => s.Silo).ToArray();
-                if (own.Length > 0) return Choose(key, own);
+                if (own.Length > 0) return own;
                 var ownAccount = _storage?.HasOwnAccount(label) == true;
                 if (!pinned.Contains(label) && !ownAccount) continue;
                 // A force with its own storage account never falls back: no other silo holds the key to its data.
@@ -70,7 +86,7 @@ public sealed class ForcePinnedPlacementDirector(
         }
 
         var shared = labelled.Where(s => s.Label is null).Select(s => s.Silo).ToArray();
-        return Choose(key, shared.Length > 0 ? shared : compatible);
+        return shared.Length > 0 ? shared : compatible;
     }
 
     /// <summary>The force a pinned grain belongs to. A key that is a bare force id (the audit log's) is pinned only

@@ -45,12 +45,14 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         var searchId = ReviewKeys.NewSearchId();
         using var logScope = SearchTelemetry.BeginSearch(logger, searchId, principal.ToString());
         var probe = Validate(request);
+        // The deadline counts from here, so resolving the scope eats into it rather than adding to it.
+        var started = clock.GetTimestamp();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(request.Deadline);
         var scope = await ResolveScopeAsync(principal, request);
 
         var shards = scope.Granted.SelectMany(g => Enumerable.Range(0, g.Gallery.Config.ShardCount)
             .Select(n => (g.Gallery, g.Ticket, Key: ShardKeys.For(g.Gallery.Id, n)))).ToArray();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(request.Deadline);
         using var gate = new SemaphoreSlim(MaxParallelShards);
 
         // One merger per owner, cut to that owner's cap, so a partner's limit holds before the global top-k.
@@ -63,20 +65,8 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
             try
             {
                 var search = new ShardSearch(probe, request.ModelId, request.K, request.MinScore, request.Purpose, shard.Ticket);
-                var hits = await GrainFactory.GetGrain<IGalleryShardGrain>(shard.Key).SearchAsync(search, deadline.Token)
-                    .WaitAsync(deadline.Token);
-                var merger = perOwner[shard.Gallery.Id.Force];
-                lock (merger) merger.Add(shard.Gallery.Id, hits);
-                return new ShardReport(shard.Key, ShardOutcome.Answered, null);
-            }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                return new ShardReport(shard.Key, ShardOutcome.TimedOut, $"no answer within {request.Deadline.TotalMilliseconds:0} ms");
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Shard {Shard} failed during a search", shard.Key);
-                return new ShardReport(shard.Key, ShardOutcome.Failed, e.Message);
+                return await SearchShardAsync(shard.Key, search, perOwner[shard.Gallery.Id.Force], shard.Gallery.Id,
+                    request.Deadline, request.Deadline - clock.GetElapsedTime(started), deadline.Token, cancellationToken);
             }
             finally
             {
@@ -93,6 +83,56 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         var coverage = new Coverage(reports);
         var caseId = await ReviewCaseOpener.OpenAsync(GrainFactory, logger, force, request, probe, candidates, coverage, [.. scope.Refused], searchId);
         return new SearchResponse(candidates, coverage, scope.Refused.ToArray(), caseId);
+    }
+
+    /// <summary>
+    /// One shard's answer, or a report of why there is none. Never throws for the shard's sake: a dead silo, a refusal
+    /// or a missed deadline is the coverage's to say, not the search's to fail. A call the transport rejected (the
+    /// shard's silo died) is retried once after a short pause when enough of the deadline is left, since the shard
+    /// re-activates on a survivor once membership declares its silo dead. Only the caller's own cancellation ends the search.
+    /// </summary>
+    private async Task<ShardReport> SearchShardAsync(string key, ShardSearch search, TopKMerger merger, GalleryId gallery,
+        TimeSpan limit, TimeSpan left, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var hits = await GrainFactory.GetGrain<IGalleryShardGrain>(key).SearchAsync(search, deadline).WaitAsync(deadline);
+                lock (merger) merger.Add(gallery, hits);
+                return new ShardReport(key, ShardOutcome.Answered, null);
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                throw; // the caller went away: nothing to report to
+            }
+            catch (Exception) when (deadline.IsCancellationRequested)
+            {
+                return new ShardReport(key, ShardOutcome.TimedOut, $"no answer within the {limit.TotalMilliseconds:0} ms deadline");
+            }
+            catch (Exception e) when (ShardFailover.IsTransient(e))
+            {
+                var pause = attempt == 1 ? ShardFailover.PauseBeforeRetry(left - clock.GetElapsedTime(started)) : null;
+                logger.LogWarning("Shard {Shard} unreachable during a search (attempt {Attempt}, {Error}: {Message}); {Next}",
+                    key, attempt, e.GetType().Name, e.Message, pause is { } p ? $"retrying in {p.TotalMilliseconds:0} ms" : "reported in the coverage");
+                if (pause is null)
+                    return new ShardReport(key, ShardOutcome.Failed, $"unavailable (its silo is down or just failed): {e.Message}");
+                try
+                {
+                    await Task.Delay(pause.Value, clock, deadline);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return new ShardReport(key, ShardOutcome.TimedOut, $"no answer within the {limit.TotalMilliseconds:0} ms deadline");
+                }
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Shard {Shard} failed during a search", key);
+                return new ShardReport(key, ShardOutcome.Failed, e.Message);
+            }
+        }
     }
 
     /// <summary>

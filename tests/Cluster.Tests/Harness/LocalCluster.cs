@@ -148,7 +148,8 @@ public sealed partial class LocalCluster : IAsyncDisposable
         var process = StartLogged(info, Path.Combine(Folder, $"silo-{index}.log"));
         var silo = new SiloProcess(index, force, siloPort, apiPort, process);
         _silos[index] = silo;
-        await FreePort.WaitOpenAsync(apiPort, TimeSpan.FromSeconds(60), $"silo {index}");
+        // Generous: on a shared, overloaded machine a silo start has been seen to take over 60 s.
+        await FreePort.WaitOpenAsync(apiPort, TimeSpan.FromSeconds(180), $"silo {index}");
         return silo;
     }
 
