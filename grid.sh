@@ -5,23 +5,16 @@ set -euo pipefail
 umask 077
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-RUN="$ROOT/.run"          # PIDs and logs of what `up` started
-DATA="${GRID_DATA:-$ROOT/.data}"   # Azurite's files and the keys
+RUN="$ROOT/.run"          # logs of tests and demos; the local-cluster tool keeps its pid files and logs here too
 TOOLS="$ROOT/.tools"      # Azurite (npm), project-local
 CONFIG=Release
-BLOB_PORT="${GRID_BLOB_PORT:-10000}"
-TABLE_PORT="${GRID_TABLE_PORT:-10002}"
-SILO_PORT_BASE="${GRID_SILO_PORT_BASE:-11111}"
-API_PORT_BASE="${GRID_API_PORT_BASE:-8443}"        # silo i serves the HTTPS API on API_PORT_BASE + i
-DASHBOARD_PORT_BASE="${GRID_DASHBOARD_PORT_BASE:-8080}"  # only with GRID_DASHBOARD=1 (loopback, no sign-in of its own)
 AZURITE_VERSION=3.37.0
-ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-export GRID_STORAGE="${GRID_STORAGE:-DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;}"
 export OMP_WAIT_POLICY=PASSIVE DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-KEYS="$DATA/keys"          # cluster secret, operator key, CA and silo certificate: 0600 keys in a 0700 folder
-OPERATOR_KEY="$KEYS/operator.key"
 SILO_BIN="$ROOT/src/Silo/bin/$CONFIG/net10.0/Grid.Silo"
 GRIDCTL_BIN="$ROOT/src/Cli/bin/$CONFIG/net10.0/gridctl"
+# The local-cluster tool (src/DevCluster): starts and stops Azurite and silos for up, down, status and silo, with the
+# same code the tests and benchmarks use. Ports, folders and the storage account are its defaults (GRID_*_PORT*, GRID_DATA).
+DEV_BIN="$ROOT/src/DevCluster/bin/$CONFIG/net10.0/Grid.DevCluster"
 
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -29,10 +22,10 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 usage() {
   cat <<USAGE
 usage: ./grid.sh COMMAND
-  setup              install what is missing (apt: g++, libfaiss-dev, libopenblas-dev, liblapack-dev, openssl, python3, nodejs/npm;
+  setup              install what is missing (apt: g++, libfaiss-dev, libopenblas-dev, liblapack-dev, python3, nodejs/npm;
                      azurite@$AZURITE_VERSION into .tools; face models into .models) and build ($CONFIG)
   up [--silos N]     start Azurite and N silos (default 1) in the background; wait until they answer. The first
-                     up makes a local CA and certificates in the data folder's keys/ (openssl). Silo i serves
+                     up makes a local CA and certificates in the data folder's keys/. Silo i serves
                      the HTTPS API on GRID_API_PORT_BASE+i (default 8443+i); no silo opens an Orleans gateway
   silo add [--force F]
                      start one more silo (next free index); --force F pins force F's shards to it
@@ -56,7 +49,7 @@ need_apt() { dpkg -s "$1" >/dev/null 2>&1 || return 0; return 1; }
 
 setup() {
   local missing=()
-  for p in g++ libfaiss-dev libopenblas-dev liblapack-dev openssl python3; do need_apt "$p" && missing+=("$p"); done
+  for p in g++ libfaiss-dev libopenblas-dev liblapack-dev python3; do need_apt "$p" && missing+=("$p"); done
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if ((${#missing[@]})); then
     [ "$(id -u)" = 0 ] || die "missing packages: ${missing[*]} — run as root or: sudo apt-get install -y ${missing[*]}"
@@ -74,107 +67,21 @@ setup() {
   dotnet build "$ROOT/Grid.sln" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly
 }
 
-ensure_built() { [ -x "$SILO_BIN" ] && [ -x "$GRIDCTL_BIN" ] && [ -x "$TOOLS/azurite/node_modules/.bin/azurite" ] || setup; }
+ensure_built() {
+  [ -x "$SILO_BIN" ] && [ -x "$GRIDCTL_BIN" ] && [ -x "$DEV_BIN" ] && [ -x "$TOOLS/azurite/node_modules/.bin/azurite" ] || setup
+  # The data folder and the first silo's API address, from the tool's defaults (nothing repeated here).
+  eval "$("$DEV_BIN" env)"
+  DATA=$GRID_DATA; KEYS="$DATA/keys"; OPERATOR_KEY="$KEYS/operator.key"
+}
 
 # ---------------------------------------------------------------- processes
-# Running and not a zombie: a SIGKILLed process can linger as a zombie until it is reaped.
-alive() {
-  [ -f "$1" ] || return 1
-  local state; state=$(ps -o stat= -p "$(cat "$1")" 2>/dev/null) || return 1
-  [ -n "$state" ] && [[ "$state" != Z* ]]
-}
-
-wait_port() { # port seconds what
-  local i
-  for ((i = 0; i < $2 * 10; i++)); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  die "$3 did not open port $1 within $2 s (see $RUN/*.log)"
-}
-
-start_azurite() {
-  # Azurite's files hold every force's templates and audit: owner-only (0700 here, files 0600 by the umask above).
-  mkdir -p "$RUN" "$DATA/azurite"; chmod 700 "$DATA" "$DATA/azurite"
-  if alive "$RUN/azurite.pid"; then return; fi
-  say "starting Azurite (blob :$BLOB_PORT, table :$TABLE_PORT, data in ${DATA#$ROOT/}/azurite)"
-  setsid "$TOOLS/azurite/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
-    --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" --queueHost 127.0.0.1 --queuePort "${GRID_QUEUE_PORT:-10001}" \
-    --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --location "$DATA/azurite" \
-    >"$RUN/azurite.log" 2>&1 </dev/null &
-  echo $! >"$RUN/azurite.pid"
-  wait_port "$BLOB_PORT" 30 Azurite
-  wait_port "$TABLE_PORT" 30 Azurite
-}
-
-# The cluster secret (HMAC keys for internal calls and search tickets) is made once and shared by local silos.
-ensure_secret() {
-  mkdir -p "$KEYS"; chmod 700 "$KEYS"
-  if [ ! -s "$KEYS/cluster.secret" ]; then
-    (umask 077; head -c 48 /dev/urandom | base64 -w0 >"$KEYS/cluster.secret")
-  fi
-}
-
-# The local certificate authority and the silos' certificate, made once (openssl): the HTTPS API serves this
-# certificate, silos authenticate each other with it (mutual TLS), and clients trust ca.crt and nothing else.
-ensure_tls() {
-  mkdir -p "$KEYS"; chmod 700 "$KEYS"
-  if [ ! -s "$KEYS/ca.crt" ] || [ ! -s "$KEYS/ca.key" ]; then
-    (umask 077; openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -days 3650 \
-      -keyout "$KEYS/ca.key" -out "$KEYS/ca.crt" -subj "/CN=Identity Search Grid local CA" \
-      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null) \
-      || die "openssl could not make the local CA in $KEYS"
-    rm -f "$KEYS/silo.crt"
-  fi
-  if [ ! -s "$KEYS/silo.crt" ] || [ ! -s "$KEYS/silo.key" ]; then
-    (umask 077
-      openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -keyout "$KEYS/silo.key" \
-        -out "$KEYS/silo.csr" -subj "/CN=grid-silo" 2>/dev/null &&
-      printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature,keyEncipherment" \
-        "extendedKeyUsage=serverAuth,clientAuth" "subjectAltName=DNS:localhost,DNS:grid-silo,IP:127.0.0.1,IP:::1" >"$KEYS/silo.ext" &&
-      openssl x509 -req -in "$KEYS/silo.csr" -CA "$KEYS/ca.crt" -CAkey "$KEYS/ca.key" -CAcreateserial -sha256 -days 825 \
-        -extfile "$KEYS/silo.ext" -out "$KEYS/silo.crt" 2>/dev/null) || die "openssl could not make the silo certificate in $KEYS"
-    rm -f "$KEYS/silo.csr" "$KEYS/silo.ext"
-  fi
-  chmod 600 "$KEYS"/*.key; chmod 644 "$KEYS/ca.crt" "$KEYS/silo.crt"
-}
-
-api_url() { echo "https://localhost:$((API_PORT_BASE + ${1:-0}))/"; }
+# The local-cluster tool does the work; this script only parses the arguments.
+dev() { "$DEV_BIN" "$@"; }
 
 # gridctl as the local operator would run it: the first silo's API, the local CA.
-gridctl_local() { GRID_ENDPOINT="${GRID_ENDPOINT:-$(api_url 0)}" GRID_CA_FILE="${GRID_CA_FILE:-$KEYS/ca.crt}" "$GRIDCTL_BIN" "$@"; }
+gridctl_local() { GRID_ENDPOINT="${GRID_ENDPOINT:-$GRID_API_URL}" GRID_CA_FILE="${GRID_CA_FILE:-$KEYS/ca.crt}" "$GRIDCTL_BIN" "$@"; }
 
-start_silo() { # index [force]
-  local i=$1 force=${2:-}
-  local pidfile="$RUN/silo-$i.pid"
-  if alive "$pidfile"; then return; fi
-  mkdir -p "$RUN"
-  ensure_secret
-  ensure_tls
-  local api=$((API_PORT_BASE + i))
-  local args=(--silo-port $((SILO_PORT_BASE + i)) --api-port "$api" --liveness fast --operator-key-file "$OPERATOR_KEY"
-    --tls-cert "$KEYS/silo.crt" --tls-key "$KEYS/silo.key" --tls-ca "$KEYS/ca.crt")
-  local dashboard="off (GRID_DASHBOARD=1 turns it on)"
-  if [ "${GRID_DASHBOARD:-0}" = 1 ]; then args+=(--dashboard-port $((DASHBOARD_PORT_BASE + i))); dashboard="http://127.0.0.1:$((DASHBOARD_PORT_BASE + i))/"; fi
-  [ -z "$force" ] || args+=(--force "$force")
-  printf '%s\n' "$force" >"$RUN/silo-$i.force"
-  say "starting silo $i${force:+ for force $force} (silo :$((SILO_PORT_BASE + i)) mutual TLS, API $(api_url "$i"), dashboard $dashboard)"
-  local secrets=("Grid__Security__ClusterSecret=$(cat "$KEYS/cluster.secret")")
-  if [ -n "$force" ]; then
-    # The force's own ticket-signing secret lives only with its own silos (docs/SECURITY.md, per-owner ticket keys).
-    [ -s "$KEYS/force-$force.secret" ] || head -c 48 /dev/urandom | base64 -w0 >"$KEYS/force-$force.secret"
-    secrets+=("Grid__Security__Forces__${force}__Secret=$(cat "$KEYS/force-$force.secret")")
-  fi
-  env "${secrets[@]}" setsid "$SILO_BIN" "${args[@]}" >>"$RUN/silo-$i.log" 2>&1 </dev/null &
-  echo $! >"$pidfile"
-  wait_port "$api" 60 "silo $i"
-}
-
-next_silo_index() {
-  local i=0
-  while alive "$RUN/silo-$i.pid"; do i=$((i + 1)); done
-  echo "$i"
-}
+api_url() { echo "$GRID_API_URL"; }
 
 silo_cmd() {
   local sub=${1:-}
@@ -189,27 +96,19 @@ silo_cmd() {
         esac
       done
       ensure_built
-      start_azurite
-      local i; i=$(next_silo_index)
-      start_silo "$i" "$force"
-      echo "silo $i started (force ${force:-shared})" ;;
+      if [ -n "$force" ]; then dev silo add --force "$force"; else dev silo add; fi ;;
     start)
       local i=${1:?usage: ./grid.sh silo start ID}
-      [ -f "$RUN/silo-$i.force" ] || die "silo $i was never started here (./grid.sh silo add)"
-      alive "$RUN/silo-$i.pid" && die "silo $i is already running (pid $(cat "$RUN/silo-$i.pid"))"
-      start_azurite
-      start_silo "$i" "$(cat "$RUN/silo-$i.force")" ;;
+      ensure_built
+      dev silo start "$i" ;;
     stop)
       local i=${1:?usage: ./grid.sh silo stop ID}
-      alive "$RUN/silo-$i.pid" || die "silo $i is not running"
-      stop_pid "$RUN/silo-$i.pid" "silo-$i" ;;
+      ensure_built
+      dev silo stop "$i" ;;
     kill)
       local i=${1:?usage: ./grid.sh silo kill ID}
-      alive "$RUN/silo-$i.pid" || die "silo $i is not running"
-      local pid; pid=$(cat "$RUN/silo-$i.pid")
-      kill -KILL "$pid"
-      rm -f "$RUN/silo-$i.pid"
-      say "killed silo-$i (pid $pid, SIGKILL); the cluster declares it dead within seconds (--liveness fast), then its shards reactivate" ;;
+      ensure_built
+      dev silo kill "$i" ;;
     *) die "usage: ./grid.sh silo add [--force F] | silo start ID | silo stop ID | silo kill ID" ;;
   esac
 }
@@ -222,65 +121,21 @@ up() {
       *) die "up: unknown option $1" ;;
     esac
   done
+  [[ "$silos" =~ ^[0-9]+$ ]] && ((silos >= 1)) || die "up: --silos needs a positive number, not $silos"
   ensure_built
-  start_azurite
-  local i
-  for ((i = 0; i < silos; i++)); do start_silo "$i"; done
-  for _ in $(seq 1 100); do [ -s "$OPERATOR_KEY" ] && break; sleep 0.1; done
-  [ -s "$OPERATOR_KEY" ] || die "the silo did not write the operator key $OPERATOR_KEY (see $RUN/silo-0.log)"
-  GRID_KEY_FILE="$OPERATOR_KEY" gridctl_local status >/dev/null || die "the grid did not answer (see $RUN/silo-*.log)"
-  say "grid up: $silos silo(s); operator key: $OPERATOR_KEY (mode 0600); ./gridctl status shows it; ./grid.sh down stops it"
-  say "HTTPS API: $(api_url 0)v1/ (OpenAPI document: $(api_url 0)openapi/v1.json); trust only the grid's CA: $KEYS/ca.crt"
+  dev up --silos "$silos"
 }
 
-stop_pid() { # pidfile name
-  if alive "$1"; then
-    local pid; pid=$(cat "$1")
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    say "stopped $2 (pid $pid)"
-  fi
-  rm -f "$1"
-}
+down() { ensure_built; dev down; }
 
-down() {
-  local f
-  for f in "$RUN"/silo-*.pid; do [ -e "$f" ] && stop_pid "$f" "$(basename "$f" .pid)"; done
-  stop_pid "$RUN/azurite.pid" azurite
-  rm -f "$RUN"/silo-*.force
-}
-
-status() {
-  local f any=0
-  for f in "$RUN"/azurite.pid "$RUN"/silo-*.pid; do
-    [ -e "$f" ] || continue
-    any=1
-    local name label=""; name=$(basename "$f" .pid)
-    [[ "$name" != silo-* ]] || label=$(silo_label "${name#silo-}")
-    if alive "$f"; then echo "$name: running (pid $(cat "$f"))$label"; else echo "$name: not running (stale pid file)$label"; fi
-  done
-  for f in "$RUN"/silo-*.force; do # stopped or killed silos that 'silo start ID' brings back
-    [ -e "$f" ] || continue
-    local name; name=$(basename "$f" .force)
-    [ -e "$RUN/$name.pid" ] || echo "$name: stopped$(silo_label "${name#silo-}") (./grid.sh silo start ${name#silo-})"
-  done
-  ((any)) || { echo "nothing started: ./grid.sh up"; return 0; }
-  if alive "$RUN/silo-0.pid"; then GRID_KEY_FILE="${GRID_KEY_FILE:-$OPERATOR_KEY}" gridctl_local status || true; fi
-}
-
-silo_label() { # index -> " force=F silo=:P api=URL"
-  local i=$1 force
-  force=$(cat "$RUN/silo-$i.force" 2>/dev/null || true)
-  printf ' force=%s silo=:%s api=%s' "${force:-shared}" $((SILO_PORT_BASE + i)) "$(api_url "$i")"
-}
+status() { ensure_built; dev status; }
 
 # ---------------------------------------------------------------- demo
 # A grid of its own under .data/NAME, started afresh, so demos and evaluations never touch your data.
 fresh_grid() { # name
   down >/dev/null
-  DATA="$ROOT/.data/$1"; KEYS="$DATA/keys"; OPERATOR_KEY="$KEYS/operator.key"
-  rm -rf "$DATA"
+  export GRID_DATA="$ROOT/.data/$1"
+  rm -rf "$GRID_DATA"
   up
 }
 
