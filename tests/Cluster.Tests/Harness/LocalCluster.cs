@@ -76,7 +76,11 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Stops Azurite gracefully (SIGTERM: it flushes its metadata) and starts it again on the same ports and folder.</summary>
     public async Task RestartAzuriteAsync(TimeSpan down)
     {
-        if (_azurite is not null) await _azurite.StopAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.StopAsync();
+            await _azurite.DisposeAsync();
+        }
         await Task.Delay(down);
         await StartAzuriteAsync();
     }
