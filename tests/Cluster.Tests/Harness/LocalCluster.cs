@@ -11,7 +11,7 @@ namespace Grid.Cluster.Tests.Harness;
 /// and open no Orleans gateway. Logs go to files in <see cref="Folder"/>. A thin façade over Grid.DevCluster, the
 /// code <c>./grid.sh up</c> runs too.
 /// </summary>
-public sealed class LocalCluster : IAsyncDisposable
+public sealed partial class LocalCluster : IAsyncDisposable
 {
     private readonly Dictionary<int, SiloProcess> _silos = [];
     private AzuriteProcess? _azurite;
