@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Grid.Cluster.Tests.Harness;
 using Grid.DevCluster;
+using Xunit;
 
 namespace Grid.Cluster.Tests;
 
