@@ -26,7 +26,7 @@ usage: ./grid.sh COMMAND
                      azurite@$AZURITE_VERSION into .tools; face models into .models) and build ($CONFIG)
   up [--silos N]     start Azurite and N silos (default 1) in the background; wait until they answer. The first
                      up makes a local CA and certificates in the data folder's keys/. Silo i serves
-                     the HTTPS API on GRID_API_PORT_BASE+i (default 8443+i); no silo opens an Orleans gateway
+                     the HTTPS API on GRID_API_PORT_BASE+i (status shows each URL); no silo opens an Orleans gateway
   silo add [--force F]
                      start one more silo (next free index); --force F pins force F's shards to it
   silo start ID      start silo ID again (same ports, same force label)

@@ -6,6 +6,7 @@ namespace Grid.Cluster.Tests;
 
 /// <summary>The local CA and silo certificate <c>./grid.sh up</c> and the tests make (Grid.DevCluster, in C# since the
 /// openssl steps left grid.sh): made once, owner-only keys, a silo certificate that chains to the CA alone.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")] // Unix file modes: the keys are 0600
 public sealed class LocalCertificatesTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Directory.CreateTempSubdirectory("grid-certs-").FullName, "keys");
