@@ -12,7 +12,8 @@ try
     switch (args)
     {
         case ["up", ..]:
-            var silos = args is [_, "--silos", var n] ? int.Parse(n) : 1;
+            var silos = args is [_, "--silos", var n] ? int.TryParse(n, out var count) && count > 0 ? count
+                : throw new DevClusterException($"up: --silos needs a positive number, not {n}") : 1;
             await grid.StartAzuriteAsync();
             for (var i = 0; i < silos; i++) await grid.StartSiloAsync(i, null);
             for (var i = 0; i < 100 && !File.Exists(layout.OperatorKeyFile); i++) await Task.Delay(100);
@@ -44,10 +45,11 @@ try
             Console.WriteLine($"silo {index} started (force {force ?? "shared"})");
             return 0;
         case ["silo", "start", var id]:
-            var known = grid.ForceOf(int.Parse(id)) ?? throw new DevClusterException($"silo {id} was never started here (./grid.sh silo add)");
+            var known = (int.TryParse(id, out var number) && number >= 0 ? grid.ForceOf(number) : null)
+                        ?? throw new DevClusterException($"silo {id} was never started here (./grid.sh silo add)");
             if (layout.RunningPid($"silo-{id}") is { } running) throw new DevClusterException($"silo {id} is already running (pid {running})");
             await grid.StartAzuriteAsync();
-            await grid.StartSiloAsync(int.Parse(id), known.Length == 0 ? null : known);
+            await grid.StartSiloAsync(number, known.Length == 0 ? null : known);
             return 0;
         case ["silo", "stop", var id]:
             if (layout.RunningPid($"silo-{id}") is null) throw new DevClusterException($"silo {id} is not running");
