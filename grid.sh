@@ -5,7 +5,6 @@ set -euo pipefail
 umask 077
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-RUN="$ROOT/.run"          # logs of tests and demos; the local-cluster tool keeps its pid files and logs here too
 TOOLS="$ROOT/.tools"      # Azurite (npm), project-local
 CONFIG=Release
 AZURITE_VERSION=3.37.0
@@ -69,9 +68,14 @@ setup() {
 
 ensure_built() {
   [ -x "$SILO_BIN" ] && [ -x "$GRIDCTL_BIN" ] && [ -x "$DEV_BIN" ] && [ -x "$TOOLS/azurite/node_modules/.bin/azurite" ] || setup
-  # The data folder and the first silo's API address, from the tool's defaults (nothing repeated here).
+  load_layout
+}
+
+# The data folder, the run folder (pid files, logs) and the first silo's API address, from the local-cluster tool's
+# defaults and the GRID_* variables: nothing is repeated here.
+load_layout() {
   eval "$("$DEV_BIN" env)"
-  DATA=$GRID_DATA; KEYS="$DATA/keys"; OPERATOR_KEY="$KEYS/operator.key"
+  DATA=$GRID_DATA; KEYS="$DATA/keys"; OPERATOR_KEY="$KEYS/operator.key"; RUN=$GRID_RUN
 }
 
 # ---------------------------------------------------------------- processes
@@ -208,6 +212,7 @@ count_of() { { grep -E "^\s*$1:\s+[0-9]+" "$2" || true; } | tail -1 | grep -oE '
 
 run_tests() {
   setup # idempotent: installs what is missing, then an incremental build, so tests never run stale binaries
+  load_layout
   local log="$RUN/test" passed=0 failed=0 skipped=0 rc=0 p
   mkdir -p "$log"
   for p in "$ROOT"/tests/*/*.csproj; do

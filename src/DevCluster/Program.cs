@@ -62,6 +62,7 @@ try
         case ["env"]:
             // Shell assignments for grid.sh (single-quoted: paths may hold spaces).
             Console.WriteLine($"GRID_DATA='{layout.Data}'");
+            Console.WriteLine($"GRID_RUN='{layout.Run}'");
             Console.WriteLine($"GRID_API_URL='{layout.ApiUrl(0)}'");
             return 0;
         default:
