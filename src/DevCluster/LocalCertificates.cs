@@ -29,6 +29,32 @@ public sealed record LocalCertificates(string AuthorityFile, string CertificateF
         return files;
     }
 
+    /// <summary>
+    /// A member force's client certificate from this CA (subject O=grid-force, CN=<paramref name="force"/>, clientAuth
+    /// only, 397 days) as <c>client-F.crt</c> and a 0600 <c>client-F.key</c> in <paramref name="folder"/> (default: beside
+    /// the CA); returns the certificate's path.
+    /// </summary>
+    public string IssueClient(string force, string? folder = null)
+    {
+        folder ??= Path.GetDirectoryName(AuthorityFile)!;
+        Directory.CreateDirectory(folder);
+        using var ca = X509Certificate2.CreateFromPemFile(AuthorityFile, AuthorityKeyFile);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(force, "^[A-Z]{2}(-[A-Z0-9]{1,16})?$"))
+            throw new ArgumentException($"'{force}' is not a force id (NL, DE-BKA).", nameof(force));
+        var request = new CertificateRequest($"O=grid-force, CN={force}", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        var now = DateTimeOffset.UtcNow;
+        using var certificate = request.Create(ca, now.AddDays(-1), now.AddDays(397), RandomNumberGenerator.GetBytes(16));
+        var file = Path.Combine(folder, $"client-{force}.crt");
+        WriteSecret(Path.ChangeExtension(file, ".key"), key.ExportPkcs8PrivateKeyPem());
+        WritePublic(file, certificate.ExportCertificatePem());
+        return file;
+    }
+
     private static bool NonEmpty(string path) => File.Exists(path) && new FileInfo(path).Length > 0;
 
     private static void MakeAuthority(LocalCertificates files, string name)

@@ -35,11 +35,18 @@ public sealed partial class LocalCluster : IAsyncDisposable
     /// <summary>Extra environment for every silo started from now on (e.g. <c>Grid__Api__…</c> limits).</summary>
     public Dictionary<string, string> SiloEnvironment { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Storage accounts Azurite serves besides the development one (set before <see cref="StartAzuriteAsync"/>).</summary>
-    public List<AzuriteAccount> ExtraAccounts { get; } = [];
+    /// <summary>Storage accounts Azurite serves besides the development account (name → base64 key), as grid.sh's
+    /// per-force accounts: set before <see cref="StartAzuriteAsync"/>.</summary>
+    public Dictionary<string, string> ExtraAccounts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Extra environment for the silos of one force only (force → variables), e.g. its own storage account.</summary>
+    public Dictionary<string, Dictionary<string, string>> ForceEnvironment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Shared by this cluster's silos, as grid.sh's <c>.data/keys/cluster.secret</c> is.</summary>
     private readonly string _clusterSecret = ClusterSecrets.NewSecret();
+
+    /// <summary>The cluster secret its silos get (a second grid that must accept this one's backups is given the same).</summary>
+    public string ClusterSecret => _clusterSecret;
 
     /// <summary>Where the first silo writes the operator key at the grid's first start.</summary>
     public string OperatorKeyFile => Path.Combine(Folder, "operator.key");
@@ -70,7 +77,7 @@ public sealed partial class LocalCluster : IAsyncDisposable
         _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions(Path.Combine(Folder, "azurite"), AzuritePorts)
         {
             LogFile = Path.Combine(Folder, "azurite.log"),
-            ExtraAccounts = ExtraAccounts.ToArray(),
+            ExtraAccounts = ExtraAccounts.Select(a => new AzuriteAccount(a.Key, a.Value)).ToArray(),
         });
 
     /// <summary>Stops Azurite gracefully (SIGTERM: it flushes its metadata) and starts it again on the same ports and folder.</summary>
@@ -100,14 +107,16 @@ public sealed partial class LocalCluster : IAsyncDisposable
             ClusterId = ClusterId,
             OperatorKeyFile = OperatorKeyFile,
             LogFile = Path.Combine(Folder, $"silo-{index}.log"),
-            // Several silos on a small machine: workstation GC, unless the test says otherwise.
+            // Several silos on a small machine: workstation GC, unless the test says otherwise; then the force's own.
             Environment = new[] { KeyValuePair.Create("DOTNET_gcServer", "0") }.Concat(SiloEnvironment)
+                .Concat(force is not null && ForceEnvironment.TryGetValue(force, out var own) ? own : [])
                 .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
         };
         var process = SiloLauncher.Start(launch);
         var silo = new SiloProcess(index, force, launch.SiloPort, launch.ApiPort, process);
         _silos[index] = silo;
-        await SiloLauncher.WaitReadyAsync(launch, () => !process.HasExited, TimeSpan.FromSeconds(120));
+        // Generous: on a shared, overloaded machine a silo start has been seen to take over 60 s.
+        await SiloLauncher.WaitReadyAsync(launch, () => !process.HasExited, TimeSpan.FromSeconds(180));
         return silo;
     }
 
@@ -146,6 +155,9 @@ public sealed partial class LocalCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Azurite's well-known development account (public, in Azurite's own source), on this cluster's ports.</summary>
+    /// <summary>Azurite's well-known development account key (public, in Azurite's own source).</summary>
+    public const string DevelopmentAccountKey = LocalGridDefaults.DevelopmentAccountKey;
+
+    /// <summary>Azurite's well-known development account, on this cluster's ports.</summary>
     public static string AzuriteConnectionString(int blobPort, int tablePort) => LocalGridDefaults.AzuriteConnectionString(blobPort, tablePort);
 }
