@@ -85,6 +85,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         if (_process is not null) await _process.WaitForExitAsync();
     }
 
+    /// <summary>The blocking form of <see cref="StopAsync"/>.</summary>
+    public void Stop(TimeSpan? grace = null)
+    {
+        ProcessGroup.Stop(ProcessId, grace ?? TimeSpan.FromSeconds(15));
+        _process?.WaitForExit();
+    }
+
     /// <summary>SIGKILL to the whole group: a crash.</summary>
     public async Task KillAsync()
     {

@@ -48,6 +48,11 @@ public sealed class LocalGrid(LocalGridLayout layout, Action<string> say)
             DashboardPort = dashboard,
             OperatorKeyFile = layout.OperatorKeyFile,
             LogFile = Path.Combine(layout.Run, $"silo-{index}.log"),
+            // One JSON object per log line (wip/ops: a search's lines carry its SearchId); GRID_JSON_LOGS=false for plain text.
+            Environment = new Dictionary<string, string>
+            {
+                ["Grid__Telemetry__JsonLogs"] = Environment.GetEnvironmentVariable("GRID_JSON_LOGS") is { Length: > 0 } json ? json : "true",
+            },
         };
         await File.WriteAllTextAsync(layout.ForceFile(index), $"{force}\n");
         var shownDashboard = dashboard > 0 ? $"http://127.0.0.1:{dashboard}/" : "off (GRID_DASHBOARD=1 turns it on)";

@@ -64,6 +64,19 @@ public static partial class ProcessGroup
         return false;
     }
 
+    /// <summary>The blocking form of <see cref="StopAsync"/> (for callers that cannot await).</summary>
+    public static bool Stop(int pid, TimeSpan grace)
+    {
+        if (!IsAlive(pid)) return true;
+        Signal(pid, Sigterm);
+        var deadline = DateTime.UtcNow + grace;
+        while (IsAlive(pid) && DateTime.UtcNow < deadline) Thread.Sleep(200);
+        if (!IsAlive(pid)) return true;
+        Signal(pid, Sigkill);
+        while (IsAlive(pid)) Thread.Sleep(50);
+        return false;
+    }
+
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
 }
