@@ -42,7 +42,10 @@ public sealed record LocalCertificates(string AuthorityFile, string CertificateF
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         if (!System.Text.RegularExpressions.Regex.IsMatch(force, "^[A-Z]{2}(-[A-Z0-9]{1,16})?$"))
             throw new ArgumentException($"'{force}' is not a force id (NL, DE-BKA).", nameof(force));
-        var request = new CertificateRequest($"O=grid-force, CN={force}", key, HashAlgorithmName.SHA256);
+        var subject = new X500DistinguishedNameBuilder(); // encoded O then CN, as openssl's /O=grid-force/CN=F
+        subject.AddCommonName(force); // the builder encodes in reverse: this yields O=grid-force, CN=F
+        subject.AddOrganizationName("grid-force");
+        var request = new CertificateRequest(subject.Build(), key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));

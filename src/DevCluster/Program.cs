@@ -59,6 +59,19 @@ try
             var pid = grid.Kill($"silo-{id}");
             Say($"killed silo-{id} (pid {pid}, SIGKILL); the cluster declares it dead within seconds (--liveness fast), then its shards reactivate");
             return 0;
+        case ["cert", "--force", var owner]:
+            // A member force's client certificate from the local CA (the openssl steps' replacement).
+            string crt;
+            try
+            {
+                crt = LocalCertificates.Ensure(layout.Keys).IssueClient(owner);
+            }
+            catch (ArgumentException e)
+            {
+                throw new DevClusterException($"cert: {e.Message}");
+            }
+            Say($"client certificate for {owner}: {crt} (key {Path.ChangeExtension(crt, ".key")}, 0600); gridctl --client-cert {crt}");
+            return 0;
         case ["env"]:
             // Shell assignments for grid.sh (single-quoted: paths may hold spaces).
             Console.WriteLine($"GRID_DATA='{layout.Data}'");
@@ -66,7 +79,7 @@ try
             Console.WriteLine($"GRID_API_URL='{layout.ApiUrl(0)}'");
             return 0;
         default:
-            Console.Error.WriteLine("usage: Grid.DevCluster up [--silos N] | down | status | silo add [--force F] | silo start ID | silo stop ID | silo kill ID | env");
+            Console.Error.WriteLine("usage: Grid.DevCluster up [--silos N] | down | status | silo add [--force F] | silo start ID | silo stop ID | silo kill ID | cert --force F | env");
             return 2;
     }
 }
