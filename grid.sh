@@ -37,6 +37,8 @@ usage: ./grid.sh COMMAND
   test               run every test project; ends with 'N passed, N failed'
   bench [options]    benchmarks: in-process engines (--sizes, default 100000,1000000), then end to end through
                      GridClient (--e2e-sizes, default 1000000; starts the grid if it is down); writes docs/BENCHMARKS.md
+  bench --faces [S]  face throughput on one thread (faces-dev 250x250 and as 1920x1080 JPEG, S seconds a set, default 20)
+                     and the per-stage profile; rewrites its marked section of docs/BENCHMARKS.md (GRID_FACES_DEV)
   bench-cluster      search with 1/2/3 silos and killed-silo recovery; writes docs/BENCHMARKS-CLUSTER.md
   eval-faces DIR     the face evaluation on DIR (e.g. ../shared/faces-dev) on a grid of its own, rank-1 through a
                      grid gallery; writes docs/faces-roc.png
@@ -257,7 +259,15 @@ case "${1:-help}" in
   demo) demo ;;
   test) run_tests ;;
   eval-faces) shift; eval_faces "$@" ;;
-  bench) shift; ensure_built; cd "$ROOT"; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@" ;;
+  bench) shift
+    if [ "${1:-}" = "--faces" ]; then
+      # Face throughput (one thread, 250x250 and 1920x1080) and the stage profile into docs/BENCHMARKS.md's marked section.
+      shift; faces_dev="${GRID_FACES_DEV:-$ROOT/../shared/faces-dev}"
+      [ -f "$faces_dev/labels.csv" ] || { echo "faces-dev not found at $faces_dev (set GRID_FACES_DEV)" >&2; exit 1; }
+      cd "$ROOT"; dotnet run --project "$ROOT/bench/Faces.Bench" -c "$CONFIG" -- bench "$faces_dev" "${1:-20}" --write="$ROOT/docs/BENCHMARKS.md"
+    else
+      ensure_built; cd "$ROOT"; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@"
+    fi ;;
   bench-cluster) shift; ensure_built; dotnet run --project "$ROOT/bench/Cluster.Bench" -c "$CONFIG" -- "$@" ;;
   help|-h|--help) usage ;;
   *) usage; exit 2 ;;

@@ -18,4 +18,12 @@ public sealed record FaceDetectorOptions
 
     /// <summary>Most faces kept per photo; a crowd shot beyond this is cut to the best-scoring ones.</summary>
     public int MaxFaces { get; init; } = 50;
+
+    /// <summary>
+    /// When no face is found, look once more on an unsharp-masked copy of the detector input (amount; 0 = off): a
+    /// defocused face the detector scores under the threshold may pass sharpened. Costs a second detector run on
+    /// photos without a face. 1.5 by default: blurred probes detected 56 → 59 of 63, the lower-face bar 58 → 59, and no
+    /// face on the negatives of any variant (5 photos each, so weak evidence).
+    /// </summary>
+    public float RetrySharpenedWhenNone { get; init; } = 1.5f;
 }

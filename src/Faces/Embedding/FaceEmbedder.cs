@@ -1,8 +1,9 @@
 using Grid.Faces.Alignment;
 using Grid.Faces.Imaging;
 using Grid.Faces.Models;
+using Grid.Faces.Onnx;
+using Grid.Faces.Pipeline;
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 using System.Numerics.Tensors;
 
 namespace Grid.Faces.Embedding;
@@ -13,23 +14,32 @@ namespace Grid.Faces.Embedding;
 /// </summary>
 public sealed class FaceEmbedder : IDisposable
 {
-    private readonly InferenceSession session;
+    private static readonly long[] InputShape = [1, 3, ArcFaceReference.Size, ArcFaceReference.Size];
+
+    [ThreadStatic]
+    private static float[]? inputBuffer;
+
+    private readonly OnnxModel model;
 
     public FaceEmbedder(string modelPath, ModelId modelId, SessionOptions sessionOptions)
     {
-        session = new InferenceSession(modelPath, sessionOptions);
+        model = new OnnxModel(modelPath, sessionOptions);
         ModelId = modelId;
     }
 
     public ModelId ModelId { get; }
 
     /// <summary>The template of an aligned crop; with <paramref name="mirrorAverage"/>, of the crop and its mirror image averaged.</summary>
-    public FaceTemplate Embed(RgbImage alignedFace, bool mirrorAverage = false)
+    public FaceTemplate Embed(RgbImage alignedFace, bool mirrorAverage = false) => Embed(alignedFace, mirrorAverage, null);
+
+    internal FaceTemplate Embed(RgbImage alignedFace, bool mirrorAverage, StageClock? clock)
     {
         var vector = Run(alignedFace);
+        clock?.Lap("embedding");
         if (mirrorAverage)
         {
             TensorPrimitives.Add(vector, Run(Mirror(alignedFace)), vector);
+            clock?.Lap("mirror embedding");
         }
         var norm = TensorPrimitives.Norm<float>(vector);
         if (!(norm > 0) || !float.IsFinite(norm))
@@ -46,10 +56,10 @@ public sealed class FaceEmbedder : IDisposable
         {
             throw new ArgumentException($"The embedder takes a {ArcFaceReference.Size}x{ArcFaceReference.Size} aligned crop.", nameof(alignedFace));
         }
-        var input = new DenseTensor<float>([1, 3, ArcFaceReference.Size, ArcFaceReference.Size]);
-        TensorFill.NormalisedPlanes(alignedFace, input.Buffer.Span, ArcFaceReference.Size, ArcFaceReference.Size);
-        using var outputs = session.Run([NamedOnnxValue.CreateFromTensor("input", input)]);
-        var vector = outputs[0].AsEnumerable<float>().ToArray();
+        var input = inputBuffer ??= new float[3 * ArcFaceReference.Size * ArcFaceReference.Size];
+        TensorFill.NormalisedPlanes(alignedFace, input, ArcFaceReference.Size, ArcFaceReference.Size);
+        using var outputs = model.Run(input, InputShape);
+        var vector = outputs[0].GetTensorDataAsSpan<float>().ToArray();
         if (vector.Length != FaceTemplate.Dimensions)
         {
             throw new InvalidOperationException($"The embedder returned {vector.Length} values, not {FaceTemplate.Dimensions}.");
@@ -71,5 +81,5 @@ public sealed class FaceEmbedder : IDisposable
         return mirrored;
     }
 
-    public void Dispose() => session.Dispose();
+    public void Dispose() => model.Dispose();
 }

@@ -18,7 +18,15 @@ public sealed class ImageDecoder(ImageLimits limits)
 
     public ImageLimits Limits { get; } = limits;
 
-    public RgbImage Decode(ReadOnlySpan<byte> encoded)
+    public RgbImage Decode(ReadOnlySpan<byte> encoded) => DecodeScaled(encoded, null).Image;
+
+    /// <summary>
+    /// Decodes at the smallest size a JPEG's decoder offers (n/8 of each side, the scaling done in the inverse DCT, so
+    /// the cost falls with the size) that is still at least <paramref name="minimumSize"/>(upright width, height) of the
+    /// upright photo; other formats, and a null <paramref name="minimumSize"/>, decode at full size. The limits are
+    /// checked on the full size declared in the header either way.
+    /// </summary>
+    public ScaledPhoto DecodeScaled(ReadOnlySpan<byte> encoded, Func<int, int, (int Width, int Height)>? minimumSize)
     {
         if (encoded.IsEmpty)
         {
@@ -45,11 +53,32 @@ public sealed class ImageDecoder(ImageLimits limits)
             throw new ImageRejectedException(ImageRejectionReason.TooManyPixels,
                 $"the header declares {declared.Width}x{declared.Height} pixels, over the limit of {Limits.MaxPixels}");
         }
-        var stored = DecodePixels(codec, declared.Width, declared.Height);
-        return ExifOrientation.Apply(stored, codec.EncodedOrigin);
+        var origin = codec.EncodedOrigin;
+        var swapsAxes = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var (uprightWidth, uprightHeight) = swapsAxes ? (declared.Height, declared.Width) : (declared.Width, declared.Height);
+        var size = new SKSizeI(declared.Width, declared.Height);
+        if (minimumSize is not null && codec.EncodedFormat == SKEncodedImageFormat.Jpeg)
+        {
+            var (minWidth, minHeight) = minimumSize(uprightWidth, uprightHeight);
+            var (storedMinWidth, storedMinHeight) = swapsAxes ? (minHeight, minWidth) : (minWidth, minHeight);
+            for (var eighths = 1; eighths < 8; eighths++)
+            {
+                var scaled = codec.GetScaledDimensions(eighths / 8f);
+                if (scaled.Width >= storedMinWidth && scaled.Height >= storedMinHeight)
+                {
+                    size = scaled;
+                    break;
+                }
+            }
+        }
+        var stored = DecodePixels(codec, size.Width, size.Height);
+        return new ScaledPhoto(ExifOrientation.Apply(stored, origin), uprightWidth, uprightHeight);
     }
 
-    public RgbImage Decode(Stream stream)
+    public RgbImage Decode(Stream stream) => Decode(ReadAll(stream));
+
+    /// <summary>The stream's bytes, refused once they pass <see cref="ImageLimits.MaxBytes"/>.</summary>
+    public byte[] ReadAll(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var buffer = new MemoryStream();
@@ -63,17 +92,20 @@ public sealed class ImageDecoder(ImageLimits limits)
             }
             buffer.Write(chunk, 0, read);
         }
-        return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return buffer.ToArray();
     }
 
-    public RgbImage DecodeFile(string path)
+    public RgbImage DecodeFile(string path) => Decode(ReadFile(path));
+
+    /// <summary>The file's bytes, refused without reading when it is over <see cref="ImageLimits.MaxBytes"/>.</summary>
+    public byte[] ReadFile(string path)
     {
         var length = new FileInfo(path).Length;
         if (length > Limits.MaxBytes)
         {
             throw TooLarge(length);
         }
-        return Decode(File.ReadAllBytes(path));
+        return File.ReadAllBytes(path);
     }
 
     private ImageRejectedException TooLarge(long length) =>
@@ -103,18 +135,19 @@ public sealed class ImageDecoder(ImageLimits limits)
     private static RgbImage FromRgba(ReadOnlySpan<byte> rgba, int width, int height, int rowBytes)
     {
         var image = new RgbImage(width, height);
-        var pixels = image.Pixels;
+        var pixels = image.Pixels.AsSpan();
         for (var y = 0; y < height; y++)
         {
             var row = rgba.Slice(y * rowBytes, width * 4);
-            var to = y * width * RgbImage.Channels;
-            for (var x = 0; x < width; x++, to += RgbImage.Channels)
+            var to = pixels.Slice(y * width * RgbImage.Channels, width * RgbImage.Channels);
+            var opaqueUpTo = RgbaPacking.PackOpaque(row, to);
+            for (var x = opaqueUpTo; x < width; x++)
             {
                 var a = row[(x * 4) + 3];
                 for (var c = 0; c < RgbImage.Channels; c++)
                 {
                     var v = row[(x * 4) + c];
-                    pixels[to + c] = a == 255 ? v : (byte)(((v * a) + (255 * (255 - a)) + 127) / 255);
+                    to[(x * RgbImage.Channels) + c] = a == 255 ? v : (byte)(((v * a) + (255 * (255 - a)) + 127) / 255);
                 }
             }
         }

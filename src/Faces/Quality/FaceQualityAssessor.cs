@@ -39,7 +39,7 @@ public static class FaceQualityAssessor
             ClippedShare: clipped,
             DetectionScore: detectionScore,
             LandmarkFitError: FitError(landmarks, photoToCrop),
-            LowerFaceContrastRatio: Deviation(alignedCrop, 38, 74, 84, 102) / Math.Max(Deviation(alignedCrop, 28, 84, 40, 62), 1f));
+            LowerFaceContrastRatio: LowerFaceContrastRatio(alignedCrop));
         var components = Components(eyes, measures);
         return new FaceQuality(faceHeight, eyes, measures, components, Combine(components));
     }
@@ -109,13 +109,17 @@ public static class FaceQualityAssessor
         return MathF.Sqrt(sum / five.Count);
     }
 
+    /// <summary>Grey-level spread of the mouth region over that of the eye region of an aligned crop (a covered mouth is flat).</summary>
+    internal static float LowerFaceContrastRatio(RgbImage alignedCrop) =>
+        Deviation(alignedCrop, 38, 74, 84, 102) / Math.Max(Deviation(alignedCrop, 28, 84, 40, 62), 1f);
+
     private static float Grey(RgbImage image, int x, int y)
     {
         var o = image.OffsetOf(x, y);
         return (0.299f * image.Pixels[o]) + (0.587f * image.Pixels[o + 1]) + (0.114f * image.Pixels[o + 2]);
     }
 
-    private static float LaplacianVariance(RgbImage crop)
+    internal static float LaplacianVariance(RgbImage crop)
     {
         double sum = 0, squares = 0;
         var n = 0;

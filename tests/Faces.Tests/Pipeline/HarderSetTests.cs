@@ -14,7 +14,7 @@ public sealed class HarderSetTests(PipelineFixture fixture)
 
     /// <summary>
     /// Floors a little under what was measured (docs/FACES.md, harder set): clean, JPEG and rotated stay at the reference floor;
-    /// all variants pooled at one threshold stay at 0.85 or better at FAR 0.1 %; no variant raises a face on a photo of rocks,
+    /// blur at 0.70 or better; all variants pooled at one threshold stay at 0.85 or better at FAR 0.1 %; no variant raises a face on a photo of rocks,
     /// coins or a cat beyond the one rotated-gravel false face measured.
     /// </summary>
     [SkippableFact]
@@ -31,6 +31,8 @@ public sealed class HarderSetTests(PipelineFixture fixture)
         Assert.True(rows[ImageVariant.RotatedLeft].Rank1Rate >= 0.97, report.ToMarkdown());
         Assert.Equal(rows[ImageVariant.LowContrast].Photos, rows[ImageVariant.LowContrast].Detected);
         Assert.All(report.Rows, r => Assert.Equal(0, r.FacesOnNegatives));
+        // Soft faces are embedded from a sharpened crop and the detector retries sharpened: blur measured 0.774 (was 0.472).
+        Assert.True(rows[ImageVariant.Blurred].AtFar01Percent.TrueAcceptRate >= 0.70, report.ToMarkdown());
         // Blur is the hardest variant: what it does to the probes shows in their quality.
         Assert.True(rows[ImageVariant.Blurred].MeanQuality < rows[ImageVariant.Clean].MeanQuality - 30, report.ToMarkdown());
         Assert.True(report.Pooled!.AtFar01Percent.TrueAcceptRate >= 0.85, report.ToMarkdown());
