@@ -10,7 +10,8 @@ public sealed class BenchmarkReport(BenchmarkOptions options)
 {
     public const string KeepMarker = "<!-- Hand-written notes below this line are kept when Grid.Bench rewrites the file. -->";
 
-    public string ToMarkdown(IReadOnlyList<BenchmarkRow> rows, IReadOnlyList<EndToEndResult> endToEnd, IEnumerable<string> findings, string? kept = null)
+    public string ToMarkdown(IReadOnlyList<BenchmarkRow> rows, IReadOnlyList<EndToEndResult> endToEnd, IEnumerable<string> findings, string? kept = null,
+        IReadOnlyList<FanOutResult>? fanOut = null)
     {
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks").AppendLine();
@@ -32,6 +33,7 @@ public sealed class BenchmarkReport(BenchmarkOptions options)
             text.AppendLine();
         }
         if (endToEnd.Count > 0) AppendEndToEnd(text, endToEnd);
+        if (fanOut is { Count: > 0 }) AppendFanOut(text, fanOut, rows);
         AppendTargets(text, Targets.From(rows, endToEnd));
         text.AppendLine("## Findings").AppendLine();
         foreach (var finding in findings) text.AppendLine($"- {finding}");
@@ -40,7 +42,8 @@ public sealed class BenchmarkReport(BenchmarkOptions options)
         return text.ToString();
     }
 
-    public void Write(IReadOnlyList<BenchmarkRow> rows, IReadOnlyList<EndToEndResult> endToEnd, IEnumerable<string> findings)
+    public void Write(IReadOnlyList<BenchmarkRow> rows, IReadOnlyList<EndToEndResult> endToEnd, IEnumerable<string> findings,
+        IReadOnlyList<FanOutResult>? fanOut = null)
     {
         var path = Path.GetFullPath(options.Output);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -51,12 +54,12 @@ public sealed class BenchmarkReport(BenchmarkOptions options)
             var at = old.IndexOf(KeepMarker, StringComparison.Ordinal);
             if (at >= 0) kept = old[(at + KeepMarker.Length)..];
         }
-        File.WriteAllText(path, ToMarkdown(rows, endToEnd, findings, kept));
+        File.WriteAllText(path, ToMarkdown(rows, endToEnd, findings, kept, fanOut));
     }
 
     private void AppendEndToEnd(StringBuilder text, IReadOnlyList<EndToEndResult> results)
     {
-        text.AppendLine("## End to end (GridClient → HTTPS API → SearchCoordinator → shards, one silo, Azurite)").AppendLine();
+        text.AppendLine($"## End to end (GridClient → HTTPS API → SearchCoordinator → shards, one silo, Azurite; engine {results[0].Engine})").AppendLine();
         text.AppendLine($"One silo (`./grid.sh up`, ServerGC) and Azurite on the same machine as the client. Enrolment: batches of {options.EnrolBatch:N0} " +
                         "templates, one acknowledged before the next; a batch is acknowledged only once its rows are in the shards' append logs " +
                         "in blob storage (Azurite), and the rate includes the snapshots the shards write when a log passes 256 MiB. " +
@@ -75,9 +78,32 @@ public sealed class BenchmarkReport(BenchmarkOptions options)
             foreach (var c in r.Concurrent) text.Append($" {c.QueriesPerSecond:F1} ({c.P50Ms:F0} / {c.P99Ms:F0}) |");
             text.AppendLine($" {(r.SiloResidentBytes is { } b ? $"{b / (double)(1L << 30):F2} GiB" : "–")} |");
         }
+        foreach (var r in results.Where(r => r.RestartToReadySeconds is not null))
+            text.AppendLine().AppendLine($"Restart ({r.Size:N0} templates, `--restart`): `./grid.sh down` and `up`, first complete answer after " +
+                                         $"{r.RestartToReadySeconds:F1} s; then single-probe p50 {Format(r.P50AfterRestartMs)} ms; silo RSS " +
+                                         $"{(r.SiloResidentBytesAfterRestart is { } b ? $"{b / (double)(1L << 30):F2} GiB = {b / ((double)r.Size * options.Dimension * sizeof(float)):F2}× the float32 template bytes" : "–")}.");
         var searches = results[0].Concurrent.FirstOrDefault()?.Searches ?? options.ConcurrentSearches;
-        text.AppendLine().AppendLine($"Concurrent columns: {searches} searches over the same probes with that many outstanding at a time; " +
+        text.AppendLine().AppendLine($"Concurrent columns: max({searches}, 10 × in flight) searches over the same probes with that many outstanding at a time " +
+                                     "(`ConcurrentSearch`, the client code of `gridctl search --concurrency N`); " +
                                      $"partial or short results: {string.Join(", ", results.Select(r => $"{r.Size:N0}: {r.PartialResults}"))}.").AppendLine();
+    }
+
+    /// <summary>Issue 11 item 5: the same templates in ever more shards; what the API, the coordinator's fan-out and the
+    /// merge add shows as the end-to-end p50 minus the in-process scan of the same shards.</summary>
+    private void AppendFanOut(StringBuilder text, IReadOnlyList<FanOutResult> results, IReadOnlyList<BenchmarkRow> rows)
+    {
+        text.AppendLine($"## Wide fan-out ({results[0].Size:N0} templates, {options.Engine}, one silo, through the HTTPS API)").AppendLine();
+        text.AppendLine("The same templates in one gallery per width (`--fanout`), single probes one at a time as the client sees them; the anchor " +
+                        "is the same rows in that many in-process indexes scanned at once on the thread pool (no Orleans, no API).").AppendLine();
+        text.AppendLine("| shards | gallery | p50 ms | p99 ms | in-process scan p50 ms | API + coordinator + merge ms | enrol s | load |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            var anchor = Targets.Sharded(rows.Where(x => x.Section == EngineBenchmarks.Section && x.Size == r.Size), options.Engine, r.Shards);
+            text.AppendLine($"| {r.Shards} | {r.Gallery} | {Format(r.P50Ms)} | {Format(r.P99Ms)} | {Format(anchor)} | " +
+                            $"{Format(anchor is { } a ? r.P50Ms - a : null)} | {r.EnrolSeconds:F1} | {Format(r.Load)} |");
+        }
+        text.AppendLine();
     }
 
     private static void AppendTargets(StringBuilder text, IReadOnlyList<TargetCheck> checks)

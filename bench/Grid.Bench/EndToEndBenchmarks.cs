@@ -9,7 +9,7 @@ namespace Grid.Bench;
 /// <summary>
 /// The grid measured from a member force's seat: a GridClient in this process, the silo and Azurite in their
 /// own processes (started with <c>./grid.sh up</c> when not already up). For each size: create
-/// <c>NL-BENCH/bench-SIZE</c> (exact engine, <see cref="BenchmarkOptions.Shards"/> shards), enrol the in-process
+/// <c>NL-BENCH/bench-SIZE</c> (<see cref="BenchmarkOptions.Engine"/>, <see cref="BenchmarkOptions.Shards"/> shards), enrol the in-process
 /// benchmark's gallery (same seed, same generator) in batches — each call returns only once its rows are in
 /// the shards' logs in blob storage — then time single probes and concurrent searches as the client sees them.
 /// </summary>
@@ -24,28 +24,110 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
     private static readonly SearchPurpose Purpose = new("system-evaluation", "BENCH", SubjectCategory.Suspect,
         "Latency benchmark on synthetic templates");
 
+    /// <summary>The wide fan-out widths measured by the last <see cref="RunAsync"/> (empty without <c>--fanout</c>).</summary>
+    public List<FanOutResult> FanOutResults { get; } = [];
+
     public async Task<IReadOnlyList<EndToEndResult>> RunAsync()
     {
         var results = new List<EndToEndResult>();
-        if (options.EndToEndSizes.Length == 0) return results;
+        if (options.EndToEndSizes.Length == 0 && options.FanOut.Length == 0) return results;
         await using var grid = new GridHarness(log);
         await grid.EnsureUpAsync();
         await using var client = await GridHarness.ConnectAsync();
-        foreach (var size in options.EndToEndSizes) results.Add(await RunSizeAsync(client, size));
+        var made = new Dictionary<(int Size, int Shards), (GalleryId Gallery, double EnrolSeconds)>();
+        foreach (var size in options.EndToEndSizes) results.Add(await RunSizeAsync(client, size, made));
+        if (options.Restart && results.Count > 0)
+        {
+            if (!grid.StartedHere) log.WriteLine("restart: skipped, the grid was already up when this run began (run with the grid down)");
+            else results[^1] = await RestartAsync(grid, results[^1]);
+        }
+        foreach (var width in options.FanOut) FanOutResults.Add(await RunFanOutAsync(client, width, made));
         return results;
     }
 
-    private async Task<EndToEndResult> RunSizeAsync(GridClient client, int size)
+    /// <summary>Restart to ready: grid down and up, then searches until one answers from every shard (the shards load
+    /// their snapshots on activation); then single probes again and the silo's resident memory.</summary>
+    private async Task<EndToEndResult> RestartAsync(GridHarness grid, EndToEndResult before)
     {
-        var gallery = await FreshGalleryAsync(client, size);
-        await client.CreateGalleryAsync(gallery, new GalleryConfig("exact", options.Shards, ModelId, SubjectCategory.Suspect));
-        log.WriteLine($"[e2e {size}] created {gallery} (exact, {options.Shards} shards); enrolling in batches of {options.EnrolBatch}");
+        var gallery = GalleryId.Parse(before.Gallery);
+        var probes = BenchData.Probes(options);
+        var clock = Stopwatch.StartNew();
+        await grid.RestartAsync();
+        await using var client = await GridHarness.ConnectAsync();
+        while (true)
+        {
+            try
+            {
+                if ((await client.SearchAsync(Request(gallery, probes, 0))).Response.Coverage.Complete) break;
+            }
+            catch (GridException e) when (clock.Elapsed < TimeSpan.FromMinutes(30))
+            {
+                log.WriteLine($"[restart] not ready yet: {e.Code}");
+                await Task.Delay(1000);
+            }
+        }
+        var ready = clock.Elapsed.TotalSeconds;
+        log.WriteLine($"[restart] {before.Size:N0} templates: restart to first complete answer {ready:F1} s");
+        var (p50, _, _, _) = await SingleProbesAsync(client, gallery, "[restart]");
+        var rss = GridHarness.SiloProcessId is { } pid ? GridHarness.ResidentBytes(pid) : null;
+        log.WriteLine($"[restart] single probe p50 {p50:F1} ms; silo RSS {(rss ?? 0) / (double)(1L << 30):F2} GiB");
+        return before with { RestartToReadySeconds = ready, P50AfterRestartMs = p50, SiloResidentBytesAfterRestart = rss };
+    }
 
+    /// <summary>One fan-out width: the same templates in <paramref name="width"/> shards (the end-to-end gallery is reused
+    /// where it has that size and width), single probes timed as the client sees them.</summary>
+    private async Task<FanOutResult> RunFanOutAsync(GridClient client, int width, Dictionary<(int, int), (GalleryId Gallery, double EnrolSeconds)> made)
+    {
+        var size = options.FanOutSize;
+        if (!made.TryGetValue((size, width), out var existing))
+        {
+            existing = await FilledGalleryAsync(client, size, width, $"fanout {width}");
+            made[(size, width)] = existing;
+            await client.SnapshotAsync(existing.Gallery); // as for the end-to-end gallery: no periodic snapshot inside the timings
+        }
+
+        var (p50, p99, _, load) = await SingleProbesAsync(client, existing.Gallery, $"[fanout {width}]");
+        log.WriteLine($"[fanout {width}] {size:N0} templates in {width} shards: p50 {p50:F1} ms, p99 {p99:F1} ms");
+        return new FanOutResult(size, width, existing.Gallery.Key, p50, p99, existing.EnrolSeconds, load);
+    }
+
+    private async Task<(GalleryId Gallery, double EnrolSeconds)> FilledGalleryAsync(GridClient client, int size, int shards, string tag)
+    {
+        var gallery = await FreshGalleryAsync(client, size, shards == options.Shards ? "" : $"-w{shards}");
+        await client.CreateGalleryAsync(gallery, new GalleryConfig(options.Engine, shards, ModelId, SubjectCategory.Suspect));
+        log.WriteLine($"[{tag}] created {gallery} ({options.Engine}, {shards} shards); enrolling in batches of {options.EnrolBatch}");
         var (enrolled, enrolSeconds) = await EnrolAsync(client, gallery, size);
         var held = (await client.GetStatusAsync()).Galleries.Single(g => g.Info.Id == gallery).Templates;
         if (held != size)
             throw new InvalidOperationException($"{gallery} holds {held} templates after enrolling {size}.");
-        log.WriteLine($"[e2e {size}] enrolled {enrolled:N0} in {enrolSeconds:F1} s = {enrolled / enrolSeconds:F0} templates/s");
+        log.WriteLine($"[{tag}] enrolled {enrolled:N0} in {enrolSeconds:F1} s = {enrolled / enrolSeconds:F0} templates/s");
+        return (gallery, enrolSeconds);
+    }
+
+    private SearchRequest Request(GalleryId gallery, float[] probes, int p) =>
+        new([gallery], probes.AsSpan(p * options.Dimension, options.Dimension).ToArray(), Purpose, ModelId, K, -1f, DeadlineMs);
+
+    /// <summary>Warm-up, then <see cref="BenchmarkOptions.Probes"/> single probes one at a time.</summary>
+    private async Task<(double P50, double P99, int Partial, double? Load)> SingleProbesAsync(GridClient client, GalleryId gallery, string tag)
+    {
+        var probes = BenchData.Probes(options);
+        var partial = 0;
+        MachineLoad.WaitForQuiet(options.QuietLoad, TimeSpan.FromSeconds(options.QuietWaitSeconds), log, $"{tag} search");
+        var latencies = new double[options.Probes];
+        for (var p = -WarmUp; p < options.Probes; p++)
+        {
+            var timed = await client.SearchAsync(Request(gallery, probes, (p + options.Probes) % options.Probes));
+            if (!timed.Response.Coverage.Complete || timed.Response.Candidates.Length != K) partial++;
+            if (p >= 0) latencies[p] = timed.LatencyMs;
+        }
+        Array.Sort(latencies);
+        return (BenchData.Percentile(latencies, 0.50), BenchData.Percentile(latencies, 0.99), partial, MachineLoad.Now());
+    }
+
+    private async Task<EndToEndResult> RunSizeAsync(GridClient client, int size, Dictionary<(int, int), (GalleryId Gallery, double EnrolSeconds)> made)
+    {
+        var (gallery, enrolSeconds) = made[(size, options.Shards)] = await FilledGalleryAsync(client, size, options.Shards, $"e2e {size}");
+        var enrolled = (long)size;
 
         // A shard snapshots a dirty index every 5 minutes and blocks its searches while it writes: do it now,
         // outside the measurements, so it does not land in them.
@@ -55,48 +137,28 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
         log.WriteLine($"[e2e {size}] snapshot of all shards after enrolment: {snapshotSeconds:F1} s");
 
         var probes = BenchData.Probes(options);
-        var partial = 0;
-        async Task<double> SearchAsync(int p)
-        {
-            var request = new SearchRequest([gallery], probes.AsSpan(p * options.Dimension, options.Dimension).ToArray(), Purpose, ModelId, K, -1f, DeadlineMs);
-            var timed = await client.SearchAsync(request);
-            if (!timed.Response.Coverage.Complete || timed.Response.Candidates.Length != K) Interlocked.Increment(ref partial);
-            return timed.LatencyMs;
-        }
-
-        MachineLoad.WaitForQuiet(options.QuietLoad, TimeSpan.FromSeconds(options.QuietWaitSeconds), log, $"[e2e {size}] search");
-        for (var w = 0; w < WarmUp; w++) await SearchAsync(w % options.Probes);
-        var latencies = new double[options.Probes];
-        for (var p = 0; p < options.Probes; p++) latencies[p] = await SearchAsync(p);
-        Array.Sort(latencies);
-        var p50 = BenchData.Percentile(latencies, 0.50);
-        var p99 = BenchData.Percentile(latencies, 0.99);
-        var load = MachineLoad.Now();
+        var (p50, p99, partial, load) = await SingleProbesAsync(client, gallery, $"[e2e {size}]");
         log.WriteLine($"[e2e {size}] single probe: p50 {p50:F1} ms, p99 {p99:F1} ms over {options.Probes} probes; {MachineLoad.Describe()}");
 
+        // Many in flight: the client code of `gridctl search --concurrency N` (ConcurrentSearch), at least ten searches each.
         var runs = new List<ConcurrentRun>();
         foreach (var inFlight in options.InFlight)
         {
-            var times = new double[options.ConcurrentSearches];
-            var next = -1;
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Task.Run(async () =>
+            var count = Math.Max(options.ConcurrentSearches, 10 * inFlight);
+            var requests = Enumerable.Range(0, count).Select(i => Request(gallery, probes, i % options.Probes)).ToArray();
+            var summary = await ConcurrentSearch.RunAsync(client, requests, inFlight, (_, answer, _) =>
             {
-                for (int i; (i = Interlocked.Increment(ref next)) < times.Length;)
-                    times[i] = await SearchAsync(i % options.Probes);
-            })));
-            var seconds = clock.Elapsed.TotalSeconds;
-            Array.Sort(times);
-            var run = new ConcurrentRun(inFlight, times.Length, times.Length / seconds,
-                BenchData.Percentile(times, 0.50), BenchData.Percentile(times, 0.99));
+                if (answer is null || !answer.Response.Coverage.Complete || answer.Response.Candidates.Length != K) Interlocked.Increment(ref partial);
+            });
+            var run = new ConcurrentRun(inFlight, count, summary.SearchesPerSecond, summary.P50Ms, summary.P99Ms);
             log.WriteLine($"[e2e {size}] {run.Searches} searches, {inFlight} in flight: {run.QueriesPerSecond:F1} q/s, " +
-                          $"p50 {run.P50Ms:F1} ms, p99 {run.P99Ms:F1} ms");
+                          $"p50 {run.P50Ms:F1} ms, p99 {run.P99Ms:F1} ms, {summary.Failures} failed");
             runs.Add(run);
         }
 
         var rss = GridHarness.SiloProcessId is { } pid ? GridHarness.ResidentBytes(pid) : null;
         if (partial > 0) log.WriteLine($"[e2e {size}] warning: {partial} searches came back partial or short");
-        return new EndToEndResult(size, gallery.Key, options.Shards, enrolled, enrolSeconds, p50, p99, runs, partial, rss, load, snapshotSeconds);
+        return new EndToEndResult(size, gallery.Key, options.Shards, enrolled, enrolSeconds, p50, p99, runs, partial, rss, load, snapshotSeconds, options.Engine);
     }
 
     /// <summary>Sends the gallery in batches, one acknowledged before the next (as <c>gridctl enrol</c> does).</summary>
@@ -138,11 +200,11 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
     }
 
     /// <summary><c>NL-BENCH/bench-SIZE</c>, or <c>NL-BENCH/bench-SIZE-2</c>, <c>-3</c>… when an earlier run left that gallery in storage.</summary>
-    private static async Task<GalleryId> FreshGalleryAsync(GridClient client, int size)
+    private static async Task<GalleryId> FreshGalleryAsync(GridClient client, int size, string suffix = "")
     {
         for (var n = 1; ; n++)
         {
-            var id = new GalleryId(GridHarness.BenchForce, n == 1 ? $"bench-{size}" : $"bench-{size}-{n}");
+            var id = new GalleryId(GridHarness.BenchForce, n == 1 ? $"bench-{size}{suffix}" : $"bench-{size}{suffix}-{n}");
             if (await client.GetGalleryAsync(id) is null) return id;
         }
     }

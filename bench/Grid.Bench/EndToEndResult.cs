@@ -13,9 +13,17 @@ public sealed record EndToEndResult(
     int PartialResults,
     long? SiloResidentBytes,
     double? LoadDuringSearch,
-    double SnapshotSeconds)
+    double SnapshotSeconds,
+    string Engine = "exact")
 {
     public double EnrolPerSecond => Enrolled / EnrolSeconds;
+
+    /// <summary>With <c>--restart</c>: grid down and up again, then the first complete answer (shards load snapshots).</summary>
+    public double? RestartToReadySeconds { get; init; }
+
+    public double? P50AfterRestartMs { get; init; }
+
+    public long? SiloResidentBytesAfterRestart { get; init; }
 }
 
 /// <summary><paramref name="Searches"/> searches with <paramref name="InFlight"/> outstanding at a time.</summary>

@@ -85,16 +85,23 @@ public sealed class EngineBenchmarks(BenchmarkOptions options, TextWriter log)
             log.WriteLine($"[{size}] {spec}: p50 {row.P50Ms:F1} ms, p99 {row.P99Ms:F1} ms, batch {qps:F0} q/s");
             rows.Add(row);
         }
-        rows.Add(RunSharded(size, probes));
+        rows.Add(RunSharded(size, probes, options.Shards));
+        // The fan-out widths' anchors: the same rows in that many in-process shards (no Orleans, no API).
+        if (size == options.FanOutSize)
+            foreach (var width in options.FanOut.Where(w => w != options.Shards))
+                rows.Add(RunSharded(size, probes, width));
         return rows;
     }
 
-    /// <summary>The silo's shape without the silo: the gallery split over <see cref="BenchmarkOptions.Shards"/>
-    /// exact indexes, each probe scanned by all of them at once on the thread pool (as GalleryShardGrain does)
+    /// <summary>The name of the in-process sharded row for <paramref name="shards"/> shards of <paramref name="engine"/>.</summary>
+    public static string ShardedName(string engine, int shards) => $"{engine}, {shards} shards in parallel";
+
+    /// <summary>The silo's shape without the silo: the gallery split over <paramref name="shardCount"/>
+    /// indexes of the end-to-end engine, each probe scanned by all of them at once on the thread pool (as GalleryShardGrain does)
     /// and the per-shard top-k merged. Separates the cost of sharding from the cost of Orleans and the network.</summary>
-    private BenchmarkRow RunSharded(int size, float[] probes)
+    private BenchmarkRow RunSharded(int size, float[] probes, int shardCount)
     {
-        var shards = Enumerable.Range(0, options.Shards).Select(_ => VectorIndexFactory.Create("exact", options.Dimension)).ToArray();
+        var shards = Enumerable.Range(0, shardCount).Select(_ => VectorIndexFactory.Create(options.Engine, options.Dimension)).ToArray();
         try
         {
             foreach (var (first, count, vectors) in BenchData.Gallery(options, size))
@@ -121,7 +128,7 @@ public sealed class EngineBenchmarks(BenchmarkOptions options, TextWriter log)
             for (var w = 0; w < WarmUp; w++) SearchOnce(w % options.Probes);
             var latencies = Enumerable.Range(0, options.Probes).Select(SearchOnce).ToArray();
             Array.Sort(latencies);
-            var row = new BenchmarkRow(Section, size, $"exact, {shards.Length} shards in parallel", Percentile(latencies, 0.50),
+            var row = new BenchmarkRow(Section, size, ShardedName(options.Engine, shards.Length), Percentile(latencies, 0.50),
                 Percentile(latencies, 0.99), null,
                 $"{shards.Length} × {size / shards.Length:N0} rows, each shard's scan a thread-pool task (as in the silo); no Orleans; {MachineLoad.Describe()}");
             log.WriteLine($"[{size}] {row.Engine}: p50 {row.P50Ms:F1} ms, p99 {row.P99Ms:F1} ms");

@@ -8,6 +8,7 @@ var rows = new EngineBenchmarks(options, Console.Out).Run();
 GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
-var endToEnd = await new EndToEndBenchmarks(options, Console.Out).RunAsync();
-new BenchmarkReport(options).Write(rows, endToEnd, Findings.From(rows, endToEnd));
+var grid = new EndToEndBenchmarks(options, Console.Out);
+var endToEnd = await grid.RunAsync();
+new BenchmarkReport(options).Write(rows, endToEnd, Findings.From(rows, endToEnd), grid.FanOutResults);
 Console.WriteLine($"Wrote {options.Output}");

@@ -9,6 +9,18 @@ public static class Targets
     /// <summary>End-to-end p50 (client-measured, sharded, through Orleans) ≤ this × in-process exact p50.</summary>
     public const double EndToEndOverInProcess = 1.15;
 
+    /// <summary>Issue 8: end-to-end p50 through the HTTPS API ≤ this × the in-process scan of the same shards.</summary>
+    public const double ApiOverSharded = 1.10;
+
+    /// <summary>Issue 11: with this many searches in flight through the API ...</summary>
+    public const int ManyInFlight = 32;
+
+    /// <summary>... at least this many searches/s ...</summary>
+    public const double ManyInFlightRate = 300;
+
+    /// <summary>... with p99 at most this many ms.</summary>
+    public const double ManyInFlightP99Ms = 300;
+
     /// <summary>Issue 11: exact-int8 single-probe p50 ≤ this × the all-core float32 plain read.</summary>
     public const double Int8OverFloatRead = 0.5;
 
@@ -30,16 +42,25 @@ public static class Targets
         }
         foreach (var r in endToEnd)
         {
-            if (Exact(rows.Where(x => x.Section == EngineBenchmarks.Section && x.Size == r.Size)) is { } exact)
+            var size = rows.Where(x => x.Section == EngineBenchmarks.Section && x.Size == r.Size).ToArray();
+            if (Exact(size) is { } exact)
                 checks.Add(new(r.Size, "end-to-end p50 / in-process exact p50", $"{r.P50Ms:F1} / {exact:F1} ms", r.P50Ms / exact, EndToEndOverInProcess));
+            if (Sharded(size, r.Engine, r.Shards) is { } sharded)
+                checks.Add(new(r.Size, $"API p50 / in-process {r.Engine} {r.Shards}-shard scan p50", $"{r.P50Ms:F1} / {sharded:F1} ms", r.P50Ms / sharded, ApiOverSharded));
+            if (r.Concurrent.FirstOrDefault(c => c.InFlight == ManyInFlight) is { } many)
+            {
+                checks.Add(new(r.Size, $"{ManyInFlight} in flight: {ManyInFlightRate:F0} q/s target / measured", $"{many.QueriesPerSecond:F1} q/s",
+                    ManyInFlightRate / many.QueriesPerSecond, 1.0));
+                checks.Add(new(r.Size, $"{ManyInFlight} in flight: p99 / {ManyInFlightP99Ms:F0} ms", $"{many.P99Ms:F1} ms", many.P99Ms / ManyInFlightP99Ms, 1.0));
+            }
         }
         return checks;
     }
 
     public static double? Exact(IEnumerable<BenchmarkRow> size) => size.FirstOrDefault(r => r.Engine == "exact")?.P50Ms;
 
-    public static double? Sharded(IEnumerable<BenchmarkRow> size) =>
-        size.FirstOrDefault(r => r.Engine.StartsWith("exact, ", StringComparison.Ordinal))?.P50Ms;
+    public static double? Sharded(IEnumerable<BenchmarkRow> size, string engine, int shards) =>
+        size.FirstOrDefault(r => r.Engine == EngineBenchmarks.ShardedName(engine, shards))?.P50Ms;
 
     public static BenchmarkRow? AllCoreRead(IEnumerable<BenchmarkRow> size) =>
         size.FirstOrDefault(r => r.Engine.StartsWith("plain read,", StringComparison.Ordinal) && !r.Engine.Contains("1 thread"));

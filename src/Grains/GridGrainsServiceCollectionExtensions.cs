@@ -18,7 +18,9 @@ public static class GridGrainsServiceCollectionExtensions
     {
         services.AddOptions<GridStorageOptions>().Configure(o => configure?.Invoke(o));
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
-        services.AddOptions<ShardSearchOptions>();
+        services.AddOptions<ShardSearchOptions>().BindConfiguration(ShardSearchOptions.Section)
+            .Validate(o => o.MaxBatch is >= 1 and <= 1024 && o.BatchWait >= TimeSpan.Zero && o.BatchWait <= TimeSpan.FromSeconds(1),
+                $"{ShardSearchOptions.Section}: MaxBatch must be 1-1024 and BatchWait 0-1 s.");
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShardBlobStore>();
         services.TryAddSingleton<IShardJournalFactory, BlobShardJournalFactory>();

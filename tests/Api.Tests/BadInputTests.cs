@@ -26,7 +26,7 @@ public sealed class BadInputTests(ApiGrid grid)
         Assert.Equal((HttpStatusCode.BadRequest, ProblemCodes.MalformedJson), await Put(http, "NL/malformed", "{\"engine\": \"exact\", ", "application/json"));
         Assert.Equal((HttpStatusCode.BadRequest, ProblemCodes.MalformedJson), await Put(http, "NL/wrong-type", "{\"shardCount\": \"four\"}", "application/json"));
         Assert.Equal((HttpStatusCode.UnsupportedMediaType, ProblemCodes.UnsupportedMediaType), await Put(http, "NL/as-text", "{}", "text/plain"));
-        Assert.Equal((HttpStatusCode.BadRequest, ProblemCodes.InvalidArgument), await Put(http, "NL/too-many-shards", "{\"shardCount\": 65}", "application/json"));
+        Assert.Equal((HttpStatusCode.BadRequest, ProblemCodes.InvalidArgument), await Put(http, "NL/too-many-shards", "{\"shardCount\": 257}", "application/json"));
         Assert.Equal((HttpStatusCode.BadRequest, ProblemCodes.InvalidArgument), await Put(http, "nl/lower-case-force", "{}", "application/json"));
 
         await using var nl = await grid.ConnectAsync(grid.UserKey("NL"));

@@ -9,9 +9,12 @@ namespace Grid.Contracts.Audit;
 /// </summary>
 public interface IAuditLogGrain : IGrainWithStringKey
 {
+    /// <summary>Interleaves so that appends arriving during a write join the next group commit; the grain
+    /// still writes one group at a time, in order.</summary>
+    [AlwaysInterleave]
     Task<AuditEntry> AppendAsync(AuditEvent entry);
 
-    // [ReadOnly]: reads interleave with each other but never with a change, so they see whole states.
+    // [ReadOnly]: reads interleave with each other; they see only entries storage holds (appends interleave with them).
     [ReadOnly]
     Task<ImmutableArray<AuditEntry>> ReadAsync(long afterSeq, int max);
 

@@ -12,7 +12,9 @@ public sealed record GalleryConfig(
     [property: Id(3)] SubjectCategory Category)
 {
     public const string DefaultEngine = "exact";
-    public const int MaxShards = 64;
+    /// <summary>Most shards a gallery may have: 256, so the grid can be measured (and run) toward hundreds of shards
+    /// (issue 11's wide fan-out); a search asks at most <c>SearchCoordinatorGrain.MaxParallelShards</c> at once.</summary>
+    public const int MaxShards = 256;
     /// <summary>Model id recorded when templates come from files rather than the face pipeline.</summary>
     public const string UnspecifiedModel = "unspecified";
 

@@ -6,13 +6,17 @@ namespace Grid.Grains.Audit;
 
 /// <summary>
 /// A force's durable audit log: the keyed chain in memory, its records in append-blob segments, and the keyed head
-/// record (<see cref="AuditHeadRecord"/>). An append writes one record to the current segment, then raises the head
-/// record, and returns only once storage has both, so its cost does not grow with the log. A new segment (starting
+/// record (<see cref="AuditHeadRecord"/>). An append writes its records (a group of them, when several wait) to the
+/// current segment as one block and returns once storage has them, so its cost does not grow with the log. The head
+/// record is raised to what storage held before that block, written at the same time rather than after it: it
+/// never names an entry storage does not hold, and trails the log by at most the last group until the next append,
+/// <see cref="FlushHeadAsync"/> or deactivation (docs/SECURITY.md). A new segment (starting
 /// with a signed anchor) is begun when the current one is full, old or ends in a torn append; retention then moves the
 /// head record's oldest point and deletes the oldest segments whose every entry has expired.
 /// Opening verifies storage against the head record; damage found then is written into the chain itself as an
 /// <see cref="AuditKind.Integrity"/> entry, so no later write (not even a fresh head record) can make it disappear.
-/// Not thread-safe: the grain serialises appends.
+/// Changes (appends, head flushes, storage verification) are serialised by an internal gate; reads of
+/// <see cref="Chain"/> may see entries still being written, so readers that must not use <see cref="Durable"/>.
 /// </summary>
 public sealed class AuditLog
 {
@@ -26,6 +30,7 @@ public sealed class AuditLog
     private readonly TimeProvider _clock;
     private readonly List<Segment> _segments;
     private readonly AuditStats _stats;
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private AuditHeadRecord? _record;
     private long _nextNumber;
     private Segment? _current;
@@ -58,11 +63,19 @@ public sealed class AuditLog
         {
             _current = _segments[^1];
         }
+
+        Durable = new AuditHead(Chain.HeadSeq, Chain.HeadHash);
     }
 
     public AuditChain Chain { get; }
 
     public ImmutableArray<PartnerStats> Stats => _stats.ToArray();
+
+    /// <summary>The last entry storage holds (entries after it in <see cref="Chain"/> are being written).</summary>
+    public AuditHead Durable { get; private set; }
+
+    /// <summary>Whether the head record names an older entry than <see cref="Durable"/>.</summary>
+    public bool HeadRecordBehind => _record is null || _record.HeadSeq != Durable.Seq || _record.HeadHash != Durable.Hash;
 
     /// <param name="key">The force's audit key (silo-held, never in storage).</param>
     /// <param name="adoptUnkeyed">Migration: a log from before issue 9 (no head record, unkeyed entries) gets a keyed
@@ -109,7 +122,50 @@ public sealed class AuditLog
         return log;
     }
 
-    public async Task<AuditEntry> AppendAsync(AuditEvent e)
+    public async Task<AuditEntry> AppendAsync(AuditEvent e) => (await AppendAsync([e]))[0];
+
+    /// <summary>
+    /// Appends <paramref name="events"/> in order, as few blocks as segment boundaries allow, and returns once storage
+    /// holds them all. On failure memory may be ahead of storage: the log refuses further appends (reopen it).
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditEvent> events)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var written = new List<AuditEntry>(events.Count);
+            while (written.Count < events.Count)
+            {
+                written.AddRange(await AppendGroupAsync(events, written.Count));
+            }
+
+            return written;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Brings the head record level with storage (appends stopped, or the log is being deactivated).</summary>
+    public async Task FlushHeadAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (!_aheadOfStorage && _unadopted is null && _record is not null && HeadRecordBehind)
+            {
+                await WriteRecordAsync(_record with { HeadSeq = Durable.Seq, HeadHash = Durable.Hash });
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>One block: the events from <paramref name="from"/> that fit in the current segment.</summary>
+    private async Task<List<AuditEntry>> AppendGroupAsync(IReadOnlyList<AuditEvent> events, int from)
     {
         if (_aheadOfStorage)
         {
@@ -130,16 +186,35 @@ public sealed class AuditLog
         }
 
         var current = _current!;
-        var entry = Chain.Append(e, now);
+        var count = Math.Min(events.Count - from, Math.Max(1, _options.SegmentRecords - current.Entries));
+        var entries = new List<AuditEntry>(count);
+        using var block = new MemoryStream();
+        for (var i = 0; i < count; i++)
+        {
+            var entry = Chain.Append(events[from + i], now);
+            entries.Add(entry);
+            block.Write(AuditLogCodec.Encode(entry));
+        }
+
+        // The head record moves to what storage already holds, in parallel with the block: never ahead of storage.
+        var head = HeadRecordBehind && _record is not null
+            ? WriteRecordAsync(_record with { HeadSeq = Durable.Seq, HeadHash = Durable.Hash })
+            : Task.CompletedTask;
         _aheadOfStorage = true;
-        current.Length = await _store.AppendAsync(_force, current.Number, current.Length, AuditLogCodec.Encode(entry));
+        var append = _store.AppendAsync(_force, current.Number, current.Length, block.ToArray());
+        await Task.WhenAll(append, head);
+        current.Length = await append;
         _aheadOfStorage = false;
-        current.Entries++;
+        current.Entries += count;
         current.FirstTime ??= now;
         current.LastTime = now;
-        _stats.Count(entry);
-        await WriteRecordAsync(Record() with { HeadSeq = entry.Seq, HeadHash = entry.Hash });
-        return entry;
+        foreach (var entry in entries)
+        {
+            _stats.Count(entry);
+        }
+
+        Durable = new AuditHead(entries[^1].Seq, entries[^1].Hash);
+        return entries;
     }
 
     /// <summary>
@@ -153,7 +228,18 @@ public sealed class AuditLog
             return new AuditVerification(false, Chain.Entries.Count, null, _unadopted, Chain.HeadHash);
         }
 
-        var result = AuditStorageVerifier.Verify(_force, _key, await ReadAsync(_force, _store), Chain.HeadSeq, Chain.HeadHash, _record);
+        AuditVerification result;
+        await _gate.WaitAsync();
+        try
+        {
+            // Under the gate: no append is half-written, so the chain's head is what storage should end with.
+            result = AuditStorageVerifier.Verify(_force, _key, await ReadAsync(_force, _store), Chain.HeadSeq, Chain.HeadHash, _record);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
         if (!result.Intact)
         {
             return result;

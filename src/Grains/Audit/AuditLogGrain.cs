@@ -2,49 +2,104 @@ using System.Collections.Immutable;
 using Grid.Contracts.Audit;
 using Grid.Contracts.Identity;
 using Grid.Grains.Identity;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Grid.Grains.Audit;
 
 /// <summary>
-/// A force's append-only audit log [key: FORCE]. Not reentrant: appends are serialised, which is
-/// what keeps the chain a chain. Durable form: append-blob segments and a keyed head record (<see cref="AuditLog"/>),
-/// one record written per append, so an append costs the same after years of entries as on the first day. The
-/// chain is keyed with the force's audit key (<see cref="GridKeys.AuditKey"/>), which storage never holds.
+/// A force's append-only audit log [key: FORCE]. Appends interleave only to queue: one commit loop writes the queued
+/// events as one group (one blob write for however many searches arrived during the previous write), in arrival
+/// order, which is what keeps the chain a chain and lets 32 searches in flight share a write. Durable form:
+/// append-blob segments and a keyed head record (<see cref="AuditLog"/>). The chain is keyed with the force's audit
+/// key (<see cref="GridKeys.AuditKey"/>), which storage never holds. Readers see only what storage holds.
 /// </summary>
 public sealed class AuditLogGrain(
-    AuditBlobStore store, IOptions<AuditOptions> options, IOptions<GridSecurityOptions> security, GridKeys keys, TimeProvider clock)
+    AuditBlobStore store, IOptions<AuditOptions> options, IOptions<GridSecurityOptions> security, GridKeys keys, TimeProvider clock,
+    ILogger<AuditLogGrain> logger)
     : Grain, IAuditLogGrain
 {
     private const int MaxRead = 1000;
+    private readonly List<(AuditEvent Event, TaskCompletionSource<AuditEntry> Done)> _queued = [];
     private ForceId _force = null!;
     private AuditLog _log = null!;
+    private Task _commitLoop = Task.CompletedTask;
+    private bool _committing;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _force = ForceId.Parse(this.GetPrimaryKeyString());
         _log = await AuditLog.OpenAsync(_force, store, options.Value, clock, keys.AuditKey(_force), security.Value.AdoptUnsealedState);
+        var every = options.Value.HeadFlushInterval;
+        this.RegisterGrainTimer(_ => _log.HeadRecordBehind ? _log.FlushHeadAsync() : Task.CompletedTask,
+            new GrainTimerCreationOptions(every, every) { Interleave = true });
     }
 
-    public async Task<AuditEntry> AppendAsync(AuditEvent entry)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        GridRequestContext.RequireInternalCall();
         try
         {
-            return await _log.AppendAsync(entry);
+            await _commitLoop;
+            await _log.FlushHeadAsync();
         }
-        catch
+        catch (Exception e)
         {
-            // Memory may now be ahead of storage: start again from storage on the next call.
-            DeactivateOnIdle();
-            throw;
+            // The entries are in storage; only the head record trails them (within the documented window).
+            logger.LogWarning(e, "The audit head record of {Force} could not be brought level at deactivation", _force);
+        }
+    }
+
+    public Task<AuditEntry> AppendAsync(AuditEvent entry)
+    {
+        GridRequestContext.RequireInternalCall();
+        var done = new TaskCompletionSource<AuditEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queued.Add((entry, done));
+        if (!_committing)
+        {
+            // The flag, not the task, says whether the loop runs: the loop may finish before CommitAsync returns
+            // (a failed log throws at once), and a stale task kept here would leave every later append waiting.
+            _committing = true;
+            _commitLoop = CommitAsync();
+        }
+
+        return done.Task;
+    }
+
+    /// <summary>Writes the queue group by group until it is empty; runs on the grain's scheduler, so it is alone.</summary>
+    private async Task CommitAsync()
+    {
+        try
+        {
+            while (_queued.Count > 0)
+            {
+                var group = _queued.Take(options.Value.MaxGroupRecords).ToArray();
+                _queued.RemoveRange(0, group.Length);
+                try
+                {
+                    var written = await _log.AppendAsync(group.Select(q => q.Event).ToArray());
+                    for (var i = 0; i < group.Length; i++) group[i].Done.SetResult(written[i]);
+                }
+                catch (Exception e)
+                {
+                    // Memory may now be ahead of storage: nothing more is written here; start again from storage.
+                    logger.LogWarning(e, "An audit append to {Force}'s log failed; the log reopens from storage", _force);
+                    foreach (var q in group.Concat(_queued)) q.Done.TrySetException(e);
+                    _queued.Clear();
+                    DeactivateOnIdle();
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            _committing = false;
         }
     }
 
     public Task<ImmutableArray<AuditEntry>> ReadAsync(long afterSeq, int max)
     {
         RequireReader();
-        return Task.FromResult(_log.Chain.Entries.Where(e => e.Seq > afterSeq).Take(Math.Clamp(max, 0, MaxRead)).ToImmutableArray());
+        return Task.FromResult(Stored().Where(e => e.Seq > afterSeq).Take(Math.Clamp(max, 0, MaxRead)).ToImmutableArray());
     }
 
     /// <summary>Verifies what storage holds now, not what this activation remembers.</summary>
@@ -57,7 +112,8 @@ public sealed class AuditLogGrain(
     public Task<AuditExport> ExportAsync()
     {
         RequireReader();
-        return Task.FromResult(_log.Chain.Export());
+        var export = _log.Chain.Export();
+        return Task.FromResult(export with { Entries = [.. Stored()] });
     }
 
     public Task<StatsView> GetStatsAsync()
@@ -69,13 +125,13 @@ public sealed class AuditLogGrain(
     public Task<AuditHead> HeadAsync()
     {
         GridRequestContext.RequireInternalCall();
-        return Task.FromResult(new AuditHead(_log.Chain.HeadSeq, _log.Chain.HeadHash));
+        return Task.FromResult(_log.Durable);
     }
 
     public Task<ImmutableArray<AuditHead>> AnchorsHeldForAsync(ForceId partner)
     {
         GridRequestContext.RequireInternalCall();
-        return Task.FromResult(_log.Chain.Entries.Where(e => e.Partner == partner && e.PartnerHead is not null)
+        return Task.FromResult(Stored().Where(e => e.Partner == partner && e.PartnerHead is not null)
             .Select(e => e.PartnerHead!).Distinct().ToImmutableArray());
     }
 
@@ -102,7 +158,7 @@ public sealed class AuditLogGrain(
             checkedCount += theirs.Length;
             findings.AddRange((await _log.CheckAnchorsAsync(theirs)).Select(p => new AuditAnchorFinding(_force, partner, p.Seq, p.Problem)));
 
-            var ours = _log.Chain.Entries.Where(e => e.Partner == partner && e.PartnerHead is not null).Select(e => e.PartnerHead!).Distinct().ToImmutableArray();
+            var ours = Stored().Where(e => e.Partner == partner && e.PartnerHead is not null).Select(e => e.PartnerHead!).Distinct().ToImmutableArray();
             checkedCount += ours.Length;
             if (ours.Length > 0)
             {
@@ -111,6 +167,13 @@ public sealed class AuditLogGrain(
         }
 
         return new AuditPartnerVerification(local, checkedCount, findings.ToImmutable());
+    }
+
+    /// <summary>The entries storage holds: a group being written is not shown (nor anchored) until it is stored.</summary>
+    private IEnumerable<AuditEntry> Stored()
+    {
+        var durable = _log.Durable.Seq;
+        return _log.Chain.Entries.TakeWhile(e => e.Seq <= durable);
     }
 
     private void RequireReader()

@@ -19,4 +19,17 @@ public sealed class AuditOptions
 
     /// <summary>A segment is closed once its first entry is this old, which sets the grain of retention.</summary>
     public TimeSpan SegmentSpan { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Appends that arrive while one is being written are written together as one block (group commit), at most
+    /// this many; a search's append then waits for one blob write however many searches run at once.
+    /// </summary>
+    public int MaxGroupRecords { get; set; } = 256;
+
+    /// <summary>
+    /// The head record is written alongside the next append (not after each one, which doubled an append's latency)
+    /// and, when appends stop, within this interval and on deactivation. So it trails storage by at most the entries
+    /// of the last group commit, for at most this long (docs/SECURITY.md, "The audit head record's window").
+    /// </summary>
+    public TimeSpan HeadFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -78,6 +78,17 @@ public static class AuditStorageVerifier
                 $"Storage holds no segment, but retention kept everything after entry {record.OldestSeq}: the log was deleted.", AuditChain.ZeroHash);
         }
 
-        return AuditChain.Verify(Export(), key, expectedHeadSeq, expectedHeadHash);
+        var result = AuditChain.Verify(Export(), key, expectedHeadSeq, expectedHeadHash);
+
+        // The head record may trail storage (it is written alongside the next append), but the entry it names must be
+        // the one storage holds: a different one means the log was rewritten (forked) from there.
+        var at = record is null || first is null ? -1 : record.HeadSeq - first.Seq - 1;
+        if (result.Intact && at >= 0 && at < entries.Count && !string.Equals(entries[(int)at].Hash, record!.HeadHash, StringComparison.Ordinal))
+        {
+            return new AuditVerification(false, entries.Count, record.HeadSeq,
+                $"Entry {record.HeadSeq} is not the one the head record names: the log was rewritten from there.", result.HeadHash);
+        }
+
+        return result;
     }
 }

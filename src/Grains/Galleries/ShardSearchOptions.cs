@@ -1,8 +1,11 @@
 namespace Grid.Grains.Galleries;
 
-/// <summary>How a shard batches concurrent searches (<see cref="ShardSearchBatcher"/>).</summary>
+/// <summary>How a shard batches concurrent searches (<see cref="ShardSearchBatcher"/>); configuration section
+/// <c>Grid:Search:Batching</c> (docs/OPERATIONS.md).</summary>
 public sealed class ShardSearchOptions
 {
+    public const string Section = "Grid:Search:Batching";
+
     /// <summary>Most searches answered by one pass over the index.</summary>
     public int MaxBatch { get; set; } = 32;
 

@@ -20,8 +20,12 @@ namespace Grid.Grains.Search;
 /// A shard that fails or misses the deadline is reported in the coverage; the others still answer.
 /// The coordinator holds no policy of its own: <see cref="PermissionEvaluator"/> decides, here for the caller's own
 /// galleries and for the default scope, and inside each owner's agreement grain for every partner gallery.
+/// Reentrant: it keeps no state between calls, and a non-reentrant stateless worker runs one search per activation
+/// (at most one activation per core), which capped a silo at two searches in flight on two cores however many arrived;
+/// now they all reach the shards together and are batched there (<see cref="Galleries.ShardSearchBatcher"/>).
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvider clock, ILogger<SearchCoordinatorGrain> logger)
     : Grain, ISearchCoordinatorGrain
 {

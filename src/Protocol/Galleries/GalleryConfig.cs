@@ -14,8 +14,8 @@ public sealed record GalleryConfig(
     /// <summary>The managed SIMD engine.</summary>
     public const string DefaultEngine = "exact";
 
-    /// <summary>Most shards a gallery may have.</summary>
-    public const int MaxShards = 64;
+    /// <summary>Most shards a gallery may have (the silo's limit).</summary>
+    public const int MaxShards = 256;
 
     /// <summary>Model id recorded when templates come from files rather than the face pipeline.</summary>
     public const string UnspecifiedModel = "unspecified";

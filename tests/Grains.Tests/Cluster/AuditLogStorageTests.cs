@@ -174,6 +174,53 @@ public sealed class AuditLogStorageTests(GridClusterFixture grid)
         Assert.Equal(1001, log.Chain.Entries.Count);
     }
 
+    [Fact]
+    public async Task Appends_arriving_together_are_written_in_groups_and_form_one_chain()
+    {
+        var force = ForceId.Parse("NL-GROUP");
+        Internally(null);
+        var log = grid.Silo.GetGrain<IAuditLogGrain>(force.Value);
+        var entries = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => log.AppendAsync(AuditEvent.Note(AuditKind.Refusal, "x", Samples.De, $"together {i}"))));
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), entries.Select(e => e.Seq).Order());
+        Internally(Principal.Operator("ops"));
+        Assert.True((await log.VerifyAsync()).Intact);
+        Assert.Equal(entries.Select(e => e.Hash).Order(), (await log.ExportAsync()).Entries.Select(e => e.Hash).Order());
+        // The anchor is one block; 40 entries sent at once take far fewer than 40 more.
+        var store = new AuditBlobStore(grid.Blobs, Options.Create(new AuditOptions()));
+        var blocks = (await store.Segment(force, 0).GetPropertiesAsync()).Value.BlobCommittedBlockCount;
+        Assert.True(blocks < 21, $"{blocks} append blocks for the anchor and 40 entries sent together");
+    }
+
+    [Fact]
+    public async Task The_head_record_trails_storage_by_the_last_append_until_flushed_and_a_record_naming_another_entry_is_damage()
+    {
+        var force = ForceId.Parse("NL-HEADLAG");
+        var (log, store) = await OpenAsync(force.Value, new AuditOptions());
+        for (var i = 0; i < 3; i++)
+        {
+            await log.AppendAsync(AuditEvent.Note(AuditKind.Refusal, "x", null, $"{i}"));
+        }
+
+        // Written alongside the third append: it names the second, which storage already held; never the third early.
+        var record = AuditHeadRecord.Decode((await store.ReadHeadAsync(force))!)!;
+        Assert.Equal((2L, log.Chain.Entries[1].Hash), (record.HeadSeq, record.HeadHash));
+        Assert.True(log.HeadRecordBehind);
+        await log.FlushHeadAsync();
+        record = AuditHeadRecord.Decode((await store.ReadHeadAsync(force))!)!;
+        Assert.Equal((3L, log.Chain.Entries[2].Hash), (record.HeadSeq, record.HeadHash));
+        Assert.False(log.HeadRecordBehind);
+        Assert.True((await log.VerifyStorageAsync()).Intact);
+
+        // A (validly keyed) record naming a different entry at a sequence number storage holds: the log was forked there.
+        var forked = (record with { HeadSeq = 2, HeadHash = log.Chain.Entries[0].Hash }).Signed(force, TestKeys.Audit(force));
+        await store.WriteHeadAsync(force, forked.Encode());
+        var reopened = await AuditLog.OpenAsync(force, store, new AuditOptions(), _clock, TestKeys.Audit(force));
+        var result = await reopened.VerifyStorageAsync();
+        Assert.False(result.Intact);
+        Assert.Equal(2, result.FirstBadSeq);
+    }
+
     private async Task<(AuditLog Log, AuditBlobStore Store)> OpenAsync(string force, AuditOptions options)
     {
         var store = new AuditBlobStore(grid.Blobs, Options.Create(options));
