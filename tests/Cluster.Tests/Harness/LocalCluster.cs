@@ -73,12 +73,18 @@ public sealed partial class LocalCluster : IAsyncDisposable
 
     public IReadOnlyDictionary<int, SiloProcess> Silos => _silos;
 
-    public async Task StartAzuriteAsync() =>
+    public async Task StartAzuriteAsync()
+    {
         _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions(Path.Combine(Folder, "azurite"), AzuritePorts)
         {
             LogFile = Path.Combine(Folder, "azurite.log"),
             ExtraAccounts = ExtraAccounts.Select(a => new AzuriteAccount(a.Key, a.Value)).ToArray(),
         });
+        // A restart still running when a failed test disposed the cluster must not leave an Azurite behind.
+        if (_disposed) await _azurite.DisposeAsync();
+    }
+
+    private volatile bool _disposed;
 
     /// <summary>Stops Azurite gracefully (SIGTERM: it flushes its metadata) and starts it again on the same ports and folder.</summary>
     public async Task RestartAzuriteAsync(TimeSpan down)
@@ -141,6 +147,7 @@ public sealed partial class LocalCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         foreach (var silo in _silos.Values)
             if (silo.IsRunning) silo.Process.Kill(entireProcessTree: true);
         foreach (var silo in _silos.Values) await silo.Process.WaitForExitAsync();
