@@ -53,6 +53,8 @@ public sealed partial class GridClient
         if (skip < 0 || skip > templates.Rows)
             throw new ArgumentException($"--skip {skip} is outside the file's {templates.Rows} rows.");
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        // The whole file is checked before the first request, so a bad row late in it stores nothing.
+        TemplateFileCheck.Require(subjectRefs, templates, skip);
         var total = EnrolResult.None;
         var done = skip;
         try

@@ -44,7 +44,7 @@ public sealed partial class GridClient : IGridClient, IDisposable, IAsyncDisposa
     public static async Task<GridClient> ConnectAsync(GridClientOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new GridClientOptions();
-        var http = new HttpClient(GridHttp.CreateHandler(options.LoadAuthority(), options.MaxRetries), disposeHandler: true);
+        var http = new HttpClient(GridHttp.CreateHandler(options.LoadAuthority(), options.MaxRetries, options.LoadClientCertificate()), disposeHandler: true);
         Configure(http, options);
         var client = new GridClient(http, ownsHttp: true);
         try

@@ -26,6 +26,17 @@ public sealed record GridClientOptions
     /// <summary>The grid's CA certificate itself; takes precedence over <see cref="CaCertificateFile"/>.</summary>
     public X509Certificate2? CaCertificate { get; init; }
 
+    /// <summary>A client certificate of the caller's force, issued by the grid's CA (<c>./grid.sh cert --force F</c>): PEM
+    /// certificate file. The grid refuses it with another force's key, and may require it for a force (docs/SECURITY.md).</summary>
+    public string? ClientCertificateFile { get; init; }
+
+    /// <summary>The private key (PEM, 0600) of <see cref="ClientCertificateFile"/>; default: the same path with <c>.key</c>
+    /// in place of its extension.</summary>
+    public string? ClientKeyFile { get; init; }
+
+    /// <summary>The client certificate with its private key; takes precedence over <see cref="ClientCertificateFile"/>.</summary>
+    public X509Certificate2? ClientCertificate { get; init; }
+
     /// <summary>How long <see cref="GridClient.ConnectAsync"/> waits for the grid to report ready.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -34,6 +45,20 @@ public sealed record GridClientOptions
 
     /// <summary>Retries of idempotent calls (GET) after transient failures; other calls are never retried.</summary>
     public int MaxRetries { get; init; } = 3;
+
+    /// <summary>The client certificate to present, or null when none is configured.</summary>
+    public X509Certificate2? LoadClientCertificate()
+    {
+        if (ClientCertificate is { } given) return given;
+        if (ClientCertificateFile is not { Length: > 0 } path) return null;
+        var key = ClientKeyFile is { Length: > 0 } k ? k : Path.ChangeExtension(path, ".key");
+        foreach (var file in new[] { path, key })
+            if (!File.Exists(file))
+                throw new GridException("no-client-certificate", 0, $"The client certificate file {file} does not exist (./grid.sh cert --force F writes keys/client-F.crt and .key).");
+        using var pem = X509Certificate2.CreateFromPemFile(path, key);
+        // Re-imported as PKCS#12 so TLS can use the private key on every platform (a PEM-loaded key is ephemeral).
+        return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+    }
 
     /// <summary>The CA certificate to trust: <see cref="CaCertificate"/>, or the one in <see cref="CaCertificateFile"/>.</summary>
     public X509Certificate2 LoadAuthority()

@@ -15,7 +15,7 @@ public static class GridClientServiceCollectionExtensions
         var options = configure?.Invoke(new GridClientOptions()) ?? new GridClientOptions();
         services.AddSingleton(options);
         var builder = services.AddHttpClient<IGridClient, GridClient>((_, http) => GridClient.Configure(http, options))
-            .ConfigurePrimaryHttpMessageHandler(() => GridHttp.CreatePrimaryHandler(options.LoadAuthority()));
+            .ConfigurePrimaryHttpMessageHandler(() => GridHttp.CreatePrimaryHandler(options.LoadAuthority(), options.LoadClientCertificate()));
         builder.AddResilienceHandler("grid-retries", pipeline => pipeline.AddRetry(GridHttp.RetryOptions(options.MaxRetries)));
         return builder;
     }

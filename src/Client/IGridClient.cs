@@ -2,6 +2,7 @@ using Grid.Client.Files;
 using Grid.Protocol.Audit;
 using Grid.Protocol.Galleries;
 using Grid.Protocol.Identity;
+using Grid.Protocol.Review;
 using Grid.Protocol.Search;
 using Grid.Protocol.Sharing;
 
@@ -99,4 +100,62 @@ public interface IGridClient
 
     /// <summary>Counts per partner. Auditor.</summary>
     Task<StatsView> GetStatsAsync(string force, CancellationToken cancellationToken = default);
+
+    // ---- review cases (the requester's side of a search)
+
+    /// <summary>The force's review cases, newest first; <paramref name="undecidedOnly"/>: the review queue (cases with a
+    /// candidate still waiting for a reviewer). Reviewer, searcher or auditor of <paramref name="force"/>.</summary>
+    Task<CaseSummary[]> ListCasesAsync(string force, bool undecidedOnly = false, CancellationToken cancellationToken = default);
+
+    /// <summary>One case: purpose, candidates with scores and FMR, coverage, refusals, decisions (in four-eyes mode, others'
+    /// decisions on a candidate only after the caller recorded one), follow-ups. The probe is not in it: it stays at the
+    /// requester's site; <see cref="ReviewCase.ProbeFingerprint"/> ties it to the case.</summary>
+    /// <exception cref="GridException">Code <c>case-not-found</c> when there is no such case.</exception>
+    Task<ReviewCase> GetCaseAsync(string force, string searchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the caller's decision on the candidate of rank <paramref name="rank"/>. Reviewer of the case's force.
+    /// Refusals: <c>not-a-reviewer</c>, <c>already-decided-by-you</c>, <c>already-decided</c>, <c>candidate-not-found</c>.</summary>
+    Task<ReviewCase> DecideAsync(string force, string searchId, int rank, ReviewVerdict verdict, string note, CancellationToken cancellationToken = default);
+
+    /// <summary>The owner's reference image of a candidate, fetched through the case; only while the owner's agreement
+    /// shares images (checked when fetched). Refusals: <c>images-not-shared</c>, <c>no-image</c>.</summary>
+    Task<GridImage> GetCandidateImageAsync(string force, string searchId, int rank, CancellationToken cancellationToken = default);
+
+    // ---- follow-up (core data after a confirmed match, Prüm II Art 47)
+
+    /// <summary>Asks the candidate's owner for core data; the candidate must be a confirmed possible match.
+    /// Refusals: <c>not-confirmed</c>, <c>own-candidate</c>, <c>follow-up-exists</c>, <c>agreement-not-active</c>.</summary>
+    Task<FollowUpView> RequestFollowUpAsync(string force, string searchId, int rank, FollowUpRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Follow-ups the force asked (<paramref name="incoming"/> false) or was asked (true), newest first, with the
+    /// deadline and overdue flag; never core data (read that in the case).</summary>
+    Task<FollowUpView[]> ListFollowUpsAsync(string force, bool incoming, CancellationToken cancellationToken = default);
+
+    /// <summary>One follow-up by its id (<c>OWNER/REQUESTER.searchId.rank</c>). Either force's reviewers.</summary>
+    Task<FollowUpView> GetFollowUpAsync(string followUpId, CancellationToken cancellationToken = default);
+
+    /// <summary>Releases the subject's core data to the requesting case. Owner's reviewer; refusals:
+    /// <c>not-owner-reviewer</c>, <c>agreement-not-active</c>, <c>no-core-data</c>, <c>already-answered</c>.</summary>
+    Task<FollowUpView> ReleaseFollowUpAsync(string followUpId, CancellationToken cancellationToken = default);
+
+    /// <summary>Declines with a reason. Owner's reviewer.</summary>
+    Task<FollowUpView> DeclineFollowUpAsync(string followUpId, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves the deadline to <paramref name="until"/> while a judicial authorisation is sought. Owner's reviewer.</summary>
+    Task<FollowUpView> ExtendFollowUpAsync(string followUpId, string authorisation, DateTimeOffset until, CancellationToken cancellationToken = default);
+
+    // ---- subject records (the owner's side: never searched, never indexed)
+
+    /// <summary>Sets a subject's core data in the owner's storage. Enroller of the gallery's force.</summary>
+    Task SetCoreDataAsync(GalleryId gallery, string subjectRef, SubjectCoreData coreData, CancellationToken cancellationToken = default);
+
+    /// <summary>A subject's core data, or null when none was entered. Enroller or reviewer of the gallery's force.</summary>
+    Task<SubjectCoreData?> GetCoreDataAsync(GalleryId gallery, string subjectRef, CancellationToken cancellationToken = default);
+
+    /// <summary>Attaches a reference face image (JPEG or PNG, checked by its first bytes, size-capped) to an enrolled
+    /// subject. Enroller. A non-image gets <c>not-an-image</c> and nothing is stored.</summary>
+    Task SetSubjectImageAsync(GalleryId gallery, string subjectRef, ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default);
+
+    /// <summary>A subject's reference image, or null when none. Enroller or reviewer of the gallery's force.</summary>
+    Task<GridImage?> GetSubjectImageAsync(GalleryId gallery, string subjectRef, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using Grid.Grains.Audit;
+using Grid.Grains.Backup;
 using Grid.Grains.Diagnostics;
 using Grid.Grains.Galleries;
 using Grid.Grains.Placement;
@@ -7,6 +8,7 @@ using Grid.Grains.Search;
 using Grid.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Grid.Grains;
 
@@ -22,12 +24,17 @@ public static class GridGrainsServiceCollectionExtensions
             .Validate(o => o.MaxBatch is >= 1 and <= 1024 && o.BatchWait >= TimeSpan.Zero && o.BatchWait <= TimeSpan.FromSeconds(1),
                 $"{ShardSearchOptions.Section}: MaxBatch must be 1-1024 and BatchWait 0-1 s.");
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ShardBlobStore>();
+        services.AddOptions<ForceStorageOptions>().BindConfiguration(ForceStorageOptions.Section);
+        services.TryAddSingleton<ForceStorage>();
+        services.TryAddSingleton(sp => new ShardBlobStore(
+            sp.GetRequiredService<ForceStorage>(), sp.GetRequiredService<IOptions<GridStorageOptions>>(), sp.GetService<GridMetrics>()));
         services.TryAddSingleton<IShardJournalFactory, BlobShardJournalFactory>();
         services.TryAddSingleton<ShardRelocation>();
-        services.TryAddSingleton<AuditBlobStore>();
+        services.TryAddSingleton(sp => new AuditBlobStore(sp.GetRequiredService<ForceStorage>(), sp.GetRequiredService<IOptions<AuditOptions>>()));
         services.TryAddSingleton<GridMetrics>();
         services.TryAddSingleton<GalleryInfoCache>();
+        services.TryAddSingleton(sp => new ErasureList(sp.GetService<Azure.Storage.Blobs.BlobServiceClient>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GridStorageOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddForcePinnedPlacement();
         return services;
     }

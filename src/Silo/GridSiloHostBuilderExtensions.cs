@@ -3,9 +3,12 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Grid.Contracts.Hosting;
 using Grid.Grains;
+using Grid.Grains.Backup;
 using Grid.Grains.Identity;
 using Grid.Grains.Diagnostics;
 using Grid.Grains.Placement;
+using Grid.Grains.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -26,11 +29,13 @@ public static class GridSiloHostBuilderExtensions
         builder.Services.AddSingleton(blobs);
         builder.Services.AddSingleton(options);
         builder.Services.AddGridGrains();
+        builder.Services.AddGridBackup();
+        RequireOwnAccountOnly(builder, options.Force);
         builder.Services.AddOptions<GridPlacementOptions>()
             .BindConfiguration(GridPlacementOptions.Section)
             .Configure(o => o.AllowFallback = options.AllowFallback ?? o.AllowFallback);
         builder.Services.AddHostedService(sp => new PinnedForceRegistry(
-            blobs, options.Force, sp.GetRequiredService<PinnedForces>(),
+            blobs, options.Force, sp.GetRequiredService<PinnedForces>(), sp.GetRequiredService<ForceStorage>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PinnedForceRegistry>>()));
         builder.UseOrleans(silo =>
         {
@@ -53,21 +58,43 @@ public static class GridSiloHostBuilderExtensions
                 o.OnAuthenticateAsClient = (_, auth) => auth.TargetHost = "grid-silo";
             });
             silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.Storage));
-            silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o => o.BlobServiceClient = blobs);
+            silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o =>
+            {
+                o.BlobServiceClient = blobs;
+                // A force's review data (subject records, follow-ups) in its own account where it has one.
+                o.BuildContainerFactory = (services, options) => new ForceBlobContainerFactory(services.GetRequiredService<ForceStorage>(), options.ContainerName);
+            });
             silo.AddGridSecurity();
 
             // The force label travels as Orleans silo metadata; every silo runs the same placement director.
-            silo.UseSiloMetadata(options.Force is null
-                ? new Dictionary<string, string>()
-                : new Dictionary<string, string> { [ForceLabel.MetadataKey] = options.Force });
+            var metadata = new Dictionary<string, string>();
+            if (options.Force is not null) metadata[ForceLabel.MetadataKey] = options.Force;
+            if (options.Force is not null && builder.Configuration[$"{ForceStorageOptions.Section}:Accounts:{options.Force}"] is { Length: > 0 })
+                metadata[ForceLabel.OwnStorageMetadataKey] = "own";
+            silo.UseSiloMetadata(metadata);
             silo.Services.UseSharedPoolAsDefaultPlacement();
             silo.AddIncomingGrainCallFilter<GridMetricsCallFilter>();
+            // A search's trace follows it from the API through the coordinator to every shard, on any silo.
+            silo.AddActivityPropagation();
             if (options.Liveness == "fast") silo.Configure<ClusterMembershipOptions>(FastLiveness);
             if (options.DashboardPort > 0) silo.AddDashboard();
         });
         // Registered after Orleans, so it runs once the silo is up.
         builder.Services.AddHostedService<OperatorBootstrap>();
         return builder;
+    }
+
+    /// <summary>A force's own storage account (<c>Grid__ForceStorage__Accounts__F</c>, a secret like the force's ticket key,
+    /// so from the environment, never the command line) is given only to that force's silos; a silo handed another
+    /// force's account would host none of its grains and must not hold its key, so it refuses to start.</summary>
+    private static void RequireOwnAccountOnly(IHostApplicationBuilder builder, string? force)
+    {
+        var held = builder.Configuration.GetSection(ForceStorageOptions.Section + ":Accounts").GetChildren().Select(c => c.Key).ToArray();
+        var foreign = held.Where(f => f != force).ToArray();
+        if (foreign.Length > 0)
+            throw new InvalidOperationException(
+                $"This silo ({(force is null ? "shared pool" : "force " + force)}) was given the storage account of {string.Join(", ", foreign)}; " +
+                "only a force's own silos (--force F) may hold F's account (Grid__ForceStorage__Accounts__F).");
     }
 
     /// <summary>

@@ -1,11 +1,13 @@
 using System.Net;
 using Grid.Api.Hosting;
 using Grid.Silo;
+using Grid.Silo.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
@@ -46,6 +48,7 @@ catch (Exception e) when (e is OptionsValidationException or InvalidOperationExc
 var tls = GridTls.Load(options.TlsCertificate, options.TlsKey, options.TlsAuthority);
 builder.Services.AddSiloOptions(builder.Configuration);
 builder.UseGridSilo(options, tls);
+var telemetry = builder.AddGridTelemetry(options);
 // One line per request would cost the search path and bury what matters: the door logs refusals itself.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Logging.AddFilter("Polly", LogLevel.Warning);
@@ -58,7 +61,14 @@ builder.WebHost.ConfigureKestrel(kestrel =>
         kestrel.Listen(options.AdvertiseIp is null ? IPAddress.Loopback : IPAddress.Any, options.ApiPort, listen =>
         {
             listen.Protocols = HttpProtocols.Http1AndHttp2;
-            listen.UseHttps(tls.Certificate);
+            listen.UseHttps(new HttpsConnectionAdapterOptions
+            {
+                ServerCertificate = tls.Certificate,
+                // Optional client certificates (a force's, docs/SECURITY.md): only ones the grid's CA issued get through
+                // the handshake; which force one names, and whether a force requires it, the API's sign-in checks.
+                ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                ClientCertificateValidation = (certificate, _, _) => tls.IsIssuedByGrid(certificate),
+            });
         });
     // The dashboard has no sign-in of its own: loopback only, and off unless asked for.
     if (options.DashboardPort > 0) kestrel.Listen(IPAddress.Loopback, options.DashboardPort);
@@ -67,6 +77,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 await using var app = builder.Build();
 app.UseGridApi();
 app.MapGridApi();
+app.MapGridMetrics(telemetry);
 if (options.DashboardPort > 0) app.MapOrleansDashboard();
 await app.RunAsync();
 return 0;

@@ -20,6 +20,9 @@ public sealed class ApiGrid : IAsyncLifetime
     public const int PerKeyBurst = 100;
     public const int BadKeysPerMinute = 10;
 
+    /// <summary>A force whose keys the grid accepts only with its client certificate (ClientCertificateTests).</summary>
+    public const string CertificateForce = "BE";
+
     public LocalCluster Cluster { get; } = new();
 
     public string? SkipReason { get; } = LocalCluster.MissingPrerequisite();
@@ -42,6 +45,10 @@ public sealed class ApiGrid : IAsyncLifetime
         Cluster.SiloEnvironment["Grid__Api__PerKeyRequestsPerSecond"] = "50";
         Cluster.SiloEnvironment["Grid__Api__PerKeyBurst"] = PerKeyBurst.ToString();
         Cluster.SiloEnvironment["Grid__Api__BadKeysPerAddressPerMinute"] = BadKeysPerMinute.ToString();
+        // JSON log lines with scopes, and the coordinator's one Debug line per search (TelemetryTests read them).
+        Cluster.SiloEnvironment["Grid__Telemetry__JsonLogs"] = "true";
+        Cluster.SiloEnvironment["Logging__LogLevel__Grid.Grains.Search"] = "Debug";
+        Cluster.SiloEnvironment["Grid__Api__ClientCertificateForces__0"] = CertificateForce;
         await Cluster.StartAzuriteAsync();
         await Cluster.StartSiloAsync(0);
         for (var i = 0; i < 600 && !File.Exists(Cluster.OperatorKeyFile); i++) await Task.Delay(100);
@@ -57,10 +64,11 @@ public sealed class ApiGrid : IAsyncLifetime
         }
     }
 
-    public Task<GridClient> ConnectAsync(string apiKey, string? caFile = null) => GridClient.ConnectAsync(new GridClientOptions
+    public Task<GridClient> ConnectAsync(string apiKey, string? caFile = null, string? clientCertificate = null) => GridClient.ConnectAsync(new GridClientOptions
     {
         Endpoint = Endpoint,
         CaCertificateFile = caFile ?? Cluster.Certificates.AuthorityFile,
+        ClientCertificateFile = clientCertificate,
         ConnectTimeout = TimeSpan.FromSeconds(60),
         ApiKey = apiKey,
     });

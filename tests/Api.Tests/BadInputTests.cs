@@ -65,6 +65,41 @@ public sealed class BadInputTests(ApiGrid grid)
         Assert.Equal(new EnrolResult(4, 0), await nl.EnrolAsync(Target, new EnrolBatch(subjects, templates.Vectors, GalleryConfig.UnspecifiedModel)));
     }
 
+    [SkippableFact]
+    public async Task A_bad_row_late_in_a_bulk_file_is_named_by_its_file_row_and_nothing_is_stored()
+    {
+        Skip.If(grid.SkipReason is not null, grid.SkipReason);
+        var target = GalleryId.Parse("NL/all-or-nothing");
+        await using var nl = await grid.ConnectAsync(grid.UserKey("NL"));
+        await nl.CreateGalleryAsync(target, new GalleryConfig("exact", 2));
+        using var http = grid.Raw(grid.UserKey("NL"));
+        const int rows = 30_000;
+        var (subjects, templates) = Synthetic.Gallery("aon-", rows, seed: 9);
+
+        // One request, stored in batches of 1000: 25 batches would be stored before the bad row if the file were not
+        // checked whole first.
+        var nan = (float[])templates.Vectors.Clone();
+        nan[25_001 * TemplateWire.Dimension + 7] = float.NaN;
+        var refusal = await Enrol(http, subjects, Npy(nan, rows, TemplateWire.Dimension), target: target);
+        Expect(ProblemCodes.InvalidTemplate, refusal);
+        Assert.Contains("Row 25001 of the file", refusal.Body);
+
+        var repeated = (float[])templates.Vectors.Clone();
+        templates.Vectors.AsSpan(3 * TemplateWire.Dimension, TemplateWire.Dimension).CopyTo(repeated.AsSpan(29_000 * TemplateWire.Dimension));
+        var withRepeat = (string[])subjects.Clone();
+        withRepeat[29_000] = subjects[3];
+        refusal = await Enrol(http, withRepeat, Npy(repeated, rows, TemplateWire.Dimension), target: target);
+        Expect(ProblemCodes.InvalidTemplate, refusal);
+        Assert.Contains("Row 29000 of the file repeats row 3", refusal.Body);
+
+        Assert.Equal(0, (await nl.GetGalleryStatusAsync(target)).Templates);
+        // The client checks the whole file before its first request, too.
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => nl.EnrolBulkAsync(target, subjects,
+            new Grid.Client.Files.TemplateSet(nan, rows), GalleryConfig.UnspecifiedModel, batchSize: 1000));
+        Assert.Contains("Row 25001 of the file", error.Message);
+        Assert.Equal(0, (await nl.GetGalleryStatusAsync(target)).Templates);
+    }
+
     private static void Expect(string code, (string Code, string Body) refusal) => Assert.True(code == refusal.Code, $"expected {code}: {refusal.Body}");
 
     private async Task<(HttpStatusCode, string)> Put(HttpClient http, string gallery, string body, string contentType)
@@ -75,8 +110,10 @@ public sealed class BadInputTests(ApiGrid grid)
         return (response.StatusCode, await ApiGrid.ProblemCodeAsync(response));
     }
 
-    private static async Task<(string Code, string Body)> Enrol(HttpClient http, string[] subjects, byte[] npy, bool templatesFirst = false)
+    private static async Task<(string Code, string Body)> Enrol(HttpClient http, string[] subjects, byte[] npy, bool templatesFirst = false,
+        GalleryId? target = null)
     {
+        var gallery = target ?? Target;
         using var form = new MultipartFormDataContent();
         var text = new StringContent(string.Join('\n', subjects) + "\n", Encoding.UTF8, "text/plain");
         var data = new ByteArrayContent(npy);
@@ -84,7 +121,7 @@ public sealed class BadInputTests(ApiGrid grid)
         if (templatesFirst) form.Add(data, TemplateWire.TemplatesPart, "t.npy");
         form.Add(text, TemplateWire.SubjectsPart);
         if (!templatesFirst) form.Add(data, TemplateWire.TemplatesPart, "t.npy");
-        using var response = await http.PostAsync($"v1/galleries/{Target.Force}/{Target.Name}/templates", form);
+        using var response = await http.PostAsync($"v1/galleries/{gallery.Force}/{gallery.Name}/templates", form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         return (System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("code").GetString()!, body);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Grid.Api.Limits;
 using Grid.Api.Problems;
 using Grid.Grains.Identity;
 using Grid.Protocol.Errors;
@@ -19,11 +20,12 @@ namespace Grid.Api.Authentication;
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiKeyResolver keys, BadKeyMonitor badKeys)
+    ApiKeyResolver keys, BadKeyMonitor badKeys, IOptions<GridApiOptions> api)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "GridApiKey";
     private const string BlockedItem = "grid.blocked-for";
+    private const string RefusalItem = "grid.refusal";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -54,6 +56,14 @@ public sealed class ApiKeyAuthenticationHandler(
             badKeys.Record(address, "unknown, disabled or wrong key");
             return AuthenticateResult.Fail("unknown or disabled key");
         }
+        if (ForceCertificate.Refusal(Context.Connection.ClientCertificate, principal.Force?.Value, api.Value.ClientCertificateForces) is { } refusal)
+        {
+            // A valid key over another force's certificate (or without the one its force requires) is a stolen-key symptom:
+            // logged with the key id and address (not counted as a guessed key: the key itself is genuine).
+            Logger.LogWarning("Refused key {KeyId} of {Principal} from {Address}: {Reason}", key.Split('_')[1], principal, address, refusal);
+            Context.Items[RefusalItem] = refusal;
+            return AuthenticateResult.Fail(refusal);
+        }
         var caller = new GridCaller(principal, key, key.Split('_')[1]);
         caller.AttachTo(Context);
         var claims = new List<Claim> { new(ClaimTypes.Name, principal.ToString()), new("grid:key-id", caller.KeyId) };
@@ -77,7 +87,8 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         Response.Headers.WWWAuthenticate = "Bearer realm=\"identity-search-grid\"";
         await ProblemWriter.WriteAsync(Context, ProblemCodes.Unauthenticated, StatusCodes.Status401Unauthorized,
-            Request.Headers.Authorization.Count == 0 ? "No API key: send Authorization: Bearer isg_…" : "The API key is malformed, unknown or disabled.");
+            Context.Items[RefusalItem] is string refusal ? refusal
+            : Request.Headers.Authorization.Count == 0 ? "No API key: send Authorization: Bearer isg_…" : "The API key is malformed, unknown or disabled.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

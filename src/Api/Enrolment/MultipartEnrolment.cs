@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text;
 using Grid.Api.Limits;
 using Grid.Api.Problems;
@@ -15,10 +13,11 @@ namespace Grid.Api.Enrolment;
 
 /// <summary>
 /// Bulk enrolment from a <c>multipart/form-data</c> body: the <c>subjects</c> part (one subjectRef per line) first, held
-/// in memory and checked whole; then the <c>templates</c> part (.npy, float32 [n, 512]) streamed into batches of
-/// <c>batch</c> rows, each acknowledged by the gallery (durable in its shards' logs) before the next is read. The .npy is
-/// never held whole. Anything wrong before the first batch stores nothing; a failure later says how many rows were
-/// acknowledged (<c>acknowledgedRows</c>), which is where to resume — enrolment is idempotent.
+/// in memory and checked whole; then the <c>templates</c> part (.npy, float32 [n, 512]) streamed through a private spool
+/// file while every row is checked (<see cref="TemplateSpool"/>), so anything wrong in the file — naming its row — stores
+/// nothing. Only then are the rows stored in batches of <c>batch</c> rows, each acknowledged by the gallery (durable in
+/// its shards' logs) before the next. The .npy is never held whole. A failure the file could not show (storage, a silo)
+/// says how many rows were acknowledged (<c>acknowledgedRows</c>), which is where to resume — enrolment is idempotent.
 /// </summary>
 public sealed class MultipartEnrolment(HttpContext context, GridApiOptions options)
 {
@@ -32,39 +31,28 @@ public sealed class MultipartEnrolment(HttpContext context, GridApiOptions optio
             throw Malformed(ProblemCodes.MalformedEnrolment, $"The second part must be '{TemplateWire.TemplatesPart}' (.npy); it is missing or named otherwise.");
         var rows = await ReadHeaderAsync(templates.Body, subjects.Length);
 
+        // Pass 1: the whole file is checked (and spooled) before pass 2 stores its first batch — all or nothing.
+        await using var spool = await TemplateSpool.FillAsync(templates.Body, subjects, rows, options.EnrolSpoolFolder, cancel);
         var total = CG.EnrolResult.None;
-        var done = 0;
-        var bytes = ArrayPool<byte>.Shared.Rent(Math.Min(batchRows, Math.Max(rows, 1)) * TemplateWire.RowBytes);
-        try
+        for (var done = 0; done < rows;)
         {
-            while (done < rows)
+            var count = Math.Min(batchRows, rows - done);
+            var vectors = await spool.ReadAsync(count, cancel);
+            try
             {
-                var count = Math.Min(batchRows, rows - done);
-                var length = count * TemplateWire.RowBytes;
-                var read = await templates.Body.ReadAtLeastAsync(bytes.AsMemory(0, length), length, throwOnEndOfStream: false, cancel);
-                if (read < length)
-                    throw Malformed(ProblemCodes.MalformedNpy,
-                        $"The .npy data ends at row {done + read / TemplateWire.RowBytes} of the {rows} its header declares.", done);
-                var vectors = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, length)).ToArray();
-                try
-                {
-                    total = total.Plus(await gallery.EnrolAsync(new CG.EnrolBatch(subjects[done..(done + count)], vectors, modelId), cancel));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    var (problem, _) = ExceptionMapper.Map(e);
-                    throw new GridProblemException(problem.Code, problem.Status,
-                        $"{problem.Detail ?? problem.Title} Rows 0..{done - 1} are enrolled; resend from row {done}.", done);
-                }
-                done += count;
+                total = total.Plus(await gallery.EnrolAsync(new CG.EnrolBatch(subjects[done..(done + count)], vectors, modelId), cancel));
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Only what the file cannot show fails here (storage, the gallery's model or the caller's roles, a silo);
+                // before the first batch that is still nothing stored.
+                var (problem, _) = ExceptionMapper.Map(e);
+                throw new GridProblemException(problem.Code, problem.Status, done == 0
+                    ? $"{problem.Detail ?? problem.Title} Nothing was stored."
+                    : $"{problem.Detail ?? problem.Title} Rows 0..{done - 1} are enrolled; resend from row {done}.", done);
+            }
+            done += count;
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
-        if (await templates.Body.ReadAsync(new byte[1], cancel) > 0)
-            throw Malformed(ProblemCodes.MalformedNpy, $"The .npy part has bytes after the {rows} rows its header declares (all {rows} rows were enrolled).", done);
         return total;
     }
 

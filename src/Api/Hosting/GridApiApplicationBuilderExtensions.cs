@@ -36,10 +36,15 @@ public static class GridApiApplicationBuilderExtensions
         IdentityEndpoints.Map(api);
         AgreementEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        CaseEndpoints.Map(api);
+        FollowUpEndpoints.Map(api);
+        SubjectEndpoints.Map(api);
         OperatorEndpoints.Map(api);
+        BackupEndpoints.Map(api);
         return app;
     }
 
     private static bool IsApiPath(PathString path) =>
-        path.StartsWithSegments("/v1") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/openapi");
+        path.StartsWithSegments("/v1") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/openapi")
+        || path.StartsWithSegments("/metrics");
 }

@@ -18,6 +18,14 @@ public sealed class GridApiOptions
     /// <summary>Rows one enrolment request may carry (the subjects part is held while the rows stream).</summary>
     public int MaxEnrolRows { get; set; } = 1_000_000;
 
+    /// <summary>Folder for the private spool file a bulk enrolment is checked into before anything is stored (up to
+    /// 2 KiB per row; default the system temporary folder). The file is 0600 and unlinked while open.</summary>
+    public string? EnrolSpoolFolder { get; set; }
+
+    /// <summary>Forces whose keys are accepted only over a connection that presents the force's own client certificate
+    /// (issued by the grid's CA, <c>./grid.sh cert --force F</c>). Any force's certificate, when presented, must match its key.</summary>
+    public string[] ClientCertificateForces { get; set; } = [];
+
     /// <summary>How many galleries one search may name.</summary>
     public int MaxGalleriesPerSearch { get; set; } = 16;
 

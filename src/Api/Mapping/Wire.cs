@@ -40,7 +40,7 @@ public static class Wire
 
     public static CH.AgreementTerms ToContract(PH.AgreementTerms t) => new(
         (t.Galleries ?? []).Select(ToContract).ToImmutableArray(), (t.Offences ?? []).ToImmutableArray(),
-        t.MaxCandidates, t.MinScore, t.DailyQuota, t.ValidFrom, t.ValidUntil);
+        t.MaxCandidates, t.MinScore, t.DailyQuota, t.ValidFrom, t.ValidUntil, t.RequiredReviewers, t.ShareImages);
 
     public static CI.Role ToContract(string[] roles) => (CI.Role)(int)PI.RoleNames.Parse(roles ?? []);
 
@@ -60,7 +60,7 @@ public static class Wire
     public static PS.SearchResponse ToWire(CS.SearchResponse r) => new(
         r.Candidates.Select(c => new PS.Candidate(c.Force.Value, c.Gallery, c.SubjectRef, c.Score, c.Rank, c.FalseMatchRate)).ToArray(),
         new PS.Coverage(r.Coverage.Shards.Select(s => new PS.ShardReport(s.Shard, (PS.ShardOutcome)s.Outcome, s.Error)).ToArray()),
-        r.Refusals.Select(x => new PS.SearchRefusal(ToWire(x.Gallery), x.Reason.Code(), x.Message)).ToArray());
+        r.Refusals.Select(x => new PS.SearchRefusal(ToWire(x.Gallery), x.Reason.Code(), x.Message)).ToArray(), r.SearchId);
 
     public static PI.PrincipalView ToWire(CI.Principal p) => new(p.Force?.Value, p.User, PI.RoleNames.ToNames((PI.Role)(int)p.Roles), p.IsOperator);
 
@@ -72,7 +72,7 @@ public static class Wire
 
     public static PH.AgreementTerms ToWire(CH.AgreementTerms t) => new(
         t.Galleries.IsDefault ? [] : t.Galleries.Select(ToWire).ToArray(), t.Offences.IsDefault ? [] : [.. t.Offences],
-        t.MaxCandidates, t.MinScore, t.DailyQuota, t.ValidFrom, t.ValidUntil);
+        t.MaxCandidates, t.MinScore, t.DailyQuota, t.ValidFrom, t.ValidUntil, t.ReviewersNeeded, t.ShareImages);
 
     public static PH.AgreementView ToWire(CH.AgreementView v) => new(
         v.Key.ToString(), v.Version, (PH.AgreementStatus)v.Status, v.Terms is null ? null : ToWire(v.Terms),
@@ -98,7 +98,8 @@ public static class Wire
 
     public static PA.StatsView ToWire(CA.StatsView s) => new(
         s.Force.Value, s.Partners.IsDefault ? [] : s.Partners.Select(p => new PA.PartnerStats(p.Partner.Value, p.SearchesMade, p.SearchesReceived,
-            p.CandidatesReceived, p.CandidatesReturned, p.Refusals)).ToArray());
+            p.CandidatesReceived, p.CandidatesReturned, p.Refusals, p.ConfirmedMatches, p.FollowUpsRequested, p.FollowUpsReleased,
+            p.FollowUpsDeclined)).ToArray());
 
     public static PH.OffenceCategory ToWire(CH.OffenceCategory o) => new(o.Code, o.Title, o.MeetsOneYearThreshold, o.IsHumanitarian, o.EligibleForCrossBorder);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Grid.Contracts.Errors;
 using Grid.Contracts.Identity;
+using Grid.Contracts.Review;
 using Grid.Protocol.Errors;
 using Microsoft.AspNetCore.Http;
 
@@ -19,9 +20,12 @@ public static class ExceptionMapper
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } b => (Make(ProblemCodes.BodyTooLarge, 413, b.Message), true),
         BadHttpRequestException b => (Make(ProblemCodes.InvalidArgument, b.StatusCode, b.Message), true),
         JsonException j => (Make(ProblemCodes.MalformedJson, 400, JsonDetail(j)), true),
+        ReviewRefusedException r => Review(r),
         GridAccessDeniedException or UnauthorizedAccessException => (Make(ProblemCodes.AccessDenied, 403, e.Message), true),
         InvalidTemplateException => (Make(ProblemCodes.InvalidTemplate, 400, e.Message), true),
         InvalidSubjectRefException => (Make(ProblemCodes.InvalidSubjectRef, 400, e.Message), true),
+        Grid.Grains.Backup.ForceExistsException => (Make(ProblemCodes.ForceExists, 409, e.Message), true),
+        Grid.Grains.Backup.BackupInvalidException => (Make(ProblemCodes.BackupInvalid, 400, e.Message), true),
         ModelMismatchException => (Make(ProblemCodes.ModelMismatch, 409, e.Message), true),
         GalleryNotFoundException => (Make(ProblemCodes.GalleryNotFound, 404, e.Message), true),
         GalleryConflictException => (Make(ProblemCodes.Conflict, 409, e.Message), true),
@@ -36,6 +40,12 @@ public static class ExceptionMapper
             (Make(ProblemCodes.Unavailable, 503, "The grid did not answer in time; retry shortly."), true),
         _ => (Make(ProblemCodes.Internal, 500, null), false),
     };
+
+    private static (Problem, bool) Review(ReviewRefusedException e)
+    {
+        var (code, status) = ReviewProblems.Of(e.Reason);
+        return (Make(code, status, e.Message), true);
+    }
 
     private static Problem Make(string code, int status, string? detail) => ProblemCatalog.Make(code, status, detail);
 

@@ -36,16 +36,19 @@ public static class AgreementCommands
         var minScore = new Option<float>("--min-score") { DefaultValueFactory = _ => 0.3f };
         var quota = new Option<int>("--daily-quota") { DefaultValueFactory = _ => 100 };
         var days = new Option<int>("--valid-days") { Description = "Validity from now, in days.", DefaultValueFactory = _ => 365 };
+        var reviewers = new Option<int>("--reviewers") { Description = "Independent reviewers who must confirm each candidate: 1, or 2 for four-eyes.", DefaultValueFactory = _ => 1 };
+        var shareImages = new Option<bool>("--share-images") { Description = "Let the requester fetch the reference images of candidates (default: templates only)." };
         var json = CommonOptions.Json();
         command.Arguments.Add(key);
-        foreach (var o in new Option[] { galleries, offences, maxCandidates, minScore, quota, days, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { galleries, offences, maxCandidates, minScore, quota, days, reviewers, shareImages, json }) command.Options.Add(o);
         command.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(json), ct, async client =>
         {
             var now = DateTimeOffset.UtcNow;
             var terms = new AgreementTerms(
                 Split(parse.GetValue(galleries)!).Select(GalleryId.Parse).ToArray(),
                 Split(parse.GetValue(offences)!),
-                parse.GetValue(maxCandidates), parse.GetValue(minScore), parse.GetValue(quota), now, now.AddDays(parse.GetValue(days)));
+                parse.GetValue(maxCandidates), parse.GetValue(minScore), parse.GetValue(quota), now, now.AddDays(parse.GetValue(days)),
+                parse.GetValue(reviewers), parse.GetValue(shareImages));
             Write(await client.Agreement(AgreementKey.Parse(parse.GetValue(key)!)).ProposeAsync(terms, ct), parse.GetValue(json));
             return ExitCodes.Ok;
         }));
@@ -122,7 +125,7 @@ public static class AgreementCommands
             Json.WriteLine(new
             {
                 agreement = view.Agreement, view.Version, view.Status,
-                terms = view.Terms is { } t ? new { galleries = t.Galleries.Select(g => g.Key), t.Offences, t.MaxCandidates, t.MinScore, t.DailyQuota, t.ValidFrom, t.ValidUntil } : null,
+                terms = view.Terms is { } t ? new { galleries = t.Galleries.Select(g => g.Key), t.Offences, t.MaxCandidates, t.MinScore, t.DailyQuota, t.ValidFrom, t.ValidUntil, t.RequiredReviewers, t.ShareImages } : null,
                 history = view.History.Select(h => new { h.Version, h.At, h.Action, actor = h.Actor, h.Status }),
             });
             return;
@@ -130,7 +133,8 @@ public static class AgreementCommands
         AnsiConsole.MarkupLine($"agreement [bold]{Markup.Escape(view.Agreement)}[/] v{view.Version}: [bold]{view.Status}[/]");
         if (view.Terms is { } terms)
             AnsiConsole.MarkupLine($"  galleries {Markup.Escape(string.Join(", ", terms.Galleries.Select(g => g.Key)))}; offences {Markup.Escape(string.Join(", ", terms.Offences))}; " +
-                $"max {terms.MaxCandidates} candidates, min score {terms.MinScore:0.00}, {terms.DailyQuota}/day, valid until {terms.ValidUntil:u}");
+                $"max {terms.MaxCandidates} candidates, min score {terms.MinScore:0.00}, {terms.DailyQuota}/day, valid until {terms.ValidUntil:u}; " +
+                $"{(terms.RequiredReviewers >= 2 ? "four-eyes review" : "one reviewer")}, {(terms.ShareImages ? "candidate images shared" : "templates only")}");
         foreach (var h in view.History)
             AnsiConsole.MarkupLine($"  v{h.Version} {h.At:u} {h.Action} by {Markup.Escape(h.Actor)} → {h.Status}");
     }

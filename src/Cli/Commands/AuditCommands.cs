@@ -93,7 +93,7 @@ public static class AuditCommands
 
     public static Command Stats()
     {
-        var command = new Command("stats", "Counts per partner: searches made and received, candidates, refusals. No personal data.");
+        var command = new Command("stats", "Counts per partner: searches, candidates, refusals, confirmed matches, follow-ups. No personal data.");
         var force = new Argument<string>("force");
         var json = CommonOptions.Json();
         command.Arguments.Add(force);
@@ -101,12 +101,15 @@ public static class AuditCommands
         command.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(json), ct, async client =>
         {
             var stats = await client.Audit(parse.GetValue(force)!).GetStatsAsync(ct);
-            if (parse.GetValue(json)) Json.WriteLine(new { force = stats.Force, partners = stats.Partners.Select(p => new { partner = p.Partner, p.SearchesMade, p.SearchesReceived, p.CandidatesReceived, p.CandidatesReturned, p.Refusals }) });
+            if (parse.GetValue(json)) Json.WriteLine(new { force = stats.Force, partners = stats.Partners.Select(p => new { partner = p.Partner, p.SearchesMade, p.SearchesReceived, p.CandidatesReceived, p.CandidatesReturned, p.Refusals,
+                p.ConfirmedMatches, p.FollowUpsRequested, p.FollowUpsReleased, p.FollowUpsDeclined }) });
             else
             {
-                var table = new Table().Title($"statistics of {stats.Force}").AddColumns("partner", "searches made", "searches received", "candidates received", "candidates returned", "refusals");
+                var table = new Table().Title($"statistics of {stats.Force}").AddColumns("partner", "searches made", "searches received", "candidates received", "candidates returned", "refusals",
+                    "confirmed matches", "follow-ups requested", "released", "declined");
                 foreach (var p in stats.Partners)
-                    table.AddRow(p.Partner, p.SearchesMade.ToString(), p.SearchesReceived.ToString(), p.CandidatesReceived.ToString(), p.CandidatesReturned.ToString(), p.Refusals.ToString());
+                    table.AddRow(p.Partner, p.SearchesMade.ToString(), p.SearchesReceived.ToString(), p.CandidatesReceived.ToString(), p.CandidatesReturned.ToString(), p.Refusals.ToString(),
+                        p.ConfirmedMatches.ToString(), p.FollowUpsRequested.ToString(), p.FollowUpsReleased.ToString(), p.FollowUpsDeclined.ToString());
                 AnsiConsole.Write(table);
             }
             return ExitCodes.Ok;

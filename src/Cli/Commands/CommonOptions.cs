@@ -26,6 +26,19 @@ public static class CommonOptions
         Recursive = true,
     };
 
+    /// <summary>A client certificate of the caller's force (PEM), issued by the grid's CA; its key beside it (<c>.key</c>).</summary>
+    public static readonly Option<string?> ClientCert = new("--client-cert")
+    {
+        Description = "Your force's client certificate (PEM) from the grid's CA (./grid.sh cert --force F); the key is read from the same path ending .key unless --client-key names it.",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> ClientKey = new("--client-key")
+    {
+        Description = "The private key (PEM) of --client-cert.",
+        Recursive = true,
+    };
+
     public static Option<bool> Json() => new("--json") { Description = "Write machine-readable JSON lines instead of tables." };
 
     public static Option<string> Model() => new("--model")

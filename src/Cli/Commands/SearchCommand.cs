@@ -106,6 +106,7 @@ public static class SearchCommand
         Json.WriteLine(new
         {
             probe = row,
+            searchId = result.Response.SearchId,
             face = ProbeFaceJson.Of(face),
             candidates = result.Response.Candidates,
             coverage = new { coverage.Asked, coverage.Answered, coverage.Failed, coverage.TimedOut, shards = coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered) },
@@ -144,6 +145,7 @@ public static class SearchCommand
         AnsiConsole.Write(table);
         foreach (var shard in coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered))
             AnsiConsole.MarkupLine($"[yellow]shard {Markup.Escape(shard.Shard)} {shard.Outcome}: {Markup.Escape(shard.Error ?? "")}[/]");
+        if (result.Response.SearchId is { } id) AnsiConsole.MarkupLine($"review case [bold]{id}[/]: gridctl case show {id}");
         foreach (var refusal in result.Response.Refusals)
             AnsiConsole.MarkupLine($"[red]not searched: {Markup.Escape(refusal.Gallery.Key)} — {Markup.Escape(refusal.Reason)} ({Markup.Escape(refusal.Message)})[/]");
     }

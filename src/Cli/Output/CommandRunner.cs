@@ -31,6 +31,8 @@ public static class CommandRunner
         if (parse.GetValue(CommonOptions.KeyFile) is { } keyFile) options = options with { ApiKey = ApiKeys.FromFile(keyFile) };
         if (parse.GetValue(CommonOptions.Endpoint) is { } endpoint) options = options with { Endpoint = new Uri(endpoint.EndsWith('/') ? endpoint : endpoint + "/") };
         if (parse.GetValue(CommonOptions.CaFile) is { } caFile) options = options with { CaCertificateFile = caFile };
+        if (parse.GetValue(CommonOptions.ClientCert) is { } cert) options = options with { ClientCertificateFile = cert };
+        if (parse.GetValue(CommonOptions.ClientKey) is { } key) options = options with { ClientKeyFile = key };
         return options;
     }
 
@@ -40,9 +42,9 @@ public static class CommandRunner
         {
             GridUnavailableException => (ExitCodes.Unavailable, "unavailable"),
             BulkEnrolInterruptedException => (ExitCodes.Interrupted, "interrupted"),
-            GridException { Code: ProblemCodes.Unauthenticated or ProblemCodes.AccessDenied } => (ExitCodes.Denied, "denied"),
+            GridException { Code: ProblemCodes.Unauthenticated or ProblemCodes.AccessDenied } or GridException { Status: 401 or 403 } => (ExitCodes.Denied, "denied"),
             GridException { Code: ProblemCodes.Unavailable or ProblemCodes.StorageUnavailable or ProblemCodes.ForceSilosUnavailable } => (ExitCodes.Unavailable, "unavailable"),
-            GridException { Status: >= 400 and < 500 } or GridException { Code: "no-ca-certificate" } => (ExitCodes.BadInput, "bad-input"),
+            GridException { Status: >= 400 and < 500 } or GridException { Code: "no-ca-certificate" or "no-client-certificate" } => (ExitCodes.BadInput, "bad-input"),
             TemplateFileException or ArgumentException or FormatException or FaceSelectionException => (ExitCodes.BadInput, "bad-input"),
             OperationCanceledException => (ExitCodes.Interrupted, "cancelled"),
             FileNotFoundException => (ExitCodes.Denied, "denied"),

@@ -11,8 +11,9 @@ namespace Grid.Client.Http;
 public static class GridHttp
 {
     /// <summary>A handler that accepts the server only if its certificate chains to <paramref name="authority"/> and names
-    /// the host dialled. There is deliberately no way to accept any certificate.</summary>
-    public static SocketsHttpHandler CreatePrimaryHandler(X509Certificate2 authority) => new()
+    /// the host dialled. There is deliberately no way to accept any certificate. <paramref name="clientCertificate"/>, when
+    /// given, is presented to the grid (a force's client certificate).</summary>
+    public static SocketsHttpHandler CreatePrimaryHandler(X509Certificate2 authority, X509Certificate2? clientCertificate = null) => new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
@@ -22,6 +23,8 @@ public static class GridHttp
         SslOptions = new SslClientAuthenticationOptions
         {
             RemoteCertificateValidationCallback = (_, certificate, _, errors) => Trusts(authority, certificate, errors),
+            ClientCertificates = clientCertificate is null ? null : new X509CertificateCollection { clientCertificate },
+            LocalCertificateSelectionCallback = clientCertificate is null ? null : (_, _, _, _, _) => clientCertificate,
         },
     };
 
@@ -40,10 +43,10 @@ public static class GridHttp
     }
 
     /// <summary>The handler chain for a client made without dependency injection: retries (safe methods) over the primary handler.</summary>
-    public static HttpMessageHandler CreateHandler(X509Certificate2 authority, int maxRetries)
+    public static HttpMessageHandler CreateHandler(X509Certificate2 authority, int maxRetries, X509Certificate2? clientCertificate = null)
     {
         var retries = new ResiliencePipelineBuilder<HttpResponseMessage>().AddRetry(RetryOptions(maxRetries)).Build();
-        return new ResilienceHandler(retries) { InnerHandler = CreatePrimaryHandler(authority) };
+        return new ResilienceHandler(retries) { InnerHandler = CreatePrimaryHandler(authority, clientCertificate) };
     }
 
     private static bool Trusts(X509Certificate2 authority, X509Certificate? presented, SslPolicyErrors errors)

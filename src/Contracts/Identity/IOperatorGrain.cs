@@ -1,3 +1,4 @@
+using Grid.Contracts.Galleries;
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 
@@ -23,6 +24,12 @@ public interface IOperatorGrain : IGrainWithStringKey
 
     /// <summary>Disables the force and every key of its users.</summary>
     Task DisableForceAsync(ForceId force);
+
+    /// <summary>Operator: after a restore put a force's state back into storage, lists the force as a member again and
+    /// its galleries in the gallery catalogue, and removes again the subjects of <paramref name="erasures"/> (removals
+    /// made after the backup began). Refused unless the restored force state verifies (its seal). Returns the
+    /// templates removed.</summary>
+    Task<int> AdoptRestoredForceAsync(ForceId force, ImmutableArray<GalleryId> galleries, ImmutableArray<SubjectErasure> erasures);
 
     /// <summary>The member forces' ids, for any authenticated caller: partners need to know whom they can
     /// propose agreements to. Names, users and keys stay with <see cref="ListForcesAsync"/> (operator only).</summary>

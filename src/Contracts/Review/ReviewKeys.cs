@@ -10,6 +10,13 @@ public static class ReviewKeys
 
     public static string Index(ForceId force) => $"{force}/review";
 
+    /// <summary><c>FORCE/review/yyyy-MM-dd</c>: the page of the case list for cases opened that UTC day.</summary>
+    public static string CaseDay(ForceId force, DateTimeOffset createdAt) => $"{force}/review/{CaseDayOf(createdAt):yyyy-MM-dd}";
+
+    public static string CaseDay(ForceId force, DateOnly day) => $"{force}/review/{day:yyyy-MM-dd}";
+
+    public static DateOnly CaseDayOf(DateTimeOffset createdAt) => DateOnly.FromDateTime(createdAt.UtcDateTime);
+
     /// <summary><c>FORCE/gallery/subjectRef</c>: neither force ids nor gallery names hold a slash, so the rest is the subjectRef.</summary>
     public static string Subject(GalleryId gallery, string subjectRef) => $"{gallery.Key}/{subjectRef}";
 

@@ -33,6 +33,10 @@ public static class TemplateRules
         }
     }
 
+    /// <summary>Throws <see cref="Errors.InvalidTemplateException"/> when the row holds NaN or infinity or is (nearly)
+    /// zero — the checks <see cref="ValidateAndNormalise"/> makes, for a caller that validates rows as they stream.</summary>
+    public static void Check(ReadOnlySpan<float> row, int index) => NormOf(row, index);
+
     private static double NormOf(ReadOnlySpan<float> row, int index)
     {
         double sum = 0;

@@ -1,4 +1,5 @@
 using Azure;
+using System.Collections.Concurrent;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
@@ -20,22 +21,38 @@ public sealed class AuditBlobStore
     private const string SegmentSuffix = ".bin";
     private const string HeadBlob = "head.bin";
 
-    private readonly AppendBlobContainer _container;
+    private readonly ForceStorage _accounts;
+    private readonly string _containerName;
+    private readonly Polly.ResiliencePipeline _retry = BlobResilience.Create(TimeSpan.FromMinutes(2), circuitBreaker: false);
+    private readonly ConcurrentDictionary<BlobServiceClient, AppendBlobContainer> _containers = new();
 
-    public AuditBlobStore(BlobServiceClient service, IOptions<AuditOptions> options) =>
-        _container = new AppendBlobContainer(
-            service.GetBlobContainerClient(options.Value.Container),
-            BlobResilience.Create(TimeSpan.FromMinutes(2), circuitBreaker: false));
+    /// <summary>Every force's log in one account (tests and tools).</summary>
+    public AuditBlobStore(BlobServiceClient service, IOptions<AuditOptions> options)
+        : this(ForceStorage.SharedOnly(service), options)
+    {
+    }
+
+    /// <summary>Each force's log in its own account where it has one (<see cref="ForceStorage"/>).</summary>
+    public AuditBlobStore(ForceStorage accounts, IOptions<AuditOptions> options)
+    {
+        _accounts = accounts;
+        _containerName = options.Value.Container;
+    }
+
+    /// <summary>The container of the account holding <paramref name="force"/>'s log; throws when this silo holds no key to it.</summary>
+    private AppendBlobContainer For(ForceId force) =>
+        _containers.GetOrAdd(_accounts.For(force.Value), s => new AppendBlobContainer(s.GetBlobContainerClient(_containerName), _retry));
 
     /// <summary>The force's segment numbers, oldest first.</summary>
     public async Task<List<long>> ListSegmentsAsync(ForceId force)
     {
-        await _container.EnsureExistsAsync();
+        var container = For(force);
+        await container.EnsureExistsAsync();
         var prefix = $"{force.Value}/{SegmentPrefix}";
-        return await _container.Retry.ExecuteAsync(async ct =>
+        return await container.Retry.ExecuteAsync(async ct =>
         {
             var numbers = new List<long>();
-            await foreach (var blob in _container.Client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, ct))
+            await foreach (var blob in container.Client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, ct))
             {
                 var name = blob.Name[prefix.Length..];
                 if (name.EndsWith(SegmentSuffix, StringComparison.Ordinal) && long.TryParse(name[..^SegmentSuffix.Length], out var number))
@@ -53,7 +70,7 @@ public sealed class AuditBlobStore
     public async Task<byte[]> ReadSegmentAsync(ForceId force, long segment)
     {
         var blob = Segment(force, segment);
-        return await _container.Retry.ExecuteAsync(async ct =>
+        return await For(force).Retry.ExecuteAsync(async ct =>
         {
             try
             {
@@ -69,20 +86,21 @@ public sealed class AuditBlobStore
 
     /// <summary>Creates an empty segment; fails if it exists, since an existing segment belongs to another writer.</summary>
     public Task CreateSegmentAsync(ForceId force, long segment) =>
-        _container.CreateNewAsync(SegmentName(force, segment),
+        For(force).CreateNewAsync(SegmentName(force, segment),
             () => $"Audit segment {SegmentName(force, segment)} already exists: another writer is logging for {force}.");
 
     /// <summary>Appends one record at <paramref name="expectedLength"/>; returns the segment's new length.</summary>
     public Task<long> AppendAsync(ForceId force, long segment, long expectedLength, byte[] record) =>
-        _container.AppendAsync(SegmentName(force, segment), expectedLength, record,
+        For(force).AppendAsync(SegmentName(force, segment), expectedLength, record,
             length => $"Audit segment {SegmentName(force, segment)} is {length} bytes, expected {expectedLength}: another writer touched {force}'s log.");
 
     /// <summary>The force's head record (<see cref="AuditHeadRecord"/>), or null when there is none.</summary>
     public async Task<byte[]?> ReadHeadAsync(ForceId force)
     {
-        await _container.EnsureExistsAsync();
-        var blob = _container.Client.GetBlobClient($"{force.Value}/{HeadBlob}");
-        return await _container.Retry.ExecuteAsync(async ct =>
+        var container = For(force);
+        await container.EnsureExistsAsync();
+        var blob = container.Client.GetBlobClient($"{force.Value}/{HeadBlob}");
+        return await container.Retry.ExecuteAsync(async ct =>
         {
             try
             {
@@ -97,18 +115,19 @@ public sealed class AuditBlobStore
 
     public async Task WriteHeadAsync(ForceId force, byte[] record)
     {
-        var blob = _container.Client.GetBlobClient($"{force.Value}/{HeadBlob}");
-        await _container.Retry.ExecuteAsync(async ct => { await blob.UploadAsync(BinaryData.FromBytes(record), overwrite: true, ct); });
+        var container = For(force);
+        var blob = container.Client.GetBlobClient($"{force.Value}/{HeadBlob}");
+        await container.Retry.ExecuteAsync(async ct => { await blob.UploadAsync(BinaryData.FromBytes(record), overwrite: true, ct); });
     }
 
     public async Task DeleteSegmentAsync(ForceId force, long segment)
     {
         var blob = Segment(force, segment);
-        await _container.Retry.ExecuteAsync(async ct => { await blob.DeleteIfExistsAsync(cancellationToken: ct); });
+        await For(force).Retry.ExecuteAsync(async ct => { await blob.DeleteIfExistsAsync(cancellationToken: ct); });
     }
 
     /// <summary>The blob of a segment, for tools and tests that inspect storage directly.</summary>
-    public AppendBlobClient Segment(ForceId force, long segment) => _container.Log(SegmentName(force, segment));
+    public AppendBlobClient Segment(ForceId force, long segment) => For(force).Log(SegmentName(force, segment));
 
     private static string SegmentName(ForceId force, long segment) => $"{force.Value}/{SegmentPrefix}{segment:D8}{SegmentSuffix}";
 }

@@ -3,6 +3,7 @@ using Grid.Contracts.Audit;
 using Grid.Contracts.Identity;
 using Grid.Grains.Identity;
 using Microsoft.Extensions.Logging;
+using Grid.Grains.Placement;
 using Microsoft.Extensions.Options;
 
 namespace Grid.Grains.Audit;
@@ -14,6 +15,8 @@ namespace Grid.Grains.Audit;
 /// append-blob segments and a keyed head record (<see cref="AuditLog"/>). The chain is keyed with the force's audit
 /// key (<see cref="GridKeys.AuditKey"/>), which storage never holds. Readers see only what storage holds.
 /// </summary>
+// Pinned to the force's silos only when the force keeps its data in its own storage account (see ForcePinnedPlacementDirector).
+[ForcePinnedPlacement]
 public sealed class AuditLogGrain(
     AuditBlobStore store, IOptions<AuditOptions> options, IOptions<GridSecurityOptions> security, GridKeys keys, TimeProvider clock,
     ILogger<AuditLogGrain> logger)

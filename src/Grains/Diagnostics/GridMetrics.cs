@@ -14,6 +14,9 @@ public sealed class GridMetrics : IDisposable
 {
     public const string MeterName = "Grid";
 
+    /// <summary>Bucket bounds of <c>grid.search.duration</c>, in seconds.</summary>
+    public static readonly double[] DurationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 10, 30];
+
     private readonly Meter _meter;
     private readonly Histogram<double> _searchDuration;
     private readonly Histogram<int> _fanOut;
@@ -28,7 +31,9 @@ public sealed class GridMetrics : IDisposable
     public GridMetrics()
     {
         _meter = new Meter(MeterName, "1.0");
-        _searchDuration = _meter.CreateHistogram<double>("grid.search.duration", "ms", "Search latency on the silo, coordinator in to merged answer out");
+        // Seconds, as OpenTelemetry's conventions ask of durations; buckets from 1 ms to 30 s (a search's deadline is at most 5 min).
+        _searchDuration = _meter.CreateHistogram("grid.search.duration", "s", "Search latency on the silo, coordinator in to merged answer out",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _fanOut = _meter.CreateHistogram<int>("grid.search.fanout", "{shard}", "Shards asked per search");
         _searches = _meter.CreateCounter<long>("grid.search.count", "{search}", "Searches answered; tag coverage=complete|partial");
         _shardOutcomes = _meter.CreateCounter<long>("grid.search.shard_outcomes", "{shard}", "Per-shard outcome of searches; tag outcome=Answered|Failed|TimedOut");
@@ -44,7 +49,7 @@ public sealed class GridMetrics : IDisposable
     public void SearchCompleted(TimeSpan elapsed, Coverage coverage)
     {
         var complete = coverage.Complete;
-        _searchDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("coverage", complete ? "complete" : "partial"));
+        _searchDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("coverage", complete ? "complete" : "partial"));
         _fanOut.Record(coverage.Asked);
         _searches.Add(1, new KeyValuePair<string, object?>("coverage", complete ? "complete" : "partial"));
         foreach (var group in coverage.Shards.GroupBy(s => s.Outcome))

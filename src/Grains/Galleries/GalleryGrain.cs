@@ -16,7 +16,8 @@ namespace Grid.Grains.Galleries;
 public sealed class GalleryGrain(
     [PersistentState("gallery", GridStorage.GrainStateStore)] IPersistentState<GalleryState> state,
     StateSeal seal,
-    TimeProvider clock)
+    TimeProvider clock,
+    Backup.ErasureList erasures)
     : Grain, IGalleryGrain
 {
     private bool _trusted;
@@ -98,6 +99,8 @@ public sealed class GalleryGrain(
         var info = RequireInfo();
         GalleryAccess.Require(info.Id, Role.Enroller);
         subjectRef = SubjectRefRules.Normalise(subjectRef);
+        // Listed first, so a restore of an older backup removes the subject again (Grains/Backup/ErasureList).
+        await erasures.RecordAsync(info.Id, subjectRef);
         var removed = await Shard(ShardRouter.ShardOf(subjectRef, info.Config.ShardCount)).RemoveAsync(subjectRef);
         // The audit names how many templates went, never the subject: the log must not become a register of people.
         if (removed > 0) await AuditAsync(info.Id, AuditKind.Removal, removed, $"1 subject removed ({removed} templates)");

@@ -2,6 +2,7 @@ using Grid.Contracts.Errors;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
+using Grid.Grains.Diagnostics;
 using Grid.Grains.Placement;
 using Grid.Grains.Sharing;
 using Grid.Grains.Storage;
@@ -94,6 +95,7 @@ public sealed class GalleryShardGrain(
     public async Task<ShardHit[]> SearchAsync(ShardSearch search, CancellationToken cancellationToken = default)
     {
         var (config, state) = RequireReady(search.ModelId);
+        using var span = SearchTelemetry.StartShardScan(config);
         // The shard's own check, independent of the coordinator's: the caller's principal (set by the silo's
         // filter), a complete purpose, and for a partner's gallery a valid ticket signed by the agreement.
         var decision = access.Check(config.Gallery, GridRequestContext.Principal, search.Purpose, search.Ticket, clock.GetUtcNow());

@@ -35,12 +35,16 @@ public sealed class GridKeys
         _clusterSecret = _options.SecretBytes();
         InternalCallKey = Derive(_clusterSecret, "grid.internal-call.v2");
         StateSealKey = Derive(_clusterSecret, "grid.state-seal.v1");
+        BackupKey = Derive(_clusterSecret, "grid.backup.v1");
     }
 
     public byte[] InternalCallKey { get; }
 
     /// <summary>MAC key for security state in grain storage (see <c>StateSeal</c>).</summary>
     public byte[] StateSealKey { get; }
+
+    /// <summary>MACs a force's backup manifest (Grains/Backup): a backup restores only into a grid with this secret.</summary>
+    public byte[] BackupKey { get; }
 
     /// <summary>The key of <paramref name="force"/>'s audit chain (HMAC-SHA256).</summary>
     public byte[] AuditKey(ForceId force) => Derive(_clusterSecret, "grid.audit.v2|" + force.Value);

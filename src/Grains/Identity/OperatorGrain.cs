@@ -1,3 +1,4 @@
+using Grid.Contracts.Galleries;
 using System.Collections.Immutable;
 using Grid.Contracts.Identity;
 using Grid.Grains.Security;
@@ -75,6 +76,37 @@ public sealed class OperatorGrain(
         GridRequestContext.RequirePrincipal();
         RequireTrusted();
         return Task.FromResult(state.State.Forces.Select(ForceId.Parse).ToImmutableArray());
+    }
+
+    public async Task<int> AdoptRestoredForceAsync(ForceId force, ImmutableArray<GalleryId> galleries, ImmutableArray<SubjectErasure> erasures)
+    {
+        GridRequestContext.RequireOperator();
+        RequireTrusted();
+        // Reading the force activates it from the restored state: a state that fails its seal is refused right there.
+        await GrainFactory.GetGrain<IForceGrain>(force.Value).GetAsync();
+        foreach (var gallery in galleries)
+        {
+            if (gallery.Force != force) throw new ArgumentException($"Gallery {gallery} is not one of {force}'s.");
+            await GrainFactory.GetGrain<IGalleryCatalogGrain>(0).AddAsync(gallery);
+        }
+        var removed = 0;
+        foreach (var byGallery in erasures.Where(e => galleries.Contains(e.Gallery)).GroupBy(e => e.Gallery))
+        {
+            var info = await GrainFactory.GetGrain<IGalleryGrain>(byGallery.Key.Key).GetAsync();
+            if (info is null) continue;
+            foreach (var subjectRef in byGallery.Select(e => e.SubjectRef).Distinct(StringComparer.Ordinal))
+            {
+                var shard = ShardKeys.For(byGallery.Key, Galleries.ShardRouter.ShardOf(subjectRef, info.Config.ShardCount));
+                removed += await GrainFactory.GetGrain<IGalleryShardGrain>(shard).RemoveAsync(subjectRef);
+                await GrainFactory.GetGrain<Contracts.Review.ISubjectRecordGrain>(Contracts.Review.ReviewKeys.Subject(byGallery.Key, subjectRef)).ForgetAsync();
+            }
+        }
+        if (!state.State.Forces.Contains(force.Value))
+        {
+            state.State.Forces.Add(force.Value);
+            await WriteAsync();
+        }
+        return removed;
     }
 
     public Task DisableForceAsync(ForceId force)

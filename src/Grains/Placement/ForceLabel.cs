@@ -7,6 +7,10 @@ public static class ForceLabel
     /// (<c>DE</c>, which then also hosts <c>DE-BKA</c>, <c>DE-LKA</c>... unless they have silos of their own).</summary>
     public const string MetadataKey = "grid.force";
 
+    /// <summary>Silo metadata key set ("own") on a silo that holds its force's own storage account, so every silo knows at
+    /// once that the force's data is not in the shared account (the blob registry covers the times none is up).</summary>
+    public const string OwnStorageMetadataKey = "grid.force-storage";
+
     /// <summary>The force a grain key <c>FORCE/gallery/n</c> or <c>OWNER-&gt;REQUESTER</c> (an agreement, on its owner's
     /// silos) belongs to, or null for other keys.</summary>
     public static string? ForceOfKey(string key)

@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 using Grid.Contracts.Errors;
+using Grid.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public sealed class ForcePinnedPlacementDirector(
     : IPlacementDirector
 {
     private readonly ISiloMetadataCache? _metadata = services.GetService<ISiloMetadataCache>();
+    private readonly ForceStorage? _storage = services.GetService<ForceStorage>();
 
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
         Task.FromResult(Place(strategy, target.GrainIdentity.Key.ToString() ?? string.Empty, context.GetCompatibleSilos(target)));
@@ -38,16 +40,26 @@ public sealed class ForcePinnedPlacementDirector(
     public SiloAddress Place(PlacementStrategy strategy, string key, IReadOnlyList<SiloAddress> compatible)
     {
         var labelled = compatible.Select(s => (Silo: s, Label: LabelOf(s))).ToArray();
-        foreach (var (_, label) in labelled)
-            if (label is not null) pinned.Add(label);
+        foreach (var (silo, label) in labelled)
+        {
+            if (label is null) continue;
+            pinned.Add(label);
+            if (HoldsOwnAccount(silo)) _storage?.MarkOwnAccount(label);
+        }
 
-        if (strategy is ForcePinnedPlacement && ForceLabel.ForceOfKey(key) is { } force)
+        if (strategy is ForcePinnedPlacement && ForceOf(key) is { } force)
         {
             foreach (var label in ForceLabel.CandidateLabels(force))
             {
                 var own = labelled.Where(s => s.Label == label).Select(s => s.Silo).ToArray();
                 if (own.Length > 0) return Choose(key, own);
-                if (!pinned.Contains(label)) continue;
+                var ownAccount = _storage?.HasOwnAccount(label) == true;
+                if (!pinned.Contains(label) && !ownAccount) continue;
+                // A force with its own storage account never falls back: no other silo holds the key to its data.
+                if (ownAccount)
+                    throw new ForceSilosUnavailableException(
+                        $"{key} belongs to force {label}, whose data is in its own storage account; only {label}'s silos hold its key " +
+                        $"and none is up. Start one (./grid.sh silo add --force {label}).");
                 if (!options.CurrentValue.AllowFallback)
                     throw new ForceSilosUnavailableException(
                         $"Shard {key} is pinned to force {label}'s silos and none is up; it is not moved elsewhere. " +
@@ -60,6 +72,14 @@ public sealed class ForcePinnedPlacementDirector(
         var shared = labelled.Where(s => s.Label is null).Select(s => s.Silo).ToArray();
         return Choose(key, shared.Length > 0 ? shared : compatible);
     }
+
+    /// <summary>The force a pinned grain belongs to. A key that is a bare force id (the audit log's) is pinned only
+    /// when the force keeps its data in its own account; otherwise the log stays in the shared pool as before.</summary>
+    private string? ForceOf(string key) =>
+        ForceLabel.ForceOfKey(key) ?? (_storage?.HasOwnAccount(key) == true ? key : null);
+
+    private bool HoldsOwnAccount(SiloAddress silo) =>
+        _metadata?.GetSiloMetadata(silo).Metadata.TryGetValue(ForceLabel.OwnStorageMetadataKey, out var own) == true && own == "own";
 
     private string? LabelOf(SiloAddress silo) =>
         _metadata?.GetSiloMetadata(silo).Metadata.TryGetValue(ForceLabel.MetadataKey, out var label) == true && !string.IsNullOrWhiteSpace(label)

@@ -22,15 +22,28 @@ public sealed class CaseIndexGrain(
     {
         var key = this.GetPrimaryKeyString();
         _force = ForceId.Parse(key[..key.IndexOf('/')]);
-        this.RegisterGrainTimer(_ => PruneCoreAsync(), new GrainTimerCreationOptions(options.Value.SweepInterval, options.Value.SweepInterval));
+        this.RegisterGrainTimer(_ => PruneCoreAsync(pages: true), new GrainTimerCreationOptions(options.Value.SweepInterval, options.Value.SweepInterval));
         return Task.CompletedTask;
     }
 
     public async Task UpsertCaseAsync(CaseSummary summary)
     {
         GridRequestContext.RequireInternalCall();
-        state.State.Cases[summary.SearchId] = summary;
-        await state.WriteStateAsync();
+        if (state.State.Cases.ContainsKey(summary.SearchId))
+        {
+            // A case listed before the split keeps its line here until retention removes it.
+            state.State.Cases[summary.SearchId] = summary;
+            await state.WriteStateAsync();
+            return;
+        }
+        if (await GrainFactory.GetGrain<ICaseDayGrain>(ReviewKeys.CaseDay(_force, summary.CreatedAt)).UpsertAsync(summary))
+            await AddDayAsync(ReviewKeys.CaseDayOf(summary.CreatedAt));
+    }
+
+    public async Task AddDayAsync(DateOnly day)
+    {
+        GridRequestContext.RequireInternalCall();
+        if (state.State.Days.Add(day.DayNumber)) await state.WriteStateAsync();
     }
 
     public async Task UpsertFollowUpAsync(FollowUpView followUp)
@@ -46,14 +59,26 @@ public sealed class CaseIndexGrain(
     public async Task<ImmutableArray<CaseSummary>> ListCasesAsync(bool undecidedOnly)
     {
         RequireReader();
-        await PruneCoreAsync();
-        return [.. state.State.Cases.Values.Where(c => !undecidedOnly || c.Undecided > 0).OrderByDescending(c => c.CreatedAt)];
+        await PruneCoreAsync(pages: false);
+        // Newest days first, a few pages at a time, until the listing is full.
+        var listed = new List<CaseSummary>();
+        var days = state.State.Days.OrderDescending().ToArray();
+        for (var i = 0; i < days.Length && listed.Count < ICaseIndexGrain.MaxListed; i += PagesAtOnce)
+        {
+            var pages = await Task.WhenAll(days.Skip(i).Take(PagesAtOnce).Select(d =>
+                GrainFactory.GetGrain<ICaseDayGrain>(ReviewKeys.CaseDay(_force, DateOnly.FromDayNumber(d))).ListAsync(undecidedOnly)));
+            foreach (var page in pages) listed.AddRange(page);
+        }
+        // Lines from before the split, unless their case has since written to its page.
+        var paged = listed.Select(c => c.SearchId).ToHashSet(StringComparer.Ordinal);
+        listed.AddRange(state.State.Cases.Values.Where(c => (!undecidedOnly || c.Undecided > 0) && !paged.Contains(c.SearchId)));
+        return [.. listed.OrderByDescending(c => c.CreatedAt).Take(ICaseIndexGrain.MaxListed)];
     }
 
     public async Task<ImmutableArray<FollowUpView>> ListFollowUpsAsync(bool incoming)
     {
         RequireReader();
-        await PruneCoreAsync();
+        await PruneCoreAsync(pages: false);
         var now = clock.GetUtcNow();
         return [.. (incoming ? state.State.Incoming : state.State.Outgoing).Values
             .OrderByDescending(f => f.RequestedAt).Select(f => FollowUpRules.AsOf(f, now))];
@@ -62,13 +87,21 @@ public sealed class CaseIndexGrain(
     public Task<int> PruneAsync()
     {
         if (!GridRequestContext.IsInternalCall) RequireReader();
-        return PruneCoreAsync();
+        return PruneCoreAsync(pages: true);
     }
 
-    private async Task<int> PruneCoreAsync()
+    /// <summary>Drops days wholly past retention (their pages delete their cases), legacy lines and follow-ups past it;
+    /// with <paramref name="pages"/>, also has every remaining page prune its own cases (the sweep, not every listing).</summary>
+    private async Task<int> PruneCoreAsync(bool pages)
     {
         var now = clock.GetUtcNow();
         var o = options.Value;
+        var lastExpiredDay = ReviewKeys.CaseDayOf(now - o.CaseRetention).DayNumber - 1; // every case of that day is older than retention
+        var expiredDays = state.State.Days.Where(d => d <= lastExpiredDay).ToArray();
+        foreach (var day in expiredDays) state.State.Days.Remove(day);
+        foreach (var day in pages ? state.State.Days.Concat(expiredDays) : expiredDays)
+            _ = GrainFactory.GetGrain<ICaseDayGrain>(ReviewKeys.CaseDay(_force, DateOnly.FromDayNumber(day))).PruneAsync();
+
         var expired = state.State.Cases.Values.Where(c => now >= c.CreatedAt + o.CaseRetention).ToArray();
         foreach (var c in expired)
         {
@@ -89,10 +122,12 @@ public sealed class CaseIndexGrain(
             _ = GrainFactory.GetGrain<IFollowUpGrain>(id).EnforceRetentionAsync();
         }
 
-        var removed = expired.Length + outgoing.Length + incoming.Length;
+        var removed = expiredDays.Length + expired.Length + outgoing.Length + incoming.Length;
         if (removed > 0) await state.WriteStateAsync();
         return removed;
     }
+
+    private const int PagesAtOnce = 16;
 
     private void RequireReader()
     {

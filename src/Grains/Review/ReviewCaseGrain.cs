@@ -155,11 +155,18 @@ public sealed class ReviewCaseGrain(
         return kept;
     }
 
+    /// <summary>The case's line goes to its day's page only (the index is told of the day when the line is new, and
+    /// writes only for a new day), so a search never rewrites the force's whole case list.</summary>
     private Task IndexAsync(ReviewCase current, FollowUpView? followUp = null)
     {
         var index = GrainFactory.GetGrain<ICaseIndexGrain>(ReviewKeys.Index(_force));
+        var page = GrainFactory.GetGrain<ICaseDayGrain>(ReviewKeys.CaseDay(_force, current.CreatedAt));
         return Task.WhenAll(
-            SiloFailover.CallAsync(async () => { await index.UpsertCaseAsync(ReviewRules.Summarise(current)); return true; }),
+            SiloFailover.CallAsync(async () =>
+            {
+                if (await page.UpsertAsync(ReviewRules.Summarise(current))) await index.AddDayAsync(ReviewKeys.CaseDayOf(current.CreatedAt));
+                return true;
+            }),
             followUp is null ? Task.CompletedTask : SiloFailover.CallAsync(async () => { await index.UpsertFollowUpAsync(followUp with { CoreData = null }); return true; }));
     }
 }

@@ -21,10 +21,11 @@ public static class ReviewCaseOpener
 {
     public static async Task<string?> OpenAsync(
         IGrainFactory grains, ILogger logger, ForceId force, SearchRequest request, float[] probe, Candidate[] candidates, Coverage coverage,
-        SearchRefusal[] refusals)
+        SearchRefusal[] refusals, string? searchId = null)
     {
         if (request.Purpose.Offence == OffenceCatalogue.SystemEvaluation) return null;
-        var searchId = ReviewKeys.NewSearchId();
+        // The coordinator makes the id when the search starts, so its log lines and spans carry the id the reply names.
+        searchId ??= ReviewKeys.NewSearchId();
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(probe.AsSpan())));
         var opening = new CaseOpening(searchId, request.Purpose, request.ModelId, fingerprint, candidates, coverage, refusals);
         try

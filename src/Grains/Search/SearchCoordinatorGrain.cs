@@ -3,9 +3,11 @@ using Grid.Contracts.Audit;
 using Grid.Contracts.Errors;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
+using Grid.Contracts.Review;
 using Grid.Contracts.Search;
 using Grid.Contracts.Sharing;
 using Grid.Contracts.Templates;
+using Grid.Grains.Diagnostics;
 using Grid.Grains.Review;
 using Grid.Grains.Sharing;
 using Microsoft.Extensions.Logging;
@@ -40,6 +42,8 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         if (!PermissionEvaluator.MaySearch(principal))
             throw new GridAccessDeniedException($"{principal} is not a searcher of any force.");
         var force = principal.Force!;
+        var searchId = ReviewKeys.NewSearchId();
+        using var logScope = SearchTelemetry.BeginSearch(logger, searchId, principal.ToString());
         var probe = Validate(request);
         var scope = await ResolveScopeAsync(principal, request);
 
@@ -52,6 +56,7 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         // One merger per owner, cut to that owner's cap, so a partner's limit holds before the global top-k.
         var perOwner = scope.Granted.GroupBy(g => g.Gallery.Id.Force).ToDictionary(
             g => g.Key, g => new TopKMerger(Math.Min(request.K, g.First().Ticket?.MaxCandidates ?? request.K)));
+        using var fanOut = SearchTelemetry.StartFanOut(searchId, force.Value, shards.Length);
         var reports = await Task.WhenAll(shards.Select(async shard =>
         {
             await gate.WaitAsync(CancellationToken.None);
@@ -78,6 +83,7 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
                 gate.Release();
             }
         }));
+        SearchTelemetry.EndFanOut(logger, fanOut, reports);
 
         var global = new TopKMerger(request.K);
         foreach (var owner in perOwner.Values)
@@ -85,8 +91,8 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         var candidates = CandidateCalibration.Annotate(request.ModelId, global.Result());
         await AuditAsync(principal, force, request.Purpose, scope, reports, candidates);
         var coverage = new Coverage(reports);
-        var searchId = await ReviewCaseOpener.OpenAsync(GrainFactory, logger, force, request, probe, candidates, coverage, [.. scope.Refused]);
-        return new SearchResponse(candidates, coverage, scope.Refused.ToArray(), searchId);
+        var caseId = await ReviewCaseOpener.OpenAsync(GrainFactory, logger, force, request, probe, candidates, coverage, [.. scope.Refused], searchId);
+        return new SearchResponse(candidates, coverage, scope.Refused.ToArray(), caseId);
     }
 
     /// <summary>

@@ -5,6 +5,9 @@ public sealed class GridStorageOptions
     /// <summary>Blob container holding every shard's manifest, snapshots and logs.</summary>
     public string ShardContainer { get; set; } = "grid-shards";
 
+    /// <summary>Blob container holding each force's erasure list (Grains/Backup/ErasureList), replayed by restores.</summary>
+    public string ErasureContainer { get; set; } = "grid-erasures";
+
     /// <summary>A snapshot is written once the current log grows past this many bytes, bounding replay time.</summary>
     public long SnapshotAfterLogBytes { get; set; } = 256L * 1024 * 1024;
 

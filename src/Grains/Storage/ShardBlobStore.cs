@@ -3,7 +3,9 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
+using System.Collections.Concurrent;
 using Grid.Grains.Diagnostics;
+using Grid.Grains.Placement;
 
 namespace Grid.Grains.Storage;
 
@@ -14,20 +16,41 @@ namespace Grid.Grains.Storage;
 /// </summary>
 public sealed class ShardBlobStore
 {
-    private readonly AppendBlobContainer _container;
+    private readonly ForceStorage _accounts;
+    private readonly string _containerName;
+    private readonly Polly.ResiliencePipeline _retry;
+    private readonly ConcurrentDictionary<BlobServiceClient, AppendBlobContainer> _containers = new();
 
     /// <summary>How long the breaker stays open before letting a trial call through.</summary>
     public static TimeSpan BreakDuration => BlobResilience.BreakDuration;
 
-    public ShardBlobStore(BlobServiceClient service, IOptions<GridStorageOptions> options, GridMetrics? metrics = null) =>
-        _container = new AppendBlobContainer(
-            service.GetBlobContainerClient(options.Value.ShardContainer),
-            BlobResilience.Create(TimeSpan.FromMinutes(5), circuitBreaker: true, metrics));
+    /// <summary>Every shard in one account (tests and tools).</summary>
+    public ShardBlobStore(BlobServiceClient service, IOptions<GridStorageOptions> options, GridMetrics? metrics = null)
+        : this(ForceStorage.SharedOnly(service), options, metrics)
+    {
+    }
+
+    /// <summary>Each shard in its force's account (<see cref="ForceStorage"/>).</summary>
+    public ShardBlobStore(ForceStorage accounts, IOptions<GridStorageOptions> options, GridMetrics? metrics)
+    {
+        _accounts = accounts;
+        _containerName = options.Value.ShardContainer;
+        _retry = BlobResilience.Create(TimeSpan.FromMinutes(5), circuitBreaker: true, metrics);
+    }
+
+    /// <summary>The container of the account holding <paramref name="shard"/> (key <c>FORCE/gallery/n</c>); throws when
+    /// the shard's force keeps its data in an account this silo holds no key for.</summary>
+    private AppendBlobContainer For(string shard)
+    {
+        var service = _accounts.For(ForceLabel.ForceOfKey(shard) ?? shard);
+        return _containers.GetOrAdd(service, s => new AppendBlobContainer(s.GetBlobContainerClient(_containerName), _retry));
+    }
 
     public async Task<ShardManifest?> ReadManifestAsync(string shard)
     {
-        await _container.EnsureExistsAsync();
-        return await _container.Retry.ExecuteAsync(async ct =>
+        var container = For(shard);
+        await container.EnsureExistsAsync();
+        return await container.Retry.ExecuteAsync(async ct =>
         {
             try
             {
@@ -43,32 +66,38 @@ public sealed class ShardBlobStore
 
     public async Task WriteManifestAsync(string shard, ShardManifest manifest)
     {
-        await _container.EnsureExistsAsync();
+        var container = For(shard);
+        await container.EnsureExistsAsync();
         var bytes = BinaryData.FromObjectAsJson(manifest);
-        await _container.Retry.ExecuteAsync(async ct => { await Blob(shard, "manifest.json").UploadAsync(bytes, overwrite: true, ct); });
+        await container.Retry.ExecuteAsync(async ct => { await Blob(shard, "manifest.json").UploadAsync(bytes, overwrite: true, ct); });
     }
 
-    public Task CreateLogAsync(string shard, long epoch) => _container.CreateAsync(LogName(shard, epoch));
+    public Task CreateLogAsync(string shard, long epoch) => For(shard).CreateAsync(LogName(shard, epoch));
 
     /// <summary>Appends one frame at <paramref name="expectedLength"/>; returns the log's new length.</summary>
     public Task<long> AppendAsync(string shard, long epoch, long expectedLength, byte[] frame)
     {
         var name = LogName(shard, epoch);
-        return _container.AppendAsync(name, expectedLength, frame,
+        return For(shard).AppendAsync(name, expectedLength, frame,
             length => $"Log {name} is {length} bytes, expected {expectedLength}: another writer touched this shard's log.");
     }
 
     /// <summary>The whole log of an epoch, or null when it does not exist.</summary>
-    public Task<Stream?> OpenLogAsync(string shard, long epoch) => _container.OpenReadAsync(_container.Log(LogName(shard, epoch)));
+    public Task<Stream?> OpenLogAsync(string shard, long epoch)
+    {
+        var container = For(shard);
+        return container.OpenReadAsync(container.Log(LogName(shard, epoch)));
+    }
 
-    public Task<Stream?> OpenSnapshotAsync(string shard, long epoch) => _container.OpenReadAsync(Blob(shard, SnapshotName(epoch)));
+    public Task<Stream?> OpenSnapshotAsync(string shard, long epoch) => For(shard).OpenReadAsync(Blob(shard, SnapshotName(epoch)));
 
     /// <summary>Streams a snapshot straight into a block blob (no full managed copy of a multi-GB index).</summary>
     public async Task WriteSnapshotAsync(string shard, long epoch, Action<Stream> write)
     {
-        await _container.EnsureExistsAsync();
+        var container = For(shard);
+        await container.EnsureExistsAsync();
         var blob = Blob(shard, SnapshotName(epoch));
-        await _container.Retry.ExecuteAsync(async ct =>
+        await container.Retry.ExecuteAsync(async ct =>
         {
             await using var stream = await blob.OpenWriteAsync(overwrite: true, new BlobOpenWriteOptions { BufferSize = 8 * 1024 * 1024 }, ct);
             await Task.Run(() => write(stream), ct);
@@ -78,7 +107,7 @@ public sealed class ShardBlobStore
     public async Task DeleteEpochAsync(string shard, long epoch)
     {
         await Blob(shard, SnapshotName(epoch)).DeleteIfExistsAsync();
-        await _container.Log(LogName(shard, epoch)).DeleteIfExistsAsync();
+        await For(shard).Log(LogName(shard, epoch)).DeleteIfExistsAsync();
     }
 
     public static string SnapshotName(long epoch) => $"snapshot-{epoch:D8}.bin";
@@ -87,5 +116,5 @@ public sealed class ShardBlobStore
 
     private static string LogName(string shard, long epoch) => $"{shard}/{LogName(epoch)}";
 
-    private BlobClient Blob(string shard, string name) => _container.Client.GetBlobClient($"{shard}/{name}");
+    private BlobClient Blob(string shard, string name) => For(shard).Client.GetBlobClient($"{shard}/{name}");
 }

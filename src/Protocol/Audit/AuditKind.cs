@@ -17,4 +17,20 @@ public enum AuditKind
     Refusal = 6,
     /// <summary>Users and keys created or disabled.</summary>
     IdentityChange = 7,
+    /// <summary>The log itself: its keyed chain begins, or security state failed its seal.</summary>
+    Integrity = 8,
+    /// <summary>A reviewer's decision on a candidate (at the requester; at the owner too for a partner's candidate).</summary>
+    ReviewDecision = 9,
+    /// <summary>A candidate's required reviewers all said possible match (both ends).</summary>
+    MatchConfirmed = 10,
+    /// <summary>Core data asked for after a confirmed match (both ends).</summary>
+    FollowUpRequested = 11,
+    /// <summary>Core data released to the requesting case (both ends).</summary>
+    FollowUpReleased = 12,
+    /// <summary>A follow-up declined (both ends).</summary>
+    FollowUpDeclined = 13,
+    /// <summary>A follow-up's deadline moved for a judicial authorisation (both ends).</summary>
+    FollowUpExtended = 14,
+    /// <summary>A candidate's reference image went to the requester's case (both ends).</summary>
+    CandidateImage = 15,
 }

@@ -46,6 +46,46 @@ public static class ProblemCodes
     public const string Unavailable = "unavailable";
     /// <summary>500: an unexpected error; the silo log has the detail (the response does not).</summary>
     public const string Internal = "internal";
+    /// <summary>404: the review case does not exist (never opened, another force's, or deleted under retention).</summary>
+    public const string CaseNotFound = "case-not-found";
+    /// <summary>404: the case has no candidate of that rank.</summary>
+    public const string CandidateNotFound = "candidate-not-found";
+    /// <summary>404: no such follow-up (never asked, or deleted under retention).</summary>
+    public const string FollowUpNotFound = "follow-up-not-found";
+    /// <summary>403: only a reviewer of the case's force may record a decision.</summary>
+    public const string NotAReviewer = "not-a-reviewer";
+    /// <summary>409: this reviewer already decided on this candidate; four-eyes needs a second person.</summary>
+    public const string AlreadyDecidedByYou = "already-decided-by-you";
+    /// <summary>409: the candidate already has every decision its agreement requires.</summary>
+    public const string AlreadyDecided = "already-decided";
+    /// <summary>409: follow-up only after every required reviewer said possible match.</summary>
+    public const string NotConfirmed = "not-confirmed";
+    /// <summary>409: the candidate is in the requester's own gallery; there is no owner to ask.</summary>
+    public const string OwnCandidate = "own-candidate";
+    /// <summary>409: the candidate already has a follow-up.</summary>
+    public const string FollowUpExists = "follow-up-exists";
+    /// <summary>403: only a reviewer of the owner force may release, decline or extend a follow-up.</summary>
+    public const string NotOwnerReviewer = "not-owner-reviewer";
+    /// <summary>409: the agreement is not active (suspended, revoked, expired): no follow-up under it.</summary>
+    public const string AgreementNotActive = "agreement-not-active";
+    /// <summary>409: the follow-up was already released or declined.</summary>
+    public const string AlreadyAnswered = "already-answered";
+    /// <summary>409: the owner holds no core data for the subject; enter it first, or decline.</summary>
+    public const string NoCoreData = "no-core-data";
+    /// <summary>403: the owner's agreement does not share candidate images (now); compare templates only.</summary>
+    public const string ImagesNotShared = "images-not-shared";
+    /// <summary>404: the owner attached no reference image to the subject.</summary>
+    public const string NoImage = "no-image";
+    /// <summary>415: the upload is not a JPEG or PNG (its first bytes say otherwise); nothing was stored.</summary>
+    public const string NotAnImage = "not-an-image";
+    /// <summary>400: the review or follow-up input breaks a rule (note length, facts, core data fields...).</summary>
+    public const string InvalidReviewInput = "invalid-review-input";
     /// <summary>Client side only: a bulk enrolment stopped part-way (see <c>acknowledgedRows</c>).</summary>
     public const string EnrolmentInterrupted = "enrolment-interrupted";
+
+    /// <summary>409: a restore into a grid that already holds the force, without <c>--force</c>; nothing was written.</summary>
+    public const string ForceExists = "force-exists";
+
+    /// <summary>400: a backup that is altered, truncated or sealed under another grid's cluster secret; nothing was written.</summary>
+    public const string BackupInvalid = "backup-invalid";
 }

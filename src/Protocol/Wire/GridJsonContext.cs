@@ -4,6 +4,7 @@ using Grid.Protocol.Audit;
 using Grid.Protocol.Errors;
 using Grid.Protocol.Galleries;
 using Grid.Protocol.Identity;
+using Grid.Protocol.Review;
 using Grid.Protocol.Search;
 using Grid.Protocol.Sharing;
 
@@ -22,6 +23,7 @@ namespace Grid.Protocol.Wire;
 [JsonSerializable(typeof(EnrolResult))]
 [JsonSerializable(typeof(RemoveResult))]
 [JsonSerializable(typeof(RebalanceResult))]
+[JsonSerializable(typeof(Grid.Protocol.Operations.BackupSummary))]
 [JsonSerializable(typeof(SearchRequest))]
 [JsonSerializable(typeof(SearchResponse))]
 [JsonSerializable(typeof(CreateForceRequest))]
@@ -42,4 +44,13 @@ namespace Grid.Protocol.Wire;
 [JsonSerializable(typeof(StatsView))]
 [JsonSerializable(typeof(OffenceCategory[]))]
 [JsonSerializable(typeof(Readiness))]
+[JsonSerializable(typeof(CaseSummary[]))]
+[JsonSerializable(typeof(ReviewCase))]
+[JsonSerializable(typeof(DecideRequest))]
+[JsonSerializable(typeof(FollowUpRequest))]
+[JsonSerializable(typeof(FollowUpView))]
+[JsonSerializable(typeof(FollowUpView[]))]
+[JsonSerializable(typeof(FollowUpDecline))]
+[JsonSerializable(typeof(FollowUpExtension))]
+[JsonSerializable(typeof(SubjectCoreData))]
 public sealed partial class GridJsonContext : JsonSerializerContext;

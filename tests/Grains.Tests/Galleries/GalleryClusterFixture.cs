@@ -171,6 +171,7 @@ public class GalleryClusterFixture : IAsyncLifetime
             ConfigureShardJournals(silo.Services);
             silo.AddAzureBlobGrainStorage(GridStorage.GrainStateStore, o => o.BlobServiceClient = blobs);
             silo.AddGridSecurity(o => o.ClusterSecret = _secret);
+            silo.AddActivityPropagation(); // as src/Silo: traces follow grain calls (SearchTracingTests)
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

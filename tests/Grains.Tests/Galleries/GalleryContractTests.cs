@@ -27,6 +27,7 @@ public sealed class GalleryContractTests
         Info,
         new GalleryStatus(Info, [Shard, Shard with { Key = "DE-BKA/suspects/4", Note = null }]),
         new ShardConfig(Gallery, 5, "exact", "fr_feature"),
+        new SubjectErasure(Gallery, "S-9", new DateTimeOffset(2026, 11, 30, 1, 2, 3, TimeSpan.Zero)),
         Shard,
         new Candidate(ForceId.Parse("DE-BKA"), "suspects", "S-1", 0.73f, 1, 1.2e-4),
         Coverage,

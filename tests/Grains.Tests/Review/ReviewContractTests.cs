@@ -42,6 +42,17 @@ public sealed class ReviewContractTests
     }
 
     [Fact]
+    public void The_case_lists_stored_state_round_trips()
+    {
+        var line = ReviewRules.Summarise(Case(reviewers: 2));
+        var page = RoundTrip.Copy(new CaseDayState { Cases = { [line.SearchId] = line } });
+        Assert.Equal(line, Assert.Single(page.Cases).Value);
+        var index = RoundTrip.Copy(new CaseIndexState { Days = [739_000, 739_001], Cases = { [line.SearchId] = line } });
+        Assert.Equal([739_000, 739_001], index.Days.Order());
+        Assert.Equal(line, index.Cases[line.SearchId]);
+    }
+
+    [Fact]
     public void A_refusal_reaches_the_caller_with_its_reason()
     {
         var copy = RoundTrip.Copy(new ReviewRefusedException(ReviewRefusal.AgreementNotActive, "revoked"));

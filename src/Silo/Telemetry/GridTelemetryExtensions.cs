@@ -1,0 +1,80 @@
+using Grid.Api.Authentication;
+using Grid.Grains.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Grid.Silo.Telemetry;
+
+/// <summary>
+/// OpenTelemetry in the silo. Metrics: the grid's meter <c>Grid</c>, Orleans' <c>Microsoft.Orleans</c>, ASP.NET Core's
+/// and Kestrel's. Traces: the API request (ASP.NET Core), Orleans' grain-call spans with activity propagation (so a
+/// trace follows a search from silo to silo), and the grid's own <c>grid.search.fanout</c> / <c>grid.shard.scan</c>.
+/// Export: OTLP when an endpoint is configured; a Prometheus scrape endpoint on the HTTPS API for the operator only,
+/// because metric tags name galleries and shards of every force (docs/SECURITY.md). Logs: JSON lines when asked for,
+/// with scopes and trace ids.
+/// </summary>
+public static class GridTelemetryExtensions
+{
+    /// <summary>Orleans' activity sources: grain calls (application) and runtime calls.</summary>
+    public static readonly string[] OrleansSources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime"];
+
+    public static TelemetryOptions AddGridTelemetry(this WebApplicationBuilder builder, SiloOptions silo)
+    {
+        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        builder.Services.AddSingleton(options);
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        if (options.JsonLogs)
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+
+        var otlp = options.EffectiveOtlpEndpoint(Environment.GetEnvironmentVariable);
+        if (otlp is not null && !Uri.TryCreate(otlp, UriKind.Absolute, out _))
+            throw new ArgumentException($"{TelemetryOptions.Section}:OtlpEndpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) is not an absolute URI: '{otlp}'.");
+        // From the standard variables the SDK configures itself (protocol, per-signal paths, headers); only our own
+        // setting is applied here, as a gRPC endpoint.
+        Action<OpenTelemetry.Exporter.OtlpExporterOptions> endpoint = o =>
+        {
+            if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint)) o.Endpoint = new Uri(options.OtlpEndpoint);
+        };
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("grid-silo", serviceInstanceId: $"{Environment.MachineName}:{silo.SiloPort}")
+                .AddAttributes([new("grid.force", silo.Force ?? "shared")]))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(GridMetrics.MeterName, "Microsoft.Orleans", "Grid.Api")
+                    .AddAspNetCoreInstrumentation();
+                if (options.Prometheus) metrics.AddPrometheusExporter();
+                if (otlp is not null) metrics.AddOtlpExporter(endpoint);
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(SearchTelemetry.SourceName).AddSource(OrleansSources)
+                    // Probes and scrapes would drown the traces that matter.
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsHousekeeping(http.Request.Path, options));
+                if (otlp is not null) tracing.AddOtlpExporter(endpoint);
+            });
+        return options;
+    }
+
+    /// <summary>Maps the scrape endpoint: the operator's key only (401 without a key, 403 with any other).</summary>
+    public static void MapGridMetrics(this WebApplication app, TelemetryOptions options)
+    {
+        if (!options.Prometheus) return;
+        app.MapPrometheusScrapingEndpoint(options.PrometheusPath)
+            .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireAssertion(context =>
+                context.Resource is HttpContext http && GridCaller.Find(http)?.Principal.IsOperator == true));
+    }
+
+    private static bool IsHousekeeping(PathString path, TelemetryOptions options) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments(options.PrometheusPath);
+}
