@@ -42,6 +42,10 @@ public sealed partial class LocalCluster : IAsyncDisposable
     /// <summary>Extra environment for the silos of one force only (force → variables), e.g. its own storage account.</summary>
     public Dictionary<string, Dictionary<string, string>> ForceEnvironment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Connection string of an extra account on this cluster's Azurite.</summary>
+    public string AccountConnectionString(string name) =>
+        $"DefaultEndpointsProtocol=http;AccountName={name};AccountKey={ExtraAccounts[name]};BlobEndpoint=http://127.0.0.1:{BlobPort}/{name};";
+
     /// <summary>Shared by this cluster's silos, as grid.sh's <c>.data/keys/cluster.secret</c> is.</summary>
     private readonly string _clusterSecret = ClusterSecrets.NewSecret();
 
