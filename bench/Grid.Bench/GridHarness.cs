@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Grid.Client;
+using Grid.DevCluster;
+using Grid.Protocol.Local;
 using Grid.Protocol.Identity;
 
 namespace Grid.Bench;
@@ -13,13 +15,14 @@ public sealed class GridHarness(TextWriter log) : IAsyncDisposable
 {
     private bool _started;
 
-    /// <summary>The repository root: the nearest folder above the current one or the program holding grid.sh.</summary>
-    public static string Root { get; } = FindRoot();
+    /// <summary>The repository root (the one root finder).</summary>
+    public static string Root { get; } = RepositoryRoot.Find();
+
+    /// <summary>Where <c>grid.sh up</c>'s grid keeps its pid files and keys (GRID_DATA and the GRID_*_PORT* variables apply).</summary>
+    private static LocalGridLayout Layout { get; } = LocalGridLayout.FromEnvironment(Root);
 
     /// <summary>The silo started by <c>grid.sh up</c> (silo 0), for its resident memory.</summary>
-    public static int? SiloProcessId =>
-        File.Exists(Path.Combine(Root, ".run", "silo-0.pid")) && int.TryParse(File.ReadAllText(Path.Combine(Root, ".run", "silo-0.pid")).Trim(), out var pid)
-            ? pid : null;
+    public static int? SiloProcessId => Layout.RunningPid("silo-0");
 
     public async Task EnsureUpAsync()
     {
@@ -42,16 +45,16 @@ public sealed class GridHarness(TextWriter log) : IAsyncDisposable
     /// <summary>The local grid's first silo's API (GRID_API_PORT_BASE) and its CA (.data/keys/ca.crt), as gridctl finds them.</summary>
     private static Task<GridClient> ConnectAsync(string apiKey) => GridClient.ConnectAsync(new GridClientOptions
     {
-        CaCertificateFile = Environment.GetEnvironmentVariable(GridClientOptions.CaFileVariable) ?? Path.Combine(Root, ".data", "keys", "ca.crt"),
+        CaCertificateFile = Environment.GetEnvironmentVariable(GridClientOptions.CaFileVariable) ?? Layout.CaFile,
         ConnectTimeout = TimeSpan.FromSeconds(60),
         ApiKey = apiKey,
     });
 
-    /// <summary>The benchmark user's key, <c>.data/keys/bench.key</c>; made once with the operator's key (the
+    /// <summary>The benchmark user's key, <c>keys/bench.key</c> in the data folder; made once with the operator's key (the
     /// operator creates <see cref="BenchForce"/>, whose admin adds the user).</summary>
     private static async Task<string> BenchKeyAsync()
     {
-        var keys = Path.Combine(Root, ".data", "keys");
+        var keys = Layout.Keys;
         var keyFile = Path.Combine(keys, "bench.key");
         if (File.Exists(keyFile)) return ApiKeys.FromFile(keyFile);
         await using var asOperator = await ConnectAsync(ApiKeys.FromFile(Path.Combine(keys, "operator.key")));
@@ -117,14 +120,5 @@ public sealed class GridHarness(TextWriter log) : IAsyncDisposable
         log.Write(await stdout);
         log.Write(await stderr);
         if (process.ExitCode != 0) throw new InvalidOperationException($"./grid.sh {command} exited with {process.ExitCode}");
-    }
-
-    private static string FindRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "grid.sh")) && File.Exists(Path.Combine(dir.FullName, "Grid.sln")))
-                    return dir.FullName;
-        throw new InvalidOperationException("grid.sh not found above the current folder; run from the repository.");
     }
 }

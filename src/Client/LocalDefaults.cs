@@ -1,13 +1,13 @@
-using System.Globalization;
+using Grid.Protocol.Local;
 
 namespace Grid.Client;
 
-/// <summary>Defaults for the local operator: the grid <c>./grid.sh up</c> started on this machine.</summary>
+/// <summary>Defaults for the local operator: the grid <c>./grid.sh up</c> started on this machine (values from
+/// <see cref="LocalGridDefaults"/>, shared with the local-cluster tool).</summary>
 public static class LocalDefaults
 {
     /// <summary>The API port of the first local silo: <c>GRID_API_PORT_BASE</c>, else 8443.</summary>
-    public static int ApiPort() =>
-        int.TryParse(Environment.GetEnvironmentVariable("GRID_API_PORT_BASE"), NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : 8443;
+    public static int ApiPort() => LocalGridDefaults.ApiPort();
 
     /// <summary><c>GRID_ENDPOINT</c>, else <c>https://localhost:{ApiPort}/</c>.</summary>
     public static Uri Endpoint() =>
@@ -19,8 +19,9 @@ public static class LocalDefaults
     public static string? CaFile()
     {
         if (Environment.GetEnvironmentVariable(GridClientOptions.CaFileVariable) is { Length: > 0 } file) return file;
-        var data = Environment.GetEnvironmentVariable("GRID_DATA") is { Length: > 0 } d ? d : Path.Combine(Environment.CurrentDirectory, ".data");
-        var local = Path.Combine(data, "keys", "ca.crt");
+        var data = Environment.GetEnvironmentVariable(LocalGridDefaults.DataVariable) is { Length: > 0 } d
+            ? d : Path.Combine(Environment.CurrentDirectory, LocalGridDefaults.DataFolderName);
+        var local = Path.Combine(data, LocalGridDefaults.KeysFolderName, LocalGridDefaults.CaFileName);
         return File.Exists(local) ? local : null;
     }
 }

@@ -5,14 +5,48 @@ using Grid.Silo.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 
-var options = SiloOptions.Parse(args);
+if (args is ["--help"] or ["-h"])
+{
+    Console.Write(SiloSettings.Help());
+    return 0;
+}
+if (args is ["--settings-markdown"]) // the table in docs/OPERATIONS.md, generated here so it cannot drift
+{
+    SiloSettings.CheckComplete();
+    Console.Write(SiloSettings.MarkdownTable());
+    return 0;
+}
+if (SiloSettings.CheckArguments(args) is { } wrong)
+{
+    Console.Error.WriteLine($"error: {wrong}");
+    return 2;
+}
+// appsettings.json beside the binary, then the environment (Grid__…, then the GRID_ variables), then the command line.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddInMemoryCollection(SiloSettings.FromGridVariables());
+builder.Configuration.AddCommandLine(args, SiloSettings.SwitchMappings());
+SiloOptions options;
+try
+{
+    options = SiloSettings.Load(builder.Configuration);
+}
+catch (Exception e) when (e is OptionsValidationException or InvalidOperationException)
+{
+    // A wrong or missing setting stops the silo here, before it touches storage or the network.
+    var failures = e is OptionsValidationException invalid ? invalid.Failures : [e.InnerException is null ? e.Message : $"{e.Message} {e.InnerException.Message}"];
+    Console.Error.WriteLine("error: the silo's settings are not valid (Grid.Silo --help lists them):");
+    foreach (var failure in failures) Console.Error.WriteLine($"  {failure}");
+    return 2;
+}
 var tls = GridTls.Load(options.TlsCertificate, options.TlsKey, options.TlsAuthority);
-// Reads Grid__Security__ClusterSecret, Grid__Api__* and other settings from the environment.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+builder.Services.AddSiloOptions(builder.Configuration);
 builder.UseGridSilo(options, tls);
 var telemetry = builder.AddGridTelemetry(options);
 // One line per request would cost the search path and bury what matters: the door logs refusals itself.
@@ -46,3 +80,4 @@ app.MapGridApi();
 app.MapGridMetrics(telemetry);
 if (options.DashboardPort > 0) app.MapOrleansDashboard();
 await app.RunAsync();
+return 0;

@@ -1,25 +1,27 @@
+using Grid.Protocol.Local;
+
 namespace Grid.Contracts.Hosting;
 
 /// <summary>Where a silo or client finds the cluster: the storage connection (Azure Table clustering and
-/// blob storage) and the cluster's ids. Defaults match <c>./grid.sh up</c>.</summary>
+/// blob storage) and the cluster's ids. Defaults are the local grid's (<see cref="LocalGridDefaults"/>).</summary>
 public static class GridCluster
 {
     public const string ServiceId = "identity-search-grid";
-    public const string DefaultClusterId = "grid-local";
+    public const string DefaultClusterId = LocalGridDefaults.ClusterId;
     public const string StorageVariable = "GRID_STORAGE";
     public const string ClusterIdVariable = "GRID_CLUSTER_ID";
 
     /// <summary>Azurite's well-known development account key (public, in Azurite's own source); only ever
     /// used against a loopback Azurite.</summary>
-    public const string DevelopmentAccountKey =
-        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public const string DevelopmentAccountKey = LocalGridDefaults.DevelopmentAccountKey;
 
-    public static string AzuriteConnectionString(int blobPort, int tablePort) =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
+    public static string AzuriteConnectionString(int blobPort, int tablePort) => LocalGridDefaults.AzuriteConnectionString(blobPort, tablePort);
 
+    /// <summary><c>GRID_STORAGE</c>, else the development account on the local Azurite's ports (<c>GRID_BLOB_PORT</c>, <c>GRID_TABLE_PORT</c>).</summary>
     public static string StorageConnectionString =>
-        Environment.GetEnvironmentVariable(StorageVariable) is { Length: > 0 } s ? s : AzuriteConnectionString(10000, 10002);
+        Environment.GetEnvironmentVariable(StorageVariable) is { Length: > 0 } s ? s
+            : AzuriteConnectionString(LocalGridDefaults.Port(LocalGridDefaults.BlobPortVariable, LocalGridDefaults.BlobPort),
+                LocalGridDefaults.Port(LocalGridDefaults.TablePortVariable, LocalGridDefaults.TablePort));
 
     public static string ClusterId =>
         Environment.GetEnvironmentVariable(ClusterIdVariable) is { Length: > 0 } s ? s : DefaultClusterId;

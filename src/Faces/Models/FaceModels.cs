@@ -1,3 +1,4 @@
+using Grid.Protocol.Local;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 

@@ -1,37 +1,12 @@
-using System.Net;
-using System.Net.Sockets;
+using Grid.DevCluster;
 
 namespace Grid.Cluster.Tests.Harness;
 
+/// <summary>The tests' name for <see cref="FreePorts"/> (the one port finder, in Grid.DevCluster).</summary>
 public static class FreePort
 {
     /// <summary>A loopback port nobody listens on right now (the OS picks it).</summary>
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int Next() => FreePorts.Next();
 
-    public static async Task WaitOpenAsync(int port, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-            catch (SocketException e)
-            {
-                throw new TimeoutException($"{what} did not open port {port} within {timeout.TotalSeconds:0} s.", e);
-            }
-        }
-    }
+    public static Task WaitOpenAsync(int port, TimeSpan timeout, string what) => FreePorts.WaitOpenAsync(port, timeout, what);
 }

@@ -1,4 +1,4 @@
-using Grid.Faces.Models;
+using Grid.Protocol.Local;
 
 namespace Grid.Faces.Tests.Support;
 
