@@ -18,9 +18,11 @@ public static partial class ProcessGroup
     public static Process Start(string executable, IEnumerable<string> arguments, string logFile, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logFile))!);
-        // sh execs setsid, which execs the program: one pid throughout (setsid forks only when already a group leader).
-        var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = workingDirectory ?? "" };
-        foreach (var arg in new[] { "-c", "log=$1; shift; exec setsid \"$@\" >>\"$log\" 2>&1 </dev/null", "sh", logFile, executable })
+        // bash execs setsid, which execs the program: one pid throughout (setsid forks only when already a group leader).
+        // bash, not sh: Debian's dash drops environment variables whose names are not shell identifiers, such as
+        // Logging__LogLevel__Grid.Grains.Search, so the program would silently run without them.
+        var info = new ProcessStartInfo("/bin/bash") { UseShellExecute = false, WorkingDirectory = workingDirectory ?? "" };
+        foreach (var arg in new[] { "-c", "log=$1; shift; exec setsid \"$@\" >>\"$log\" 2>&1 </dev/null", "bash", logFile, executable })
             info.ArgumentList.Add(arg);
         foreach (var arg in arguments) info.ArgumentList.Add(arg);
         if (environment is not null)
