@@ -84,7 +84,10 @@ public sealed class WorkflowTests(PortalGrid grid)
         var before = await second.InnerTextAsync("#candidate-1");
         Assert.DoesNotContain("Reviewer one", before, StringComparison.Ordinal);
         Assert.Contains("hidden until you record your own", before, StringComparison.Ordinal);
-        Assert.Contains("probe photo stays with the examiner who searched", before, StringComparison.Ordinal);
+        // The probe crop is kept at NL's portal for the force's other reviewers: side by side with the candidate.
+        Assert.Contains("kept at this force's portal", before, StringComparison.Ordinal);
+        Assert.True(await second.EvaluateAsync<bool>(
+            "() => { const i = document.querySelector('#candidate-1 img[src^=\"/case-probe/\"]'); return !!i && i.complete && i.naturalWidth === 112; }"));
         await PortalGrid.ScreenshotAsync(second, "case-four-eyes");
         await second.CheckAsync("#candidate-1 input[value=PossibleMatch]");
         await second.FillAsync("#note-1", "Reviewer two: agree, facial marks consistent");

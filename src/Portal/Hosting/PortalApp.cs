@@ -35,6 +35,7 @@ public static class PortalApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<PortalFaces>();
+        builder.Services.AddSingleton<Grid.Portal.Review.ProbeCropStore>();
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
             .AddApplicationPart(typeof(PortalApp).Assembly);
         builder.Services.AddAntiforgery(o =>
@@ -65,6 +66,12 @@ public static class PortalApp
         {
             var session = SessionMiddleware.Current(context);
             return session?.FindSearch(id)?.ProbeCropPng is { } png ? Results.File(png, "image/png") : Results.NotFound();
+        });
+        app.MapGet("/case-probe/{searchId}.png", (string searchId, HttpContext context, Grid.Portal.Review.ProbeCropStore crops) =>
+        {
+            // Any reviewer of the force that searched; the store keys by force, so another force's session finds nothing.
+            var session = SessionMiddleware.Current(context);
+            return session is not null && crops.Find(session.Force, searchId) is { } png ? Results.File(png, "image/png") : Results.NotFound();
         });
         app.MapGet("/case-image/{searchId}/{rank:int}", async (string searchId, int rank, HttpContext context) =>
         {

@@ -15,7 +15,7 @@ namespace Grid.Portal.Pages;
 /// Search by photo in three steps: upload (analysed here, in the portal's process), choose a face and state the purpose,
 /// then the candidate list. Only the chosen face's template goes to the grid; the photo is dropped once the search is made.
 /// </summary>
-public sealed class SearchModel(PortalFaces faces, TimeProvider time) : PortalPageModel
+public sealed class SearchModel(PortalFaces faces, TimeProvider time, Grid.Portal.Review.ProbeCropStore crops) : PortalPageModel
 {
     public ProbePhoto? Photo => Session.Photo;
 
@@ -149,6 +149,7 @@ public sealed class SearchModel(PortalFaces faces, TimeProvider time) : PortalPa
             var record = new SearchRecord(Guid.NewGuid().ToString("N"), time.GetUtcNow(), purpose, FaceIndex, face.Quality.Score, crop,
                 answer!.Response, answer.LatencyMs, modelId);
             Session.Add(record);
+            crops.Put(Session.Force, answer.Response.SearchId ?? "", crop); // for the force's other reviewers
             Session.Photo = null; // the photo's step is over: only the aligned probe crop stays, for comparison
             return Redirect($"/Search?ResultId={record.Id}");
         }

@@ -11,7 +11,7 @@ namespace Grid.Portal.Pages.Cases;
 /// hidden until the reviewer records their own — the grid enforces that, the page only shows what it is given), and
 /// the follow-up request after a confirmed match, with released core data.
 /// </summary>
-public sealed class DetailModel : PortalPageModel
+public sealed class DetailModel(Grid.Portal.Review.ProbeCropStore crops) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)] public string SearchId { get; set; } = "";
     [BindProperty] public int Rank { get; set; }
@@ -29,6 +29,9 @@ public sealed class DetailModel : PortalPageModel
 
     /// <summary>The probe crop, when this session made the search.</summary>
     public string? ProbeCropId { get; private set; }
+
+    /// <summary>Whether this portal still holds the probe crop of the force's search (made in another session).</summary>
+    public bool HasStoredProbe { get; private set; }
 
     public bool IsReviewer => Session.Has(Role.Reviewer);
 
@@ -58,6 +61,7 @@ public sealed class DetailModel : PortalPageModel
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         ProbeCropId = Session.Searches().FirstOrDefault(s => s.Response.SearchId == SearchId)?.Id;
+        HasStoredProbe = ProbeCropId is null && crops.Find(Session.Force, SearchId) is not null;
         await TryAsync(async () =>
         {
             Case = await Session.Grid.GetCaseAsync(Session.Force, SearchId, cancellationToken);
