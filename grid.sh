@@ -158,6 +158,18 @@ ensure_secret() {
 
 # The local certificate authority and the silos' certificate, made once (openssl): the HTTPS API serves this
 # certificate, silos authenticate each other with it (mutual TLS), and clients trust ca.crt and nothing else.
+# One leaf certificate NAME.crt/NAME.key (P-256, 0600 key) signed by the local CA: issue_leaf NAME SUBJECT DAYS EXTENSION...
+issue_leaf() {
+  local name=$1 subject=$2 days=$3; shift 3
+  (umask 077
+    openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -keyout "$KEYS/$name.key" \
+      -out "$KEYS/$name.csr" -subj "$subject" 2>/dev/null &&
+    printf '%s\n' "basicConstraints=critical,CA:FALSE" "$@" >"$KEYS/$name.ext" &&
+    openssl x509 -req -in "$KEYS/$name.csr" -CA "$KEYS/ca.crt" -CAkey "$KEYS/ca.key" -CAcreateserial -sha256 -days "$days" \
+      -extfile "$KEYS/$name.ext" -out "$KEYS/$name.crt" 2>/dev/null) || die "openssl could not make the $name certificate in $KEYS"
+  rm -f "$KEYS/$name.csr" "$KEYS/$name.ext"
+}
+
 ensure_tls() {
   mkdir -p "$KEYS"; chmod 700 "$KEYS"
   if [ ! -s "$KEYS/ca.crt" ] || [ ! -s "$KEYS/ca.key" ]; then
@@ -165,29 +177,13 @@ ensure_tls() {
       -keyout "$KEYS/ca.key" -out "$KEYS/ca.crt" -subj "/CN=Identity Search Grid local CA" \
       -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null) \
       || die "openssl could not make the local CA in $KEYS"
-    rm -f "$KEYS/silo.crt"
+    rm -f "$KEYS/silo.crt" "$KEYS/portal.crt"  # leaves of a replaced CA would no longer verify
   fi
-  if [ ! -s "$KEYS/silo.crt" ] || [ ! -s "$KEYS/silo.key" ]; then
-    (umask 077
-      openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -keyout "$KEYS/silo.key" \
-        -out "$KEYS/silo.csr" -subj "/CN=grid-silo" 2>/dev/null &&
-      printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature,keyEncipherment" \
-        "extendedKeyUsage=serverAuth,clientAuth" "subjectAltName=DNS:localhost,DNS:grid-silo,IP:127.0.0.1,IP:::1" >"$KEYS/silo.ext" &&
-      openssl x509 -req -in "$KEYS/silo.csr" -CA "$KEYS/ca.crt" -CAkey "$KEYS/ca.key" -CAcreateserial -sha256 -days 825 \
-        -extfile "$KEYS/silo.ext" -out "$KEYS/silo.crt" 2>/dev/null) || die "openssl could not make the silo certificate in $KEYS"
-    rm -f "$KEYS/silo.csr" "$KEYS/silo.ext"
-  fi
+  [ -s "$KEYS/silo.crt" ] && [ -s "$KEYS/silo.key" ] || issue_leaf silo "/CN=grid-silo" 825 "keyUsage=critical,digitalSignature,keyEncipherment" \
+    "extendedKeyUsage=serverAuth,clientAuth" "subjectAltName=DNS:localhost,DNS:grid-silo,IP:127.0.0.1,IP:::1"
   # The portal's own server certificate from the same CA (serverAuth only): browsers at the site trust ca.crt once.
-  if [ ! -s "$KEYS/portal.crt" ] || [ ! -s "$KEYS/portal.key" ]; then
-    (umask 077
-      openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -keyout "$KEYS/portal.key" \
-        -out "$KEYS/portal.csr" -subj "/CN=grid-portal" 2>/dev/null &&
-      printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature,keyEncipherment" \
-        "extendedKeyUsage=serverAuth" "subjectAltName=DNS:localhost,DNS:grid-portal,IP:127.0.0.1,IP:::1" >"$KEYS/portal.ext" &&
-      openssl x509 -req -in "$KEYS/portal.csr" -CA "$KEYS/ca.crt" -CAkey "$KEYS/ca.key" -CAcreateserial -sha256 -days 825 \
-        -extfile "$KEYS/portal.ext" -out "$KEYS/portal.crt" 2>/dev/null) || die "openssl could not make the portal certificate in $KEYS"
-    rm -f "$KEYS/portal.csr" "$KEYS/portal.ext"
-  fi
+  [ -s "$KEYS/portal.crt" ] && [ -s "$KEYS/portal.key" ] || issue_leaf portal "/CN=grid-portal" 825 "keyUsage=critical,digitalSignature,keyEncipherment" \
+    "extendedKeyUsage=serverAuth" "subjectAltName=DNS:localhost,DNS:grid-portal,IP:127.0.0.1,IP:::1"
   chmod 600 "$KEYS"/*.key; chmod 644 "$KEYS/ca.crt" "$KEYS/silo.crt" "$KEYS/portal.crt"
 }
 
@@ -539,13 +535,7 @@ cert_cmd() {
   [ -n "$force" ] || die "usage: ./grid.sh cert --force F"
   [[ "$force" =~ ^[A-Z]{2}(-[A-Z0-9]{1,16})?$ ]] || die "cert: '$force' is not a force id (NL, DE-BKA)"
   ensure_tls
-  (umask 077
-    openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -keyout "$KEYS/client-$force.key" \
-      -out "$KEYS/client-$force.csr" -subj "/O=grid-force/CN=$force" 2>/dev/null &&
-    printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" "extendedKeyUsage=clientAuth" >"$KEYS/client-$force.ext" &&
-    openssl x509 -req -in "$KEYS/client-$force.csr" -CA "$KEYS/ca.crt" -CAkey "$KEYS/ca.key" -CAcreateserial -sha256 -days 397 \
-      -extfile "$KEYS/client-$force.ext" -out "$KEYS/client-$force.crt" 2>/dev/null) || die "openssl could not issue the client certificate"
-  rm -f "$KEYS/client-$force.csr" "$KEYS/client-$force.ext"
+  issue_leaf "client-$force" "/O=grid-force/CN=$force" 397 "keyUsage=critical,digitalSignature" "extendedKeyUsage=clientAuth"
   chmod 600 "$KEYS/client-$force.key"; chmod 644 "$KEYS/client-$force.crt"
   say "client certificate for $force: $KEYS/client-$force.crt (key $KEYS/client-$force.key, 0600); gridctl --client-cert $KEYS/client-$force.crt"
 }
