@@ -5,25 +5,14 @@ set -euo pipefail
 umask 077
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-RUN="$ROOT/.run"          # PIDs and logs of what `up` started
-DATA="${GRID_DATA:-$ROOT/.data}"   # Azurite's files and the keys
 TOOLS="$ROOT/.tools"      # Azurite (npm), project-local
 CONFIG=Release
-BLOB_PORT="${GRID_BLOB_PORT:-10000}"
-TABLE_PORT="${GRID_TABLE_PORT:-10002}"
-SILO_PORT_BASE="${GRID_SILO_PORT_BASE:-11111}"
-API_PORT_BASE="${GRID_API_PORT_BASE:-8443}"        # silo i serves the HTTPS API on API_PORT_BASE + i
-DASHBOARD_PORT_BASE="${GRID_DASHBOARD_PORT_BASE:-8080}"  # only with GRID_DASHBOARD=1 (loopback, no sign-in of its own)
-PORTAL_PORT="${GRID_PORTAL_PORT:-8600}"             # the examiners' web portal (HTTPS, loopback)
 AZURITE_VERSION=3.37.0
-ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-export GRID_STORAGE="${GRID_STORAGE:-DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;}"
 export OMP_WAIT_POLICY=PASSIVE DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-KEYS="$DATA/keys"          # cluster secret, operator key, CA and silo certificate: 0600 keys in a 0700 folder
-OPERATOR_KEY="$KEYS/operator.key"
-SILO_BIN="$ROOT/src/Silo/bin/$CONFIG/net10.0/Grid.Silo"
-GRIDCTL_BIN="$ROOT/src/Cli/bin/$CONFIG/net10.0/gridctl"
-PORTAL_BIN="$ROOT/src/Portal/bin/$CONFIG/net10.0/Grid.Portal"
+# The local-cluster tool (src/DevCluster) starts and stops Azurite, silos and the portal, makes the certificates and the
+# per-force storage accounts, with the same code the tests and benchmarks use. Ports, folders, file names and timeouts
+# are its own (LocalGridDefaults; GRID_*_PORT*, GRID_DATA, GRID_RUN move them): this script repeats none of them.
+DEV_DLL="$ROOT/src/DevCluster/bin/$CONFIG/net10.0/Grid.DevCluster.dll"
 
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -34,9 +23,9 @@ usage: ./grid.sh COMMAND
   setup              install what is missing (apt: g++, libfaiss-dev, libopenblas-dev, liblapack-dev, openssl, python3, chromium, nodejs/npm;
                      azurite@$AZURITE_VERSION into .tools; face models into .models) and build ($CONFIG)
   up [--silos N]     start Azurite and N silos (default 1) in the background; wait until they answer. The first
-                     up makes a local CA and certificates in the data folder's keys/ (openssl). Silo i serves
-                     the HTTPS API on GRID_API_PORT_BASE+i (default 8443+i); no silo opens an Orleans gateway.
-                     The examiners' web portal serves https://localhost:GRID_PORTAL_PORT/ (default 8600)
+                     up makes a local CA and certificates in the data folder's keys/. Silo i serves the HTTPS API
+                     on GRID_API_PORT_BASE+i; no silo opens an Orleans gateway. The examiners' web portal serves
+                     https://localhost:GRID_PORTAL_PORT/ (up and status print both addresses)
   silo add [--force F]
                      start one more silo (next free index); --force F pins force F's shards and audit to it and
                      keeps them in F's own storage account (made on first use; Azurite restarts with it)
@@ -86,159 +75,22 @@ setup() {
   dotnet build "$ROOT/Grid.sln" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly
 }
 
-ensure_built() { [ -x "$SILO_BIN" ] && [ -x "$GRIDCTL_BIN" ] && [ -x "$PORTAL_BIN" ] && [ -x "$TOOLS/azurite/node_modules/.bin/azurite" ] || setup; }
+# The tool and everything `up` starts must be built; otherwise setup (installs what is missing, builds). Then the
+# tool's folders and addresses (LOCAL_DATA, LOCAL_RUN, LOCAL_KEYS, LOCAL_API_URL ...) for the demo and gridctl.
+ensure_built() {
+  { [ -f "$DEV_DLL" ] && dotnet "$DEV_DLL" check 2>/dev/null; } || setup
+  load_layout
+}
+
+load_layout() { local env; env=$(dotnet "$DEV_DLL" env) || die "the local-cluster tool failed ($DEV_DLL env)"; eval "$env"; }
 
 # ---------------------------------------------------------------- processes
-# Running and not a zombie: a SIGKILLed process can linger as a zombie until it is reaped.
-alive() {
-  [ -f "$1" ] || return 1
-  local state; state=$(ps -o stat= -p "$(cat "$1")" 2>/dev/null) || return 1
-  [ -n "$state" ] && [[ "$state" != Z* ]]
-}
-
-wait_port() { # port seconds what
-  local i
-  for ((i = 0; i < $2 * 10; i++)); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  die "$3 did not open port $1 within $2 s (see $RUN/*.log)"
-}
-
-# Forces that run their own silos keep their shards and audit in their own storage account (docs/SECURITY.md,
-# per-force storage): keys/storage-F.account holds "name:key" for Azurite, keys/storage-F.conn the connection string
-# that only F's silos are given (Grid__ForceStorage__Accounts__F, in their environment). Account names are 3-24 lower-case letters and digits.
-force_account_name() { local n; n=$(printf '%s' "$1" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9'); echo "grid${n:0:20}"; }
-
-ensure_force_account() { # force
-  mkdir -p "$KEYS"; chmod 700 "$KEYS"
-  local account; account=$(force_account_name "$1")
-  if [ ! -s "$KEYS/storage-$1.account" ]; then
-    (umask 077; printf '%s:%s\n' "$account" "$(head -c 64 /dev/urandom | base64 -w0)" >"$KEYS/storage-$1.account")
-  fi
-  local key; key=$(cut -d: -f2- "$KEYS/storage-$1.account")
-  (umask 077; printf 'DefaultEndpointsProtocol=http;AccountName=%s;AccountKey=%s;BlobEndpoint=http://127.0.0.1:%s/%s;\n' \
-    "$account" "$key" "$BLOB_PORT" "$account" >"$KEYS/storage-$1.conn")
-}
-
-# AZURITE_ACCOUNTS: the shared development account plus every force's own account made so far.
-azurite_accounts() {
-  local accounts="devstoreaccount1:$ACCOUNT_KEY" f
-  for f in "$KEYS"/storage-*.account; do [ -e "$f" ] && accounts+=";$(tr -d '\n' <"$f")"; done
-  echo "$accounts"
-}
-
-start_azurite() {
-  # Azurite's files hold every force's templates and audit: owner-only (0700 here, files 0600 by the umask above).
-  mkdir -p "$RUN" "$DATA/azurite"; chmod 700 "$DATA" "$DATA/azurite"
-  local accounts; accounts=$(azurite_accounts)
-  if alive "$RUN/azurite.pid"; then
-    # A force's new account: Azurite reads AZURITE_ACCOUNTS only at start, so restart it (silos retry meanwhile).
-    [ "$(cat "$RUN/azurite.accounts" 2>/dev/null)" = "$(printf '%s' "$accounts" | sha256sum)" ] && return
-    stop_pid "$RUN/azurite.pid" azurite
-  fi
-  printf '%s' "$accounts" | sha256sum >"$RUN/azurite.accounts"
-  say "starting Azurite (blob :$BLOB_PORT, table :$TABLE_PORT, data in ${DATA#$ROOT/}/azurite, $(($(tr -cd ';' <<<"$accounts" | wc -c) + 1)) account(s))"
-  AZURITE_ACCOUNTS="$accounts" setsid "$TOOLS/azurite/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
-    --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" --queueHost 127.0.0.1 --queuePort "${GRID_QUEUE_PORT:-10001}" \
-    --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --location "$DATA/azurite" \
-    >"$RUN/azurite.log" 2>&1 </dev/null &
-  echo $! >"$RUN/azurite.pid"
-  wait_port "$BLOB_PORT" 30 Azurite
-  wait_port "$TABLE_PORT" 30 Azurite
-}
-
-# The cluster secret (HMAC keys for internal calls and search tickets) is made once and shared by local silos.
-ensure_secret() {
-  mkdir -p "$KEYS"; chmod 700 "$KEYS"
-  if [ ! -s "$KEYS/cluster.secret" ]; then
-    (umask 077; head -c 48 /dev/urandom | base64 -w0 >"$KEYS/cluster.secret")
-  fi
-}
-
-# The local certificate authority and the silos' certificate, made once (openssl): the HTTPS API serves this
-# certificate, silos authenticate each other with it (mutual TLS), and clients trust ca.crt and nothing else.
-# One leaf certificate NAME.crt/NAME.key (P-256, 0600 key) signed by the local CA: issue_leaf NAME SUBJECT DAYS EXTENSION...
-issue_leaf() {
-  local name=$1 subject=$2 days=$3; shift 3
-  (umask 077
-    openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -keyout "$KEYS/$name.key" \
-      -out "$KEYS/$name.csr" -subj "$subject" 2>/dev/null &&
-    printf '%s\n' "basicConstraints=critical,CA:FALSE" "$@" >"$KEYS/$name.ext" &&
-    openssl x509 -req -in "$KEYS/$name.csr" -CA "$KEYS/ca.crt" -CAkey "$KEYS/ca.key" -CAcreateserial -sha256 -days "$days" \
-      -extfile "$KEYS/$name.ext" -out "$KEYS/$name.crt" 2>/dev/null) || die "openssl could not make the $name certificate in $KEYS"
-  rm -f "$KEYS/$name.csr" "$KEYS/$name.ext"
-}
-
-ensure_tls() {
-  mkdir -p "$KEYS"; chmod 700 "$KEYS"
-  if [ ! -s "$KEYS/ca.crt" ] || [ ! -s "$KEYS/ca.key" ]; then
-    (umask 077; openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -days 3650 \
-      -keyout "$KEYS/ca.key" -out "$KEYS/ca.crt" -subj "/CN=Identity Search Grid local CA" \
-      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null) \
-      || die "openssl could not make the local CA in $KEYS"
-    rm -f "$KEYS/silo.crt" "$KEYS/portal.crt"  # leaves of a replaced CA would no longer verify
-  fi
-  [ -s "$KEYS/silo.crt" ] && [ -s "$KEYS/silo.key" ] || issue_leaf silo "/CN=grid-silo" 825 "keyUsage=critical,digitalSignature,keyEncipherment" \
-    "extendedKeyUsage=serverAuth,clientAuth" "subjectAltName=DNS:localhost,DNS:grid-silo,IP:127.0.0.1,IP:::1"
-  # The portal's own server certificate from the same CA (serverAuth only): browsers at the site trust ca.crt once.
-  [ -s "$KEYS/portal.crt" ] && [ -s "$KEYS/portal.key" ] || issue_leaf portal "/CN=grid-portal" 825 "keyUsage=critical,digitalSignature,keyEncipherment" \
-    "extendedKeyUsage=serverAuth" "subjectAltName=DNS:localhost,DNS:grid-portal,IP:127.0.0.1,IP:::1"
-  chmod 600 "$KEYS"/*.key; chmod 644 "$KEYS/ca.crt" "$KEYS/silo.crt" "$KEYS/portal.crt"
-}
-
-api_url() { echo "https://localhost:$((API_PORT_BASE + ${1:-0}))/"; }
-portal_url() { echo "https://localhost:$PORTAL_PORT/"; }
-
-# The examiners' portal: a client of the first silo's API like gridctl (no Orleans, no storage); photos stay in it.
-start_portal() {
-  if alive "$RUN/portal.pid"; then return; fi
-  ensure_tls
-  say "starting the examiners' portal $(portal_url) (over $(api_url 0); trust $KEYS/ca.crt in the browser)"
-  setsid "$PORTAL_BIN" --port "$PORTAL_PORT" --endpoint "$(api_url 0)" --ca-file "$KEYS/ca.crt" \
-    --cert "$KEYS/portal.crt" --key "$KEYS/portal.key" >>"$RUN/portal.log" 2>&1 </dev/null &
-  echo $! >"$RUN/portal.pid"
-  wait_port "$PORTAL_PORT" 60 "the portal"
-}
+# The local-cluster tool does the work (its messages, errors and exit codes are the user's); this script parses the
+# arguments. Exit codes: 0 done, 1 failed, 2 usage.
+dev() { dotnet "$DEV_DLL" "$@"; }
 
 # gridctl as the local operator would run it: the first silo's API, the local CA.
-gridctl_local() { GRID_ENDPOINT="${GRID_ENDPOINT:-$(api_url 0)}" GRID_CA_FILE="${GRID_CA_FILE:-$KEYS/ca.crt}" "$GRIDCTL_BIN" "$@"; }
-
-start_silo() { # index [force]
-  local i=$1 force=${2:-}
-  local pidfile="$RUN/silo-$i.pid"
-  if alive "$pidfile"; then return; fi
-  mkdir -p "$RUN"
-  ensure_secret
-  ensure_tls
-  local api=$((API_PORT_BASE + i))
-  local args=(--silo-port $((SILO_PORT_BASE + i)) --api-port "$api" --liveness fast --operator-key-file "$OPERATOR_KEY"
-    --tls-cert "$KEYS/silo.crt" --tls-key "$KEYS/silo.key" --tls-ca "$KEYS/ca.crt")
-  local dashboard="off (GRID_DASHBOARD=1 turns it on)"
-  if [ "${GRID_DASHBOARD:-0}" = 1 ]; then args+=(--dashboard-port $((DASHBOARD_PORT_BASE + i))); dashboard="http://127.0.0.1:$((DASHBOARD_PORT_BASE + i))/"; fi
-  [ -z "$force" ] || args+=(--force "$force")
-  printf '%s\n' "$force" >"$RUN/silo-$i.force"
-  say "starting silo $i${force:+ for force $force} (silo :$((SILO_PORT_BASE + i)) mutual TLS, API $(api_url "$i"), dashboard $dashboard)"
-  local secrets=("Grid__Security__ClusterSecret=$(cat "$KEYS/cluster.secret")"
-    # One JSON object per log line (scopes: a search's lines carry its SearchId); GRID_JSON_LOGS=false for plain text.
-    "Grid__Telemetry__JsonLogs=${GRID_JSON_LOGS:-true}")
-  if [ -n "$force" ]; then
-    # The force's own ticket-signing secret lives only with its own silos (docs/SECURITY.md, per-owner ticket keys).
-    [ -s "$KEYS/force-$force.secret" ] || head -c 48 /dev/urandom | base64 -w0 >"$KEYS/force-$force.secret"
-    secrets+=("Grid__Security__Forces__${force}__Secret=$(cat "$KEYS/force-$force.secret")")
-    # Its own storage account's connection string, too: a secret, so in the environment, never on the command line.
-    if [ -s "$KEYS/storage-$force.conn" ]; then secrets+=("Grid__ForceStorage__Accounts__${force}=$(cat "$KEYS/storage-$force.conn")"); fi
-  fi
-  env "${secrets[@]}" setsid "$SILO_BIN" "${args[@]}" >>"$RUN/silo-$i.log" 2>&1 </dev/null &
-  echo $! >"$pidfile"
-  wait_port "$api" 60 "silo $i"
-}
-
-next_silo_index() {
-  local i=0
-  while alive "$RUN/silo-$i.pid"; do i=$((i + 1)); done
-  echo "$i"
-}
+gridctl_local() { GRID_ENDPOINT="${GRID_ENDPOINT:-$LOCAL_API_URL}" GRID_CA_FILE="${GRID_CA_FILE:-$LOCAL_CA_FILE}" "$LOCAL_GRIDCTL" "$@"; }
 
 silo_cmd() {
   local sub=${1:-}
@@ -253,28 +105,12 @@ silo_cmd() {
         esac
       done
       ensure_built
-      [ -z "$force" ] || ensure_force_account "$force"
-      start_azurite
-      local i; i=$(next_silo_index)
-      start_silo "$i" "$force"
-      echo "silo $i started (force ${force:-shared})" ;;
-    start)
-      local i=${1:?usage: ./grid.sh silo start ID}
-      [ -f "$RUN/silo-$i.force" ] || die "silo $i was never started here (./grid.sh silo add)"
-      alive "$RUN/silo-$i.pid" && die "silo $i is already running (pid $(cat "$RUN/silo-$i.pid"))"
-      start_azurite
-      start_silo "$i" "$(cat "$RUN/silo-$i.force")" ;;
-    stop)
-      local i=${1:?usage: ./grid.sh silo stop ID}
-      alive "$RUN/silo-$i.pid" || die "silo $i is not running"
-      stop_pid "$RUN/silo-$i.pid" "silo-$i" ;;
-    kill)
-      local i=${1:?usage: ./grid.sh silo kill ID}
-      alive "$RUN/silo-$i.pid" || die "silo $i is not running"
-      local pid; pid=$(cat "$RUN/silo-$i.pid")
-      kill -KILL "$pid"
-      rm -f "$RUN/silo-$i.pid"
-      say "killed silo-$i (pid $pid, SIGKILL); the cluster declares it dead within seconds (--liveness fast), then its shards reactivate" ;;
+      if [ -n "$force" ]; then dev silo add --force "$force"; else dev silo add; fi ;;
+    start|stop|kill)
+      local i=${1:?usage: ./grid.sh silo $sub ID}
+      [[ "$i" =~ ^[0-9]+$ ]] || die "silo $sub: '$i' is not a silo number (./grid.sh status lists them)"
+      ensure_built
+      dev silo "$sub" "$i" ;;
     *) die "usage: ./grid.sh silo add [--force F] | silo start ID | silo stop ID | silo kill ID" ;;
   esac
 }
@@ -287,75 +123,28 @@ up() {
       *) die "up: unknown option $1" ;;
     esac
   done
+  [[ "$silos" =~ ^[0-9]+$ ]] && ((silos >= 1)) || die "up: --silos needs a positive number, not $silos"
   ensure_built
-  start_azurite
-  local i
-  for ((i = 0; i < silos; i++)); do start_silo "$i"; done
-  for _ in $(seq 1 100); do [ -s "$OPERATOR_KEY" ] && break; sleep 0.1; done
-  [ -s "$OPERATOR_KEY" ] || die "the silo did not write the operator key $OPERATOR_KEY (see $RUN/silo-0.log)"
-  GRID_KEY_FILE="$OPERATOR_KEY" gridctl_local status >/dev/null || die "the grid did not answer (see $RUN/silo-*.log)"
-  start_portal
-  say "grid up: $silos silo(s); operator key: $OPERATOR_KEY (mode 0600); ./gridctl status shows it; ./grid.sh down stops it"
-  say "examiners' portal: $(portal_url) (sign in with a force user's key, not the operator's)"
-  say "HTTPS API: $(api_url 0)v1/ (OpenAPI document: $(api_url 0)openapi/v1.json); trust only the grid's CA: $KEYS/ca.crt"
+  dev up --silos "$silos"
 }
 
-stop_pid() { # pidfile name
-  if alive "$1"; then
-    local pid; pid=$(cat "$1")
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    say "stopped $2 (pid $pid)"
-  fi
-  rm -f "$1"
-}
+down() { ensure_built; dev down; }
 
-down() {
-  local f
-  stop_pid "$RUN/portal.pid" portal
-  for f in "$RUN"/silo-*.pid; do [ -e "$f" ] && stop_pid "$f" "$(basename "$f" .pid)"; done
-  stop_pid "$RUN/azurite.pid" azurite
-  rm -f "$RUN"/silo-*.force
-}
-
-status() {
-  local f any=0
-  for f in "$RUN"/azurite.pid "$RUN"/silo-*.pid "$RUN"/portal.pid; do
-    [ -e "$f" ] || continue
-    any=1
-    local name label=""; name=$(basename "$f" .pid)
-    [[ "$name" != silo-* ]] || label=$(silo_label "${name#silo-}")
-    [[ "$name" != portal ]] || label=" $(portal_url)"
-    if alive "$f"; then echo "$name: running (pid $(cat "$f"))$label"; else echo "$name: not running (stale pid file)$label"; fi
-  done
-  for f in "$RUN"/silo-*.force; do # stopped or killed silos that 'silo start ID' brings back
-    [ -e "$f" ] || continue
-    local name; name=$(basename "$f" .force)
-    [ -e "$RUN/$name.pid" ] || echo "$name: stopped$(silo_label "${name#silo-}") (./grid.sh silo start ${name#silo-})"
-  done
-  ((any)) || { echo "nothing started: ./grid.sh up"; return 0; }
-  if alive "$RUN/silo-0.pid"; then GRID_KEY_FILE="${GRID_KEY_FILE:-$OPERATOR_KEY}" gridctl_local status || true; fi
-}
-
-silo_label() { # index -> " force=F silo=:P api=URL"
-  local i=$1 force
-  force=$(cat "$RUN/silo-$i.force" 2>/dev/null || true)
-  printf ' force=%s silo=:%s api=%s' "${force:-shared}" $((SILO_PORT_BASE + i)) "$(api_url "$i")"
-}
+status() { ensure_built; dev status; }
 
 # ---------------------------------------------------------------- demo
 # A grid of its own under .data/NAME, started afresh, so demos and evaluations never touch your data.
 fresh_grid() { # name
   down >/dev/null
-  DATA="$ROOT/.data/$1"; KEYS="$DATA/keys"; OPERATOR_KEY="$KEYS/operator.key"
-  rm -rf "$DATA"
+  export GRID_DATA="$LOCAL_DATA_HOME/$1"
+  load_layout
+  rm -rf "$LOCAL_DATA"
   up
 }
 
 demo() {
   fresh_grid demo
-  local work="$RUN/demo" keys="$RUN/demo/keys"
+  local work="$LOCAL_RUN/demo" keys="$LOCAL_RUN/demo/keys"
   rm -rf "$work"; mkdir -p "$keys"; chmod 700 "$keys"
   ctl() { local key=$1; shift; echo "+ gridctl $* (as $key)" >&2; GRID_KEY_FILE="$keys/$key.key" gridctl_local "$@"; }
   local purpose=(--case "NL-2026-0412" --category Suspect --justification "Armed robbery of a jeweller in Utrecht, suspect filmed by CCTV")
@@ -363,7 +152,7 @@ demo() {
   say "1. the operator creates three member forces; each admin's key is shown once (here written to 0600 files)"
   for f in NL DE FR; do
     if [ ! -s "$keys/$f-admin.key" ]; then
-      GRID_KEY_FILE="$OPERATOR_KEY" gridctl_local force create "$f" --name "$f national police" --admin "${f,,}-admin" --key-out "$keys/$f-admin.key"
+      GRID_KEY_FILE="$LOCAL_OPERATOR_KEY" gridctl_local force create "$f" --name "$f national police" --admin "${f,,}-admin" --key-out "$keys/$f-admin.key"
     fi
   done
   ctl NL-admin user add NL nl-analyst --roles searcher,enroller,reviewer --key-out "$keys/NL-analyst.key"
@@ -376,9 +165,9 @@ demo() {
   ctl DE-admin user add DE de-reviewer --roles reviewer --key-out "$keys/DE-reviewer.key"
 
   say "2. each force creates its gallery (exact SIMD engine, 4 shards) and enrols synthetic templates"
-  "$GRIDCTL_BIN" synth --identities 20000 --probes 3 --prefix nl-case- --seed 1 --out "$work/NL" >/dev/null
-  "$GRIDCTL_BIN" synth --identities 20000 --probes 3 --prefix de-bka- --seed 2 --out "$work/DE" >/dev/null
-  "$GRIDCTL_BIN" synth --identities 5000 --probes 1 --prefix fr-pn- --seed 3 --out "$work/FR" >/dev/null
+  "$LOCAL_GRIDCTL" synth --identities 20000 --probes 3 --prefix nl-case- --seed 1 --out "$work/NL" >/dev/null
+  "$LOCAL_GRIDCTL" synth --identities 20000 --probes 3 --prefix de-bka- --seed 2 --out "$work/DE" >/dev/null
+  "$LOCAL_GRIDCTL" synth --identities 5000 --probes 1 --prefix fr-pn- --seed 3 --out "$work/FR" >/dev/null
   ctl NL-admin gallery create NL/suspects --category Suspect
   ctl DE-admin gallery create DE/robbery --category Convicted
   ctl FR-admin gallery create FR/missing --category Missing
@@ -419,19 +208,19 @@ demo() {
   ctl NL-agreements audit verify NL --with-partners
   ctl DE-agreements audit verify DE
   ctl DE-agreements stats DE
-  say "demo done; the demo grid is still up (./grid.sh down stops it). Its operator key: $OPERATOR_KEY; the forces' keys: $keys"
-  say "every step above went through the HTTPS API: $(api_url 0)v1/ — OpenAPI document: $(api_url 0)openapi/v1.json; CA: $KEYS/ca.crt"
-  say "try: GRID_DATA=$DATA GRID_KEY_FILE=$keys/NL-analyst.key ./gridctl search --probe $work/DE/probes.npy --purpose fraud ${purpose[*]}"
-  say "or with curl: curl --cacert $KEYS/ca.crt -H \"Authorization: Bearer \$(cat $keys/NL-analyst.key)\" $(api_url 0)v1/me"
-  say "the examiners' portal: $(portal_url) — sign in with the key in $keys/NL-reviewer1.key (or NL-agreements.key, DE-reviewer.key);"
-  say "   the browser must trust $KEYS/ca.crt (or accept the local certificate once)"
+  say "demo done; the demo grid is still up (./grid.sh down stops it). Its operator key: $LOCAL_OPERATOR_KEY; the forces' keys: $keys"
+  say "every step above went through the HTTPS API: ${LOCAL_API_URL}v1/ — OpenAPI document: ${LOCAL_API_URL}openapi/v1.json; CA: $LOCAL_CA_FILE"
+  say "try: GRID_DATA=$LOCAL_DATA GRID_KEY_FILE=$keys/NL-analyst.key ./gridctl search --probe $work/DE/probes.npy --purpose fraud ${purpose[*]}"
+  say "or with curl: curl --cacert $LOCAL_CA_FILE -H \"Authorization: Bearer \$(cat $keys/NL-analyst.key)\" ${LOCAL_API_URL}v1/me"
+  say "the examiners' portal: $LOCAL_PORTAL_URL — sign in with the key in $keys/NL-reviewer1.key (or NL-agreements.key, DE-reviewer.key);"
+  say "   the browser must trust $LOCAL_CA_FILE (or accept the local certificate once)"
 }
 
 # A real face for the demo on a fresh machine: Debian's python3-skimage carries astronaut.png (NASA, public domain);
 # downloaded once (no install, no root) into .data/demo-photo. GRID_DEMO_PHOTO names another photo instead.
 demo_photo() { # -> path or nothing
   if [ -n "${GRID_DEMO_PHOTO:-}" ]; then [ -f "$GRID_DEMO_PHOTO" ] && echo "$GRID_DEMO_PHOTO"; return 0; fi
-  local dir="$ROOT/.data/demo-photo"
+  local dir="$LOCAL_DATA_HOME/demo-photo"
   if [ ! -s "$dir/astronaut.png" ]; then
     mkdir -p "$dir/deb"
     (cd "$dir/deb" && apt-get download python3-skimage >/dev/null 2>&1 && dpkg -x python3-skimage_*.deb x \
@@ -497,7 +286,8 @@ count_of() { { grep -E "^\s*$1:\s+[0-9]+" "$2" || true; } | tail -1 | grep -oE '
 
 run_tests() {
   setup # idempotent: installs what is missing, then an incremental build, so tests never run stale binaries
-  local log="$RUN/test" passed=0 failed=0 skipped=0 rc=0 p
+  load_layout
+  local log="$LOCAL_RUN/test" passed=0 failed=0 skipped=0 rc=0 p
   mkdir -p "$log"
   for p in "$ROOT"/tests/*/*.csproj; do
     local name; name=$(basename "$p" .csproj)
@@ -533,11 +323,8 @@ cert_cmd() {
     esac
   done
   [ -n "$force" ] || die "usage: ./grid.sh cert --force F"
-  [[ "$force" =~ ^[A-Z]{2}(-[A-Z0-9]{1,16})?$ ]] || die "cert: '$force' is not a force id (NL, DE-BKA)"
-  ensure_tls
-  issue_leaf "client-$force" "/O=grid-force/CN=$force" 397 "keyUsage=critical,digitalSignature" "extendedKeyUsage=clientAuth"
-  chmod 600 "$KEYS/client-$force.key"; chmod 644 "$KEYS/client-$force.crt"
-  say "client certificate for $force: $KEYS/client-$force.crt (key $KEYS/client-$force.key, 0600); gridctl --client-cert $KEYS/client-$force.crt"
+  ensure_built
+  dev cert --force "$force"
 }
 
 # ---------------------------------------------------------------- eval-faces
@@ -545,9 +332,9 @@ eval_faces() { # dir [gridctl eval-faces options]
   [ -n "${1:-}" ] || die "eval-faces needs a faces-dev style folder, e.g. ./grid.sh eval-faces ../shared/faces-dev"
   local dir; dir=$(cd "$1" && pwd) || die "no folder $1"; shift
   fresh_grid eval
-  GRID_KEY_FILE="$OPERATOR_KEY" gridctl_local force create NL --name "evaluation" --admin eval-admin --key-out "$KEYS/eval-admin.key" >/dev/null
-  GRID_KEY_FILE="$KEYS/eval-admin.key" gridctl_local user add NL evaluator --roles searcher,enroller,force-admin --key-out "$KEYS/evaluator.key" >/dev/null
-  GRID_KEY_FILE="$KEYS/evaluator.key" gridctl_local eval-faces "$dir" "$@" --roc "$ROOT/docs/faces-roc.png"
+  GRID_KEY_FILE="$LOCAL_OPERATOR_KEY" gridctl_local force create NL --name "evaluation" --admin eval-admin --key-out "$LOCAL_KEYS/eval-admin.key" >/dev/null
+  GRID_KEY_FILE="$LOCAL_KEYS/eval-admin.key" gridctl_local user add NL evaluator --roles searcher,enroller,force-admin --key-out "$LOCAL_KEYS/evaluator.key" >/dev/null
+  GRID_KEY_FILE="$LOCAL_KEYS/evaluator.key" gridctl_local eval-faces "$dir" "$@" --roc "$ROOT/docs/faces-roc.png"
 }
 
 case "${1:-help}" in

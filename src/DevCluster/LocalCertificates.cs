@@ -5,16 +5,33 @@ using System.Security.Cryptography.X509Certificates;
 namespace Grid.DevCluster;
 
 /// <summary>
-/// The local certificate authority and the silos' certificate as PEM files in a keys folder (CA 0644 + key 0600,
-/// silo certificate 0644 + key 0600), made once: the HTTPS API serves the silo certificate, silos authenticate each
-/// other with it (mutual TLS), and clients trust <c>ca.crt</c> and nothing else. The one implementation, used by
-/// <c>./grid.sh up</c> and the tests (a second folder makes a second, unrelated authority).
+/// The local certificate authority and the certificates it issues, as PEM files in a keys folder (certificates 0644,
+/// keys 0600 from their first byte), made once: the silos' certificate (the HTTPS API serves it, silos authenticate each
+/// other with it over mutual TLS), the portal's server certificate, and member forces' client certificates. Clients
+/// trust <c>ca.crt</c> and nothing else. The one implementation, used by <c>./grid.sh up</c> / <c>cert</c> (through the
+/// local-cluster tool) and the tests; a second folder makes a second, unrelated authority.
 /// </summary>
 public sealed record LocalCertificates(string AuthorityFile, string CertificateFile, string KeyFile)
 {
-    public string AuthorityKeyFile => Path.Combine(Path.GetDirectoryName(AuthorityFile)!, "ca.key");
+    private const string ServerAuth = "1.3.6.1.5.5.7.3.1";
+    private const string ClientAuth = "1.3.6.1.5.5.7.3.2";
 
-    /// <summary>Makes what is missing in <paramref name="folder"/> (a new CA means a new silo certificate) and keeps the rest.</summary>
+    /// <summary>Leaf lifetimes: 825 days for servers (the most browsers accept), 397 for a force's client certificate.</summary>
+    private const int ServerDays = 825, ClientDays = 397, AuthorityDays = 3650;
+
+    public string Folder => Path.GetDirectoryName(AuthorityFile)!;
+
+    public string AuthorityKeyFile => Path.Combine(Folder, "ca.key");
+
+    /// <summary>The examiners' portal's own server certificate (serverAuth only): browsers at the site trust ca.crt once.</summary>
+    public string PortalCertificateFile => Path.Combine(Folder, "portal.crt");
+
+    public string PortalKeyFile => Path.Combine(Folder, "portal.key");
+
+    /// <summary>
+    /// Makes what is missing in <paramref name="folder"/> and keeps the rest. A new CA replaces the silo and portal
+    /// certificates, which would no longer verify under it.
+    /// </summary>
     public static LocalCertificates Ensure(string folder, string name = "local")
     {
         Directory.CreateDirectory(folder);
@@ -24,8 +41,14 @@ public sealed record LocalCertificates(string AuthorityFile, string CertificateF
         {
             MakeAuthority(files, name);
             File.Delete(files.CertificateFile);
+            File.Delete(files.PortalCertificateFile);
         }
-        if (!NonEmpty(files.CertificateFile) || !NonEmpty(files.KeyFile)) MakeSiloCertificate(files);
+        if (!NonEmpty(files.CertificateFile) || !NonEmpty(files.KeyFile))
+            files.Issue(new X500DistinguishedName("CN=grid-silo"), ServerDays, X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment,
+                [ServerAuth, ClientAuth], "grid-silo", files.CertificateFile, files.KeyFile);
+        if (!NonEmpty(files.PortalCertificateFile) || !NonEmpty(files.PortalKeyFile))
+            files.Issue(new X500DistinguishedName("CN=grid-portal"), ServerDays, X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment,
+                [ServerAuth], "grid-portal", files.PortalCertificateFile, files.PortalKeyFile);
         return files;
     }
 
@@ -36,25 +59,15 @@ public sealed record LocalCertificates(string AuthorityFile, string CertificateF
     /// </summary>
     public string IssueClient(string force, string? folder = null)
     {
-        folder ??= Path.GetDirectoryName(AuthorityFile)!;
-        Directory.CreateDirectory(folder);
-        using var ca = X509Certificate2.CreateFromPemFile(AuthorityFile, AuthorityKeyFile);
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        if (!System.Text.RegularExpressions.Regex.IsMatch(force, "^[A-Z]{2}(-[A-Z0-9]{1,16})?$"))
+        if (!ForceIds.IsValid(force))
             throw new ArgumentException($"'{force}' is not a force id (NL, DE-BKA).", nameof(force));
-        var subject = new X500DistinguishedNameBuilder(); // encoded O then CN, as openssl's /O=grid-force/CN=F
-        subject.AddCommonName(force); // the builder encodes in reverse: this yields O=grid-force, CN=F
+        folder ??= Folder;
+        Directory.CreateDirectory(folder);
+        var subject = new X500DistinguishedNameBuilder();
+        subject.AddCommonName(force); // the builder encodes in reverse: this yields O=grid-force, CN=F (openssl's /O=grid-force/CN=F)
         subject.AddOrganizationName("grid-force");
-        var request = new CertificateRequest(subject.Build(), key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
-        var now = DateTimeOffset.UtcNow;
-        using var certificate = request.Create(ca, now.AddDays(-1), now.AddDays(397), RandomNumberGenerator.GetBytes(16));
         var file = Path.Combine(folder, $"client-{force}.crt");
-        WriteSecret(Path.ChangeExtension(file, ".key"), key.ExportPkcs8PrivateKeyPem());
-        WritePublic(file, certificate.ExportCertificatePem());
+        Issue(subject.Build(), ClientDays, X509KeyUsageFlags.DigitalSignature, [ClientAuth], null, file, Path.ChangeExtension(file, ".key"));
         return file;
     }
 
@@ -68,32 +81,39 @@ public sealed record LocalCertificates(string AuthorityFile, string CertificateF
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = DateTimeOffset.UtcNow;
-        using var ca = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(3650));
+        using var ca = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(AuthorityDays));
         WriteSecret(files.AuthorityKeyFile, key.ExportPkcs8PrivateKeyPem());
         WritePublic(files.AuthorityFile, ca.ExportCertificatePem());
     }
 
-    private static void MakeSiloCertificate(LocalCertificates files)
+    /// <summary>One P-256 leaf signed by the CA: not a CA itself, the given key usages and EKUs, and (for a server) the
+    /// loopback names it answers on plus <paramref name="host"/>. Never outlives the CA.</summary>
+    private void Issue(X500DistinguishedName subject, int days, X509KeyUsageFlags usage, string[] extendedUsages, string? host, string certificateFile, string keyFile)
     {
-        using var ca = X509Certificate2.CreateFromPemFile(files.AuthorityFile, files.AuthorityKeyFile);
+        using var ca = X509Certificate2.CreateFromPemFile(AuthorityFile, AuthorityKeyFile);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=grid-silo", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
-            [new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false)); // serverAuth, clientAuth
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddDnsName("grid-silo");
-        names.AddIpAddress(IPAddress.Loopback);
-        names.AddIpAddress(IPAddress.IPv6Loopback);
-        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));
+        var usages = new OidCollection();
+        foreach (var oid in extendedUsages) usages.Add(new Oid(oid));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(usages, false));
+        if (host is not null)
+        {
+            var names = new SubjectAlternativeNameBuilder();
+            names.AddDnsName("localhost");
+            names.AddDnsName(host);
+            names.AddIpAddress(IPAddress.Loopback);
+            names.AddIpAddress(IPAddress.IPv6Loopback);
+            request.CertificateExtensions.Add(names.Build());
+        }
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
         var now = DateTimeOffset.UtcNow;
-        var notAfter = now.AddDays(825) < ca.NotAfter ? now.AddDays(825) : new DateTimeOffset(ca.NotAfter);
-        using var silo = request.Create(ca, now.AddDays(-1), notAfter, RandomNumberGenerator.GetBytes(16));
-        WriteSecret(files.KeyFile, key.ExportPkcs8PrivateKeyPem());
-        WritePublic(files.CertificateFile, silo.ExportCertificatePem());
+        var notAfter = now.AddDays(days) < ca.NotAfter ? now.AddDays(days) : new DateTimeOffset(ca.NotAfter);
+        using var certificate = request.Create(ca, now.AddDays(-1), notAfter, RandomNumberGenerator.GetBytes(16));
+        WriteSecret(keyFile, key.ExportPkcs8PrivateKeyPem());
+        WritePublic(certificateFile, certificate.ExportCertificatePem());
     }
 
     /// <summary>Created 0600 before any byte is written, so the key is never readable by others.</summary>

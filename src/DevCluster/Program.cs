@@ -1,8 +1,9 @@
 using Grid.DevCluster;
 
 // The local-cluster tool's front end: ./grid.sh parses the user's arguments and calls this for up, down, status and
-// silo add|start|stop|kill, so the background grid is started and stopped by the same code the tests and benchmarks
-// use. `env` prints the defaults grid.sh needs (as shell assignments) so none is repeated there.
+// silo add|start|stop|kill, cert and the portal, so the background grid is started and stopped by the same code the
+// tests and benchmarks use. `env` prints the folders and addresses grid.sh needs (as shell assignments) so none is
+// repeated there; `check` says what `up` would miss. Exit codes: 0 done, 1 failed (message on stderr), 2 usage.
 static void Say(string message) => Console.WriteLine($"\u001b[1;34m==>\u001b[0m {message}");
 
 var grid = new LocalGrid(LocalGridLayout.FromEnvironment(), Say);
@@ -11,7 +12,7 @@ try
 {
     switch (args)
     {
-        case ["up", ..]:
+        case ["up"] or ["up", "--silos", _]:
             var silos = args is [_, "--silos", var n] ? int.TryParse(n, out var count) && count > 0 ? count
                 : throw new DevClusterException($"up: --silos needs a positive number, not {n}") : 1;
             await grid.StartAzuriteAsync();
@@ -20,7 +21,9 @@ try
             if (!File.Exists(layout.OperatorKeyFile) || new FileInfo(layout.OperatorKeyFile).Length == 0)
                 throw new DevClusterException($"the silo did not write the operator key {layout.OperatorKeyFile} (see {layout.Run}/silo-0.log)");
             if (await grid.GridctlAsync(quiet: true, "status") != 0) throw new DevClusterException($"the grid did not answer (see {layout.Run}/silo-*.log)");
+            await grid.StartPortalAsync();
             Say($"grid up: {silos} silo(s); operator key: {layout.OperatorKeyFile} (mode 0600); ./gridctl status shows it; ./grid.sh down stops it");
+            Say($"examiners' portal: {layout.PortalUrl} (sign in with a force user's key, not the operator's)");
             Say($"HTTPS API: {layout.ApiUrl(0)}v1/ (OpenAPI document: {layout.ApiUrl(0)}openapi/v1.json); trust only the grid's CA: {layout.CaFile}");
             return 0;
         case ["down"]:
@@ -38,7 +41,14 @@ try
             if (layout.RunningPid("silo-0") is not null) await grid.GridctlAsync(quiet: false, "status");
             return 0;
         case ["silo", "add", .. var rest]:
-            var force = rest is ["--force", var f] ? f : null;
+            var force = rest switch
+            {
+                [] => null,
+                ["--force", var f] when ForceIds.IsValid(f) => f,
+                ["--force", var f] => throw new DevClusterException($"silo add: '{f}' is not a force id (NL, DE-BKA)"),
+                _ => throw new DevClusterException($"silo add: unknown option {string.Join(' ', rest)} (usage: silo add [--force F])"),
+            };
+            if (force is not null) await grid.EnsureForceAccountAsync(force);
             await grid.StartAzuriteAsync();
             var index = grid.NextSiloIndex();
             await grid.StartSiloAsync(index, force);
@@ -61,25 +71,29 @@ try
             return 0;
         case ["cert", "--force", var owner]:
             // A member force's client certificate from the local CA (the openssl steps' replacement).
-            string crt;
-            try
-            {
-                crt = LocalCertificates.Ensure(layout.Keys).IssueClient(owner);
-            }
-            catch (ArgumentException e)
-            {
-                throw new DevClusterException($"cert: {e.Message}");
-            }
+            if (!ForceIds.IsValid(owner)) throw new DevClusterException($"cert: '{owner}' is not a force id (NL, DE-BKA)");
+            var crt = LocalCertificates.Ensure(layout.Keys).IssueClient(owner);
             Say($"client certificate for {owner}: {crt} (key {Path.ChangeExtension(crt, ".key")}, 0600); gridctl --client-cert {crt}");
             return 0;
+        case ["portal"]:
+            await grid.StartPortalAsync();
+            return 0;
+        case ["check"]:
+            var missing = layout.Missing();
+            foreach (var line in missing) Console.Error.WriteLine(line);
+            return missing.Count == 0 ? 0 : 1;
         case ["env"]:
-            // Shell assignments for grid.sh (single-quoted: paths may hold spaces).
-            Console.WriteLine($"GRID_DATA='{layout.Data}'");
-            Console.WriteLine($"GRID_RUN='{layout.Run}'");
-            Console.WriteLine($"GRID_API_URL='{layout.ApiUrl(0)}'");
+            // Shell assignments for grid.sh, named LOCAL_* so they never shadow the GRID_* variables users set.
+            foreach (var (name, value) in new (string, object)[]
+                     {
+                         ("LOCAL_DATA", layout.Data), ("LOCAL_DATA_HOME", layout.DataHome), ("LOCAL_RUN", layout.Run),
+                         ("LOCAL_KEYS", layout.Keys), ("LOCAL_OPERATOR_KEY", layout.OperatorKeyFile), ("LOCAL_CA_FILE", layout.CaFile),
+                         ("LOCAL_API_URL", layout.ApiUrl(0)), ("LOCAL_PORTAL_URL", layout.PortalUrl), ("LOCAL_GRIDCTL", layout.Gridctl),
+                     })
+                Console.WriteLine($"{name}={ShellQuote($"{value}")}");
             return 0;
         default:
-            Console.Error.WriteLine("usage: Grid.DevCluster up [--silos N] | down | status | silo add [--force F] | silo start ID | silo stop ID | silo kill ID | cert --force F | env");
+            Console.Error.WriteLine("usage: Grid.DevCluster up [--silos N] | down | status | silo add [--force F] | silo start ID | silo stop ID | silo kill ID | cert --force F | portal | check | env");
             return 2;
     }
 }
@@ -88,3 +102,6 @@ catch (DevClusterException e)
     Console.Error.WriteLine($"\u001b[1;31merror:\u001b[0m {e.Message}");
     return 1;
 }
+
+// Single quotes, with any single quote inside closed, escaped and reopened: paths may hold spaces or quotes.
+static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grid.Client;
+using Grid.Protocol.Local;
 
 namespace Grid.Portal.Hosting;
 
@@ -11,7 +12,7 @@ namespace Grid.Portal.Hosting;
 /// </summary>
 public sealed record PortalOptions
 {
-    public const int DefaultPort = 8600;
+    public const int DefaultPort = LocalGridDefaults.PortalPort;
 
     /// <summary>The grid's HTTPS API.</summary>
     public required Uri Endpoint { get; init; }
@@ -47,16 +48,17 @@ public sealed record PortalOptions
             if (at >= 0 && at + 1 < args.Length) return args[at + 1];
             return Environment.GetEnvironmentVariable(variable) is { Length: > 0 } v ? v : null;
         }
-        var data = Environment.GetEnvironmentVariable("GRID_DATA") is { Length: > 0 } d ? d : Path.Combine(Environment.CurrentDirectory, ".data");
-        var keys = Path.Combine(data, "keys");
+        var data = Environment.GetEnvironmentVariable(LocalGridDefaults.DataVariable) is { Length: > 0 } d
+            ? d : Path.Combine(Environment.CurrentDirectory, LocalGridDefaults.DataFolderName);
+        var keys = Path.Combine(data, LocalGridDefaults.KeysFolderName);
         var endpoint = Arg("--endpoint", GridClientOptions.EndpointVariable);
         return new PortalOptions
         {
             Endpoint = endpoint is null ? LocalDefaults.Endpoint() : new Uri(endpoint.EndsWith('/') ? endpoint : endpoint + "/"),
-            CaFile = Arg("--ca-file", GridClientOptions.CaFileVariable) ?? Path.Combine(keys, "ca.crt"),
+            CaFile = Arg("--ca-file", GridClientOptions.CaFileVariable) ?? Path.Combine(keys, LocalGridDefaults.CaFileName),
             CertificateFile = Arg("--cert", "GRID_PORTAL_CERT") ?? Path.Combine(keys, "portal.crt"),
             KeyFile = Arg("--key", "GRID_PORTAL_KEY") ?? Path.Combine(keys, "portal.key"),
-            Port = Arg("--port", "GRID_PORTAL_PORT") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : DefaultPort,
+            Port = Arg("--port", LocalGridDefaults.PortalPortVariable) is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : DefaultPort,
             Address = Arg("--address", "GRID_PORTAL_ADDRESS") ?? "127.0.0.1",
             IdleTimeout = Arg("--idle-minutes", "GRID_PORTAL_IDLE_MINUTES") is { } m
                 ? TimeSpan.FromMinutes(double.Parse(m, CultureInfo.InvariantCulture)) : TimeSpan.FromMinutes(15),

@@ -22,18 +22,27 @@ public static class LocalGridDefaults
     /// <summary>Silo i serves the Orleans Dashboard on <c>DashboardPortBase + i</c> when <c>GRID_DASHBOARD=1</c>.</summary>
     public const int DashboardPortBase = 8080;
 
+    /// <summary>The examiners' web portal <c>./grid.sh up</c> starts (HTTPS, loopback).</summary>
+    public const int PortalPort = 8600;
+
     public const string BlobPortVariable = "GRID_BLOB_PORT";
     public const string QueuePortVariable = "GRID_QUEUE_PORT";
     public const string TablePortVariable = "GRID_TABLE_PORT";
     public const string SiloPortBaseVariable = "GRID_SILO_PORT_BASE";
     public const string ApiPortBaseVariable = "GRID_API_PORT_BASE";
     public const string DashboardPortBaseVariable = "GRID_DASHBOARD_PORT_BASE";
+    public const string PortalPortVariable = "GRID_PORTAL_PORT";
 
     /// <summary><c>GRID_DATA</c>: Azurite's files and the keys; default <c>.data</c> in the checkout (or the current folder).</summary>
     public const string DataVariable = "GRID_DATA";
     public const string DataFolderName = ".data";
     public const string KeysFolderName = "keys";
     public const string CaFileName = "ca.crt";
+
+    /// <summary><c>GRID_RUN</c>: pid files, force labels and logs of what <c>./grid.sh up</c> started; default <c>.run</c>
+    /// in the checkout (a test running grid.sh points it elsewhere, so it never touches the developer's grid).</summary>
+    public const string RunVariable = "GRID_RUN";
+    public const string RunFolderName = ".run";
 
     /// <summary>The cluster id local silos share (<c>GRID_CLUSTER_ID</c> overrides it).</summary>
     public const string ClusterId = "grid-local";
