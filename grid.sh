@@ -352,7 +352,7 @@ case "${1:-help}" in
       # Face throughput (one thread, 250x250 and 1920x1080) and the stage profile into docs/BENCHMARKS.md's marked section.
       shift; faces_dev="${GRID_FACES_DEV:-$ROOT/../shared/faces-dev}"
       [ -f "$faces_dev/labels.csv" ] || { echo "faces-dev not found at $faces_dev (set GRID_FACES_DEV)" >&2; exit 1; }
-      cd "$ROOT"; dotnet run --project "$ROOT/bench/Faces.Bench" -c "$CONFIG" -- bench "$faces_dev" "${1:-20}" --write="$ROOT/docs/BENCHMARKS.md"
+      cd "$ROOT"; dotnet run --project "$ROOT/bench/Faces.Bench" -c "$CONFIG" -- bench "$faces_dev" ${1:+"$1"} --write="$ROOT/docs/BENCHMARKS.md"
     else
       ensure_built; cd "$ROOT"; dotnet run --project "$ROOT/bench/Grid.Bench" -c "$CONFIG" -- "$@"
     fi ;;

@@ -60,7 +60,7 @@ public sealed record LocalGridLayout(string Root, string Data, AzuritePorts Azur
     }
 
     /// <summary><c>GRID_STORAGE</c> when set, else the development account on this Azurite's ports.</summary>
-    public string Storage => Environment.GetEnvironmentVariable("GRID_STORAGE") is { Length: > 0 } storage
+    public string Storage => Environment.GetEnvironmentVariable(LocalGridDefaults.StorageVariable) is { Length: > 0 } storage
         ? storage : LocalGridDefaults.AzuriteConnectionString(AzuritePorts.Blob, AzuritePorts.Table);
 
     public string PidFile(string name) => Path.Combine(Run, $"{name}.pid");

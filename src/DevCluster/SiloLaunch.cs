@@ -1,3 +1,5 @@
+using Grid.Protocol.Local;
+
 namespace Grid.DevCluster;
 
 /// <summary>Everything one local Grid.Silo process is started with: ports, certificates, storage, secrets, extra environment.</summary>
@@ -31,7 +33,7 @@ public sealed record SiloLaunch(int Index, int SiloPort, int ApiPort, LocalCerti
         {
             "--silo-port", $"{SiloPort}", "--api-port", $"{ApiPort}",
             "--tls-cert", Certificates.CertificateFile, "--tls-key", Certificates.KeyFile, "--tls-ca", Certificates.AuthorityFile,
-            "--storage", Storage, "--dashboard-port", $"{DashboardPort}", "--liveness", Liveness,
+            "--dashboard-port", $"{DashboardPort}", "--liveness", Liveness,
         };
         if (ClusterId is not null) args.AddRange(["--cluster-id", ClusterId]);
         if (OperatorKeyFile is not null) args.AddRange(["--operator-key-file", OperatorKeyFile]);
@@ -39,13 +41,15 @@ public sealed record SiloLaunch(int Index, int SiloPort, int ApiPort, LocalCerti
         return args;
     }
 
-    /// <summary>Secrets travel in the environment, never on the command line (where ps shows them).</summary>
+    /// <summary>Secrets travel in the environment, never on the command line (where ps shows them): the storage
+    /// connection string too, which is a real account's key outside a local Azurite.</summary>
     public IReadOnlyDictionary<string, string> FullEnvironment()
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["OMP_WAIT_POLICY"] = "PASSIVE", // OpenMP threads must not spin against OpenBLAS' (DESIGN.md, FAISS)
             [ClusterSecrets.ClusterSecretVariable] = ClusterSecret,
+            [LocalGridDefaults.StorageVariable] = Storage,
         };
         if (Force is not null && ForceSecret is not null) env[ClusterSecrets.ForceSecretVariable(Force)] = ForceSecret;
         foreach (var (name, value) in Environment) env[name] = value;

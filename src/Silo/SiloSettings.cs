@@ -1,5 +1,6 @@
 using System.Text;
 using Grid.Contracts.Hosting;
+using Grid.Protocol.Local;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public static class SiloSettings
         new("--force", nameof(SiloOptions.Force), "F", "pin force F's shards to this silo; none = shared pool"),
         new("--storage", nameof(SiloOptions.Storage), "CONN", "Azure Storage connection string (Table clustering, Blob storage)")
         {
-            Variable = GridCluster.StorageVariable, DefaultText = "the local Azurite (devstoreaccount1 on 127.0.0.1:10000/10002)",
+            Variable = GridCluster.StorageVariable, DefaultText = $"the local Azurite ({LocalGridDefaults.DevelopmentAccount} on 127.0.0.1:{LocalGridDefaults.BlobPort}/{LocalGridDefaults.TablePort})",
         },
         new("--cluster-id", nameof(SiloOptions.ClusterId), "ID", "Orleans cluster id shared by the grid's silos") { Variable = GridCluster.ClusterIdVariable },
         new("--dashboard-port", nameof(SiloOptions.DashboardPort), "N", "Orleans Dashboard on loopback (no sign-in of its own); 0 = off"),

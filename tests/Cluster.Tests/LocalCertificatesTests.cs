@@ -46,6 +46,59 @@ public sealed class LocalCertificatesTests : IDisposable
         Assert.True(Chains(silo, ca));
     }
 
+    [Fact]
+    public void The_portal_certificate_serves_only_and_a_new_ca_replaces_it()
+    {
+        var files = LocalCertificates.Ensure(_folder);
+        using var portal = X509Certificate2.CreateFromPemFile(files.PortalCertificateFile, files.PortalKeyFile);
+        using var ca = X509CertificateLoader.LoadCertificateFromFile(files.AuthorityFile);
+        Assert.True(Chains(portal, ca));
+        Assert.Equal("CN=grid-portal", portal.Subject);
+        Assert.Equal(["1.3.6.1.5.5.7.3.1"], portal.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single().EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(o => o.Value));
+        Assert.False(portal.Extensions.OfType<X509BasicConstraintsExtension>().Single().CertificateAuthority);
+        var names = portal.Extensions.OfType<X509SubjectAlternativeNameExtension>().Single();
+        Assert.Equal(["localhost", "grid-portal"], names.EnumerateDnsNames());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(files.PortalKeyFile));
+
+        var before = File.ReadAllText(files.PortalCertificateFile);
+        File.Delete(files.AuthorityKeyFile);
+        LocalCertificates.Ensure(_folder);
+        Assert.NotEqual(before, File.ReadAllText(files.PortalCertificateFile));
+        using var renewed = X509CertificateLoader.LoadCertificateFromFile(files.PortalCertificateFile);
+        using var newCa = X509CertificateLoader.LoadCertificateFromFile(files.AuthorityFile);
+        Assert.True(Chains(renewed, newCa));
+    }
+
+    /// <summary>The properties the openssl-made certificates had, checked by openssl itself: each verifies under ca.crt
+    /// for its purpose only, the CA is a CA, a force's client certificate names the force.</summary>
+    [SkippableFact]
+    public void Openssl_verifies_every_certificate_for_its_purpose()
+    {
+        Skip.IfNot(File.Exists("/usr/bin/openssl"), "openssl is not installed (./grid.sh setup installs it); the C# chain checks above still run");
+        var files = LocalCertificates.Ensure(_folder);
+        var client = files.IssueClient("DE-BKA");
+        var ca = files.AuthorityFile;
+
+        Assert.Contains("OK", Openssl("verify", "-CAfile", ca, "-purpose", "sslserver", files.CertificateFile, files.PortalCertificateFile));
+        Assert.Contains("OK", Openssl("verify", "-CAfile", ca, "-purpose", "sslclient", files.CertificateFile, client));
+        Assert.Throws<InvalidOperationException>(() => Openssl("verify", "-CAfile", ca, "-purpose", "sslclient", files.PortalCertificateFile));
+        Assert.Throws<InvalidOperationException>(() => Openssl("verify", "-CAfile", ca, "-purpose", "sslserver", client));
+        Assert.Contains("CA:TRUE", Openssl("x509", "-in", ca, "-noout", "-ext", "basicConstraints"));
+        Assert.Contains("subject=O=grid-force, CN=DE-BKA", Openssl("x509", "-in", client, "-noout", "-subject", "-nameopt", "sep_comma_plus_space"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.ChangeExtension(client, ".key")));
+        Assert.Throws<ArgumentException>(() => files.IssueClient("../NL"));
+    }
+
+    private static string Openssl(params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("/usr/bin/openssl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException(output);
+    }
+
     private static bool Chains(X509Certificate2 certificate, X509Certificate2 authority)
     {
         using var chain = new X509Chain();

@@ -8,7 +8,7 @@ public static class GridCluster
 {
     public const string ServiceId = "identity-search-grid";
     public const string DefaultClusterId = LocalGridDefaults.ClusterId;
-    public const string StorageVariable = "GRID_STORAGE";
+    public const string StorageVariable = LocalGridDefaults.StorageVariable;
     public const string ClusterIdVariable = "GRID_CLUSTER_ID";
 
     /// <summary>Azurite's well-known development account key (public, in Azurite's own source); only ever

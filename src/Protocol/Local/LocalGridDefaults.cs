@@ -35,6 +35,9 @@ public static class LocalGridDefaults
 
     /// <summary><c>GRID_DATA</c>: Azurite's files and the keys; default <c>.data</c> in the checkout (or the current folder).</summary>
     public const string DataVariable = "GRID_DATA";
+
+    /// <summary><c>GRID_STORAGE</c>: the silos' storage connection string (a secret elsewhere: passed in the environment).</summary>
+    public const string StorageVariable = "GRID_STORAGE";
     public const string DataFolderName = ".data";
     public const string KeysFolderName = "keys";
     public const string CaFileName = "ca.crt";
