@@ -97,8 +97,9 @@ try
             return 2;
     }
 }
-catch (DevClusterException e)
+catch (Exception e) when (e is DevClusterException or IOException or UnauthorizedAccessException)
 {
+    // A file the tool cannot read or write (a folder of another owner, a full disk) is the user's to fix: a message, no trace.
     Console.Error.WriteLine($"\u001b[1;31merror:\u001b[0m {e.Message}");
     return 1;
 }
