@@ -82,6 +82,9 @@ ensure_built() {
   load_layout
 }
 
+# down, status and cert need only the tool itself.
+ensure_tool() { [ -f "$DEV_DLL" ] || setup; load_layout; }
+
 load_layout() { local env; env=$(dotnet "$DEV_DLL" env) || die "the local-cluster tool failed ($DEV_DLL env)"; eval "$env"; }
 
 # ---------------------------------------------------------------- processes
@@ -128,9 +131,9 @@ up() {
   dev up --silos "$silos"
 }
 
-down() { ensure_built; dev down; }
+down() { ensure_tool; dev down; }
 
-status() { ensure_built; dev status; }
+status() { ensure_tool; dev status; }
 
 # ---------------------------------------------------------------- demo
 # A grid of its own under .data/NAME, started afresh, so demos and evaluations never touch your data.
@@ -323,7 +326,7 @@ cert_cmd() {
     esac
   done
   [ -n "$force" ] || die "usage: ./grid.sh cert --force F"
-  ensure_built
+  ensure_tool
   dev cert --force "$force"
 }
 
