@@ -111,7 +111,10 @@ public sealed partial class LocalCluster : IAsyncDisposable
             if (known.IsRunning) throw new InvalidOperationException($"Silo {index} is running.");
             force = known.Force;
         }
-        var launch = new SiloLaunch(index, known?.SiloPort ?? FreePort.Next(), known?.ApiPort ?? FreePort.Next(), Certificates, Storage, _clusterSecret)
+        // Two distinct ports in one call: two separate picks can return the same just-released port (the silo then refuses
+        // "--api-port is also the silo port").
+        var fresh = known is null ? FreePorts.Next(2) : null;
+        var launch = new SiloLaunch(index, known?.SiloPort ?? fresh![0], known?.ApiPort ?? fresh![1], Certificates, Storage, _clusterSecret)
         {
             Force = force,
             ClusterId = ClusterId,
