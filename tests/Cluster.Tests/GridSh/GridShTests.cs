@@ -25,20 +25,20 @@ public sealed class GridShTests : IDisposable
         try
         {
             var (upCode, up) = await _grid.RunAsync("up");
-            Assert.True(upCode == 0, up);
+            Assert.True(upCode == 0, Explain(up));
             Assert.Contains("grid up: 1 silo(s)", up);
             var portalPort = _grid.Ports[Protocol.Local.LocalGridDefaults.PortalPortVariable];
             Assert.Contains($"https://localhost:{portalPort}/", up);
             Assert.Equal("CN=grid-portal", await PortalSubjectAsync(portalPort));
 
             var (statusCode, status) = await _grid.RunAsync("status");
-            Assert.True(statusCode == 0, status);
+            Assert.True(statusCode == 0, Explain(status));
             Assert.Contains("silo-0: running", status);
             Assert.Contains("portal: running", status);
             Assert.Contains("Active", status); // gridctl status, as the operator
 
             var (addCode, add) = await _grid.RunAsync("silo", "add", "--force", "NL");
-            Assert.True(addCode == 0, add);
+            Assert.True(addCode == 0, Explain(add));
             Assert.Contains("silo 1 started (force NL)", add);
             Assert.Contains("2 account(s)", add); // Azurite restarted to serve NL's account
             var accounts = new ForceStorageAccounts(_grid.Keys);
@@ -58,7 +58,7 @@ public sealed class GridShTests : IDisposable
 
             var pids = new[] { "azurite", "silo-0", "silo-1", "portal" }.Select(n => _grid.Pid(n)!.Value).ToArray();
             var (downCode, down) = await _grid.RunAsync("down");
-            Assert.True(downCode == 0, down);
+            Assert.True(downCode == 0, Explain(down));
             Assert.All(pids, pid => Assert.False(ProcessGroup.IsAlive(pid), $"pid {pid} still runs after down"));
             Assert.Contains("nothing started", (await _grid.RunAsync("status")).Output);
         }
@@ -93,6 +93,11 @@ public sealed class GridShTests : IDisposable
         Assert.True((int)response.StatusCode < 500, $"portal answered {(int)response.StatusCode}");
         return subject!;
     }
+
+    /// <summary>A failed step's output with the tail of every log in the run folder (a silo that exited early says why there).</summary>
+    private string Explain(string output) =>
+        output + string.Concat((Directory.Exists(_grid.Run) ? Directory.GetFiles(_grid.Run, "*.log") : [])
+            .Select(log => $"\n--- {Path.GetFileName(log)}:\n{SiloLauncher.Tail(log, 15)}"));
 
     private static string ProcFile(int pid, string name) => File.ReadAllText($"/proc/{pid}/{name}").Replace('\0', '\n');
 
