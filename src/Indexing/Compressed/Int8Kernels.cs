@@ -14,7 +14,9 @@ namespace Grid.Indexing.Compressed;
 /// Kernels are compiled fully optimised at once (AggressiveOptimization): their tier-0 code keeps vectors
 /// on the stack and runs ~8× slower, and a first scan of millions of rows would run it for seconds.
 /// Tiles: 4 queries × 4 rows (batches: each row is loaded once for four queries and each query once
-/// for four rows), 1 query × 4 rows (single probes), 1 × 1 (tails).
+/// for four rows), 2 queries × 8 rows and 1 query × 16 rows (the one to three probes left over, and single
+/// probes), 1 × 1 (tails). Every tile shape fills 16 int32 per group of rows, out[16·group + queries·row + query],
+/// so the caller scores any shape 16 lanes at a time.
 /// </summary>
 internal static unsafe class Int8Kernels
 {
@@ -87,6 +89,42 @@ internal static unsafe class Int8Kernels
             return;
         }
         for (var j = 0; j < 4; j++) output[j] = Dot(Int8KernelLevel.Scalar, q, r + j * stride, stride);
+    }
+
+    /// <summary>Rows per group of each tile shape: a group always fills 16 int32 (queries × rows).</summary>
+    public static int GroupRows(int queries) => 16 / queries;
+
+    /// <summary>One query (int16 copy <paramref name="q16"/>, int8 copy <paramref name="q8"/>) against
+    /// <paramref name="groups"/> × 16 consecutive rows; out[16·group + row].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void OneByRows(Int8KernelLevel level, short* q16, sbyte* q8, byte* r, int groups, int stride, int* output)
+    {
+        if (level == Int8KernelLevel.Avx512Vnni && NativeInt8Methods.IsAvailable)
+        {
+            NativeInt8Methods.OneQueryByRows(q8, r, groups, stride, output);
+            return;
+        }
+        for (var j = 0; j < 4 * groups; j++)
+            OneByFour(level, q16, r + 4L * j * stride, stride, output + 4 * j);
+    }
+
+    /// <summary>Queries q and q+stride against <paramref name="groups"/> × 8 consecutive rows;
+    /// out[16·group + 2·row + query].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TwoByRows(Int8KernelLevel level, short* q16, sbyte* q8, byte* r, int groups, int stride, int* output)
+    {
+        if (level == Int8KernelLevel.Avx512Vnni && NativeInt8Methods.IsAvailable)
+        {
+            NativeInt8Methods.TwoQueriesByRows(q8, r, groups, stride, output);
+            return;
+        }
+        var four = stackalloc int[4];
+        for (var j = 0; j < 2 * groups; j++)
+            for (var t = 0; t < 2; t++)
+            {
+                OneByFour(level, q16 + t * stride, r + 4L * j * stride, stride, four);
+                for (var row = 0; row < 4; row++) output[8 * j + 2 * row + t] = four[row];
+            }
     }
 
     /// <summary>Queries q, q+stride, q+2·stride, q+3·stride (int16 copy <paramref name="q16"/>, int8 copy

@@ -1,7 +1,7 @@
 // gridint8: AVX-512 VNNI int8 dot products for Grid.Indexing's exact-int8 engine. .NET 10 exposes no
-// AVX-512 VNNI intrinsics (only VEX AVX-VNNI, which this CPU family lacks), so the one kernel that needs
-// vpdpbusd (64 multiply-adds into int32 in one instruction) lives here. Compiled without -march: the
-// kernel carries its own target attribute and the caller checks CPUID before calling it.
+// AVX-512 VNNI intrinsics (only VEX AVX-VNNI, which this CPU family lacks), so the kernels that need
+// vpdpbusd (64 multiply-adds into int32 in one instruction) live here. Compiled without -march: the
+// kernels carry their own target attribute and the caller checks CPUID before calling them.
 // GCC 12's AVX-512 headers trip -Wmaybe-uninitialized on their own _mm256_undefined_* placeholders.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <immintrin.h>
@@ -36,21 +36,74 @@ GI8_TARGET inline __m512i reduce16(const __m512i* a) {
     return pair128(pair128(u0, u1), pair128(u2, u3));
 }
 
+// Q queries (int8, stride apart) against groups × (16 / Q) consecutive rows (uint8 = code + 128, stride
+// apart): out[16·g + Q·row + query] = Σ row[i] · query[i], exactly, in int32. A group is four sub-tiles of
+// four (row, query) pairs, folded to per-128-bit-lane sums and finished in one reduce tree and one store.
+// Rows are read strictly in address order (a whole row, then the next): measured at 250,000 × 512 on this
+// machine, that costs 1.1× the CPU time of a plain read of the same bytes, against 2.5× when four rows are
+// read interleaved line by line (the hardware prefetcher loses the stream), and software prefetch only
+// added cost. Each row chunk is loaded once for all Q queries; two accumulators per (row, query) halve the
+// dependency chain; query chunks stay in L1.
+template <int Q>
+GI8_TARGET inline void queries_by_rows(const int8_t* queries, const uint8_t* rows, int groups, int stride, int32_t* out) {
+    static_assert(Q == 1 || Q == 2, "four queries have their own 4 x 4 tile");
+    constexpr int R = 16 / Q;        // rows per group
+    constexpr int SubRows = 4 / Q;   // rows per sub-tile
+    for (int g = 0; g < groups; g++) {
+        const uint8_t* group = rows + (int64_t)(R * g) * stride;
+        __m512i folded[4];
+        for (int s = 0; s < 4; s++) {
+            __m512i a[4];
+            for (int j = 0; j < SubRows; j++) {
+                const uint8_t* r = group + (int64_t)(SubRows * s + j) * stride;
+                __m512i x[Q], y[Q];
+                for (int t = 0; t < Q; t++) x[t] = y[t] = _mm512_setzero_si512();
+                int i = 0;
+                for (; i + 128 <= stride; i += 128) {
+                    const __m512i rx = _mm512_load_si512(r + i), ry = _mm512_load_si512(r + i + 64);
+                    for (int t = 0; t < Q; t++) {
+                        x[t] = _mm512_dpbusd_epi32(x[t], rx, _mm512_loadu_si512(queries + (int64_t)t * stride + i));
+                        y[t] = _mm512_dpbusd_epi32(y[t], ry, _mm512_loadu_si512(queries + (int64_t)t * stride + i + 64));
+                    }
+                }
+                if (i < stride) {
+                    const __m512i rx = _mm512_load_si512(r + i);
+                    for (int t = 0; t < Q; t++) x[t] = _mm512_dpbusd_epi32(x[t], rx, _mm512_loadu_si512(queries + (int64_t)t * stride + i));
+                }
+                for (int t = 0; t < Q; t++) a[Q * j + t] = _mm512_add_epi32(x[t], y[t]);
+            }
+            folded[s] = pair64(pair32(a[0], a[1]), pair32(a[2], a[3]));
+        }
+        _mm512_storeu_si512(out + 16 * g, pair128(pair128(folded[0], folded[1]), pair128(folded[2], folded[3])));
+    }
+}
+
 }  // namespace
 
 extern "C" {
 
-int gi8_version() { return 1; }
+int gi8_version() { return 2; }
 
-// Four queries (int8, stride apart) against row_tiles × 4 rows (uint8 = code + 128, stride apart).
-// For tile t, out[16·t + 4·row + query] = Σ row[i] · query[i], exactly, in int32.
-// stride is a multiple of 64; the caller bounds |query| ≤ 127 so sums cannot overflow.
-GI8_TARGET
-void gi8_four_queries_by_rows(const int8_t* queries, const uint8_t* rows, int row_tiles, int stride, int32_t* out) {
+// Rows are 64-byte aligned (the row store's chunks are, and stride is a multiple of 64); stride is a
+// multiple of 64; the caller bounds |query| ≤ 127 so sums cannot overflow.
+
+// One query against groups × 16 rows: out[16·g + row].
+GI8_TARGET void gi8_one_query_by_rows(const int8_t* query, const uint8_t* rows, int groups, int stride, int32_t* out) {
+    queries_by_rows<1>(query, rows, groups, stride, out);
+}
+
+// Two queries against groups × 8 rows: out[16·g + 2·row + query].
+GI8_TARGET void gi8_two_queries_by_rows(const int8_t* queries, const uint8_t* rows, int groups, int stride, int32_t* out) {
+    queries_by_rows<2>(queries, rows, groups, stride, out);
+}
+
+// Four queries against groups × 4 rows: out[16·g + 4·row + query]. Each row chunk is loaded once for
+// the four queries and each query chunk once for the four rows.
+GI8_TARGET void gi8_four_queries_by_rows(const int8_t* queries, const uint8_t* rows, int groups, int stride, int32_t* out) {
     const int8_t* q1 = queries + stride;
     const int8_t* q2 = queries + 2 * stride;
     const int8_t* q3 = queries + 3 * stride;
-    for (int t = 0; t < row_tiles; t++) {
+    for (int t = 0; t < groups; t++) {
         const uint8_t* r0 = rows + (int64_t)(4 * t) * stride;
         const uint8_t* r1 = r0 + stride;
         const uint8_t* r2 = r1 + stride;
@@ -64,22 +117,22 @@ void gi8_four_queries_by_rows(const int8_t* queries, const uint8_t* rows, int ro
             __m512i v1 = _mm512_loadu_si512(q1 + i);
             __m512i v2 = _mm512_loadu_si512(q2 + i);
             __m512i v3 = _mm512_loadu_si512(q3 + i);
-            __m512i row = _mm512_loadu_si512(r0 + i);
+            __m512i row = _mm512_load_si512(r0 + i);
             a00 = _mm512_dpbusd_epi32(a00, row, v0);
             a01 = _mm512_dpbusd_epi32(a01, row, v1);
             a02 = _mm512_dpbusd_epi32(a02, row, v2);
             a03 = _mm512_dpbusd_epi32(a03, row, v3);
-            row = _mm512_loadu_si512(r1 + i);
+            row = _mm512_load_si512(r1 + i);
             a10 = _mm512_dpbusd_epi32(a10, row, v0);
             a11 = _mm512_dpbusd_epi32(a11, row, v1);
             a12 = _mm512_dpbusd_epi32(a12, row, v2);
             a13 = _mm512_dpbusd_epi32(a13, row, v3);
-            row = _mm512_loadu_si512(r2 + i);
+            row = _mm512_load_si512(r2 + i);
             a20 = _mm512_dpbusd_epi32(a20, row, v0);
             a21 = _mm512_dpbusd_epi32(a21, row, v1);
             a22 = _mm512_dpbusd_epi32(a22, row, v2);
             a23 = _mm512_dpbusd_epi32(a23, row, v3);
-            row = _mm512_loadu_si512(r3 + i);
+            row = _mm512_load_si512(r3 + i);
             a30 = _mm512_dpbusd_epi32(a30, row, v0);
             a31 = _mm512_dpbusd_epi32(a31, row, v1);
             a32 = _mm512_dpbusd_epi32(a32, row, v2);
