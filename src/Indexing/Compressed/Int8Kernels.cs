@@ -56,41 +56,6 @@ internal static unsafe class Int8Kernels
         return sum;
     }
 
-    /// <summary>One query against rows r, r+stride, r+2·stride, r+3·stride; out[j] = row j.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void OneByFour(Int8KernelLevel level, short* q, byte* r, int stride, int* output)
-    {
-        if (level >= Int8KernelLevel.Avx512 && Avx512BW.IsSupported)
-        {
-            Vector512<int> a0 = default, a1 = default, a2 = default, a3 = default;
-            for (var i = 0; i < stride; i += 32)
-            {
-                var qv = Vector512.Load(q + i);
-                a0 += Avx512BW.MultiplyAddAdjacent(qv, Avx512BW.ConvertToVector512Int16(Vector256.Load(r + i)));
-                a1 += Avx512BW.MultiplyAddAdjacent(qv, Avx512BW.ConvertToVector512Int16(Vector256.Load(r + stride + i)));
-                a2 += Avx512BW.MultiplyAddAdjacent(qv, Avx512BW.ConvertToVector512Int16(Vector256.Load(r + 2 * stride + i)));
-                a3 += Avx512BW.MultiplyAddAdjacent(qv, Avx512BW.ConvertToVector512Int16(Vector256.Load(r + 3 * stride + i)));
-            }
-            Reduce(Fold(a0), Fold(a1), Fold(a2), Fold(a3)).Store(output);
-            return;
-        }
-        if (level >= Int8KernelLevel.Avx2 && Avx2.IsSupported)
-        {
-            Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default;
-            for (var i = 0; i < stride; i += 16)
-            {
-                var qv = Vector256.Load(q + i);
-                a0 += Avx2.MultiplyAddAdjacent(qv, Avx2.ConvertToVector256Int16(r + i));
-                a1 += Avx2.MultiplyAddAdjacent(qv, Avx2.ConvertToVector256Int16(r + stride + i));
-                a2 += Avx2.MultiplyAddAdjacent(qv, Avx2.ConvertToVector256Int16(r + 2 * stride + i));
-                a3 += Avx2.MultiplyAddAdjacent(qv, Avx2.ConvertToVector256Int16(r + 3 * stride + i));
-            }
-            Reduce(a0, a1, a2, a3).Store(output);
-            return;
-        }
-        for (var j = 0; j < 4; j++) output[j] = Dot(Int8KernelLevel.Scalar, q, r + j * stride, stride);
-    }
-
     /// <summary>Rows per group of each tile shape: a group always fills 16 int32 (queries × rows).</summary>
     public static int GroupRows(int queries) => 16 / queries;
 
@@ -104,8 +69,10 @@ internal static unsafe class Int8Kernels
             NativeInt8Methods.OneQueryByRows(q8, r, groups, stride, output);
             return;
         }
-        for (var j = 0; j < 4 * groups; j++)
-            OneByFour(level, q16, r + 4L * j * stride, stride, output + 4 * j);
+        // Row by row, in address order: the hardware prefetcher keeps one linear stream (interleaving four rows
+        // line by line cost 2.5× a plain read's CPU time in the VNNI kernel's measurements).
+        for (var j = 0; j < 16 * groups; j++)
+            output[j] = Dot(level, q16, r + (long)j * stride, stride);
     }
 
     /// <summary>Queries q and q+stride against <paramref name="groups"/> × 8 consecutive rows;
@@ -118,13 +85,12 @@ internal static unsafe class Int8Kernels
             NativeInt8Methods.TwoQueriesByRows(q8, r, groups, stride, output);
             return;
         }
-        var four = stackalloc int[4];
-        for (var j = 0; j < 2 * groups; j++)
-            for (var t = 0; t < 2; t++)
-            {
-                OneByFour(level, q16 + t * stride, r + 4L * j * stride, stride, four);
-                for (var row = 0; row < 4; row++) output[8 * j + 2 * row + t] = four[row];
-            }
+        for (var j = 0; j < 8 * groups; j++)
+        {
+            // The second probe re-reads the row from L1; memory sees one linear stream.
+            output[2 * j] = Dot(level, q16, r + (long)j * stride, stride);
+            output[2 * j + 1] = Dot(level, q16 + stride, r + (long)j * stride, stride);
+        }
     }
 
     /// <summary>Queries q, q+stride, q+2·stride, q+3·stride (int16 copy <paramref name="q16"/>, int8 copy

@@ -16,7 +16,6 @@ internal static unsafe partial class NativeInt8Methods
     /// <summary>True when the CPU has AVX-512 VNNI (CPUID leaf 7, ECX bit 11) and the library loads.</summary>
     public static bool IsAvailable { get; } = Probe();
 
-    /// <summary>Rows must be 64-byte aligned (the row store's chunks are; the stride is a multiple of 64).</summary>
     [LibraryImport(Library, EntryPoint = "gi8_four_queries_by_rows")]
     public static partial void FourQueriesByRows(sbyte* queries, byte* rows, int groups, int stride, int* output);
 

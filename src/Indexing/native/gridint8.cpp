@@ -60,14 +60,14 @@ GI8_TARGET inline void queries_by_rows(const int8_t* queries, const uint8_t* row
                 for (int t = 0; t < Q; t++) x[t] = y[t] = _mm512_setzero_si512();
                 int i = 0;
                 for (; i + 128 <= stride; i += 128) {
-                    const __m512i rx = _mm512_load_si512(r + i), ry = _mm512_load_si512(r + i + 64);
+                    const __m512i rx = _mm512_loadu_si512(r + i), ry = _mm512_loadu_si512(r + i + 64);
                     for (int t = 0; t < Q; t++) {
                         x[t] = _mm512_dpbusd_epi32(x[t], rx, _mm512_loadu_si512(queries + (int64_t)t * stride + i));
                         y[t] = _mm512_dpbusd_epi32(y[t], ry, _mm512_loadu_si512(queries + (int64_t)t * stride + i + 64));
                     }
                 }
                 if (i < stride) {
-                    const __m512i rx = _mm512_load_si512(r + i);
+                    const __m512i rx = _mm512_loadu_si512(r + i);
                     for (int t = 0; t < Q; t++) x[t] = _mm512_dpbusd_epi32(x[t], rx, _mm512_loadu_si512(queries + (int64_t)t * stride + i));
                 }
                 for (int t = 0; t < Q; t++) a[Q * j + t] = _mm512_add_epi32(x[t], y[t]);
@@ -84,8 +84,8 @@ extern "C" {
 
 int gi8_version() { return 2; }
 
-// Rows are 64-byte aligned (the row store's chunks are, and stride is a multiple of 64); stride is a
-// multiple of 64; the caller bounds |query| ≤ 127 so sums cannot overflow.
+// stride is a multiple of 64; the caller bounds |query| ≤ 127 so sums cannot overflow. Loads are unaligned
+// (free on aligned data): the engine's rows are 64-byte aligned, callers' buffers need not be.
 
 // One query against groups × 16 rows: out[16·g + row].
 GI8_TARGET void gi8_one_query_by_rows(const int8_t* query, const uint8_t* rows, int groups, int stride, int32_t* out) {
@@ -117,22 +117,22 @@ GI8_TARGET void gi8_four_queries_by_rows(const int8_t* queries, const uint8_t* r
             __m512i v1 = _mm512_loadu_si512(q1 + i);
             __m512i v2 = _mm512_loadu_si512(q2 + i);
             __m512i v3 = _mm512_loadu_si512(q3 + i);
-            __m512i row = _mm512_load_si512(r0 + i);
+            __m512i row = _mm512_loadu_si512(r0 + i);
             a00 = _mm512_dpbusd_epi32(a00, row, v0);
             a01 = _mm512_dpbusd_epi32(a01, row, v1);
             a02 = _mm512_dpbusd_epi32(a02, row, v2);
             a03 = _mm512_dpbusd_epi32(a03, row, v3);
-            row = _mm512_load_si512(r1 + i);
+            row = _mm512_loadu_si512(r1 + i);
             a10 = _mm512_dpbusd_epi32(a10, row, v0);
             a11 = _mm512_dpbusd_epi32(a11, row, v1);
             a12 = _mm512_dpbusd_epi32(a12, row, v2);
             a13 = _mm512_dpbusd_epi32(a13, row, v3);
-            row = _mm512_load_si512(r2 + i);
+            row = _mm512_loadu_si512(r2 + i);
             a20 = _mm512_dpbusd_epi32(a20, row, v0);
             a21 = _mm512_dpbusd_epi32(a21, row, v1);
             a22 = _mm512_dpbusd_epi32(a22, row, v2);
             a23 = _mm512_dpbusd_epi32(a23, row, v3);
-            row = _mm512_load_si512(r3 + i);
+            row = _mm512_loadu_si512(r3 + i);
             a30 = _mm512_dpbusd_epi32(a30, row, v0);
             a31 = _mm512_dpbusd_epi32(a31, row, v1);
             a32 = _mm512_dpbusd_epi32(a32, row, v2);
