@@ -3,7 +3,8 @@ using Grid.Indexing.Compressed;
 namespace Grid.Indexing.Tests;
 
 /// <summary>
-/// Every int8 kernel level and tile shape (1 probe × 16 rows, 2 × 8, 4 × 4, the 1 × 1 row tails) computes the same
+/// Every int8 kernel level and tile shape (1 probe × 16 rows, 2 × 8, 4 × 4, all probes × 16 transposed rows, the
+/// 1 × 1 row tails) computes the same
 /// exact integer dot products, so the engine answers bit-identically whichever level or batch shape scored a row.
 /// Dimensions cover code strides of one 64-byte line (8), an odd number of lines (192: the VNNI kernels' 128-byte
 /// step leaves one line over), and several lines (100 → 128, 512); row counts are not multiples of a group.
@@ -46,6 +47,7 @@ public sealed unsafe class Int8KernelShapeTests
         fixed (sbyte* q8p = q8)
         fixed (byte* rows = rowBytes)
         fixed (int* o = output)
+        fixed (int* s = new int[4 * stride])
         {
             Int8Kernels.OneByRows(level, q + 3 * stride, q8p + 3 * stride, rows, groups, stride, o);
             for (var r = 0; r < 16 * groups; r++) Assert.Equal(Reference(3, r), output[r]);
@@ -62,6 +64,13 @@ public sealed unsafe class Int8KernelShapeTests
                     for (var t = 0; t < 4; t++)
                         Assert.Equal(Reference(t, 4 * g + r), output[16 * g + 4 * r + t]);
 
+            // All four probes against all 48 rows at once (the many-probe batch kernel), one prefetch group past the rows
+            // allowed only where the rows go on.
+            Int8Kernels.ManyByRows(level, q, q8p, 4, rows, groups - 1, stride, 1, s, o);
+            for (var t = 0; t < 4; t++)
+                for (var r = 0; r < 16 * (groups - 1); r++)
+                    Assert.Equal(Reference(t, r), output[16 * (groups - 1) * t + r]);
+
             for (var r = 0; r < rowCount; r += 7)
                 Assert.Equal(Reference(2, r), Int8Kernels.Dot(level, q + 2 * stride, rows + r * stride, stride));
         }
@@ -72,7 +81,8 @@ public sealed unsafe class Int8KernelShapeTests
     public void Every_level_and_batch_shape_answers_bit_identically(string levelName, int dimension)
     {
         // 1 037 rows: whole blocks, then groups, then single tail rows; batches of 1, 2, 3, 5 and 7 probes run the
-        // shapes 1; 2; 2 + 1; 4 + 1; 4 + 2 + 1. Each probe of a batch must get exactly what it gets alone.
+        // shapes 1; 2; 2 + 1; 4 + 1; 4 + 2 + 1; on VNNI, 16, 21 and 33 run the many-probe kernel (8-probe steps and
+        // 5 or 1 left over). Each probe of a batch must get exactly what it gets alone.
         var level = Enum.Parse<Int8KernelLevel>(levelName);
         const int count = 1_037;
         var vectors = TestData.Uniform(count, dimension, seed: 92);
@@ -80,10 +90,10 @@ public sealed unsafe class Int8KernelShapeTests
         using var best = (ExactInt8VectorIndex)TestData.Filled("exact-int8", vectors, ids, dimension);
         using var forced = (ExactInt8VectorIndex)TestData.Filled("exact-int8", vectors, ids, dimension);
         forced.Kernels = level;
-        var queries = TestData.Uniform(7, dimension, seed: 93);
-        var alone = Enumerable.Range(0, 7).Select(q => best.Search(TestData.Row(queries, dimension, q), 10)[0]).ToArray();
+        var queries = TestData.Uniform(33, dimension, seed: 93);
+        var alone = Enumerable.Range(0, 33).Select(q => best.Search(TestData.Row(queries, dimension, q), 10)[0]).ToArray();
 
-        foreach (var batch in new[] { 1, 2, 3, 5, 7 })
+        foreach (var batch in new[] { 1, 2, 3, 5, 7, 16, 21, 33 })
         {
             var hits = forced.Search(queries.AsSpan(0, batch * dimension), 10);
             for (var q = 0; q < batch; q++)

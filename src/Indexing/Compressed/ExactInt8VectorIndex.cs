@@ -333,20 +333,55 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
     {
         var thresholds = new float[queries.Count];
         Array.Fill(thresholds, float.NegativeInfinity);
-        // Every tile shape fills at most four int32 per row (4 probes × 4 rows per group of 16).
-        var groupDots = new int[4 * _blockRows];
+        var many = Kernels == Int8KernelLevel.Avx512Vnni && queries.Count >= Int8Kernels.ManyMinProbes;
+        // A tile shape fills at most four int32 per row (4 probes × 4 rows per group of 16); a many-probe pass one per probe.
+        var groupDots = new int[(many ? queries.Count : 4) * _blockRows];
+        var scratch = many ? new int[4 * _stride] : [];
         fixed (float* t = thresholds)
         fixed (int* dots = groupDots)
+        fixed (int* transposed = scratch)
         {
             for (var row = start; row < end;)
             {
                 var chunkEnd = Math.Min(end, ((row >> _codes.ChunkShift) + 1) << _codes.ChunkShift);
                 var blockEnd = Math.Min(chunkEnd, row + _blockRows);
-                // The next block, pulled into L2 while this one is scored (only batches have time to spare).
-                var next = blockEnd < end && queries.Count >= 4 ? _codes.Address(blockEnd) : null;
-                var nextBytes = next is null ? 0 : (int)(Math.Min(end - blockEnd, _blockRows) * _stride);
-                ScanBlock(row, (int)(blockEnd - row), queries, collectors, t, dots, next, nextBytes);
+                if (many)
+                {
+                    // The kernel prefetches one group ahead, past this block only while the rows stay contiguous.
+                    ScanBlockMany(row, (int)(blockEnd - row), queries, collectors, t, dots, transposed, blockEnd < chunkEnd ? 1 : 0);
+                }
+                else
+                {
+                    // The next block, pulled into L2 while this one is scored (only batches have time to spare).
+                    var next = blockEnd < end && queries.Count >= 4 ? _codes.Address(blockEnd) : null;
+                    var nextBytes = next is null ? 0 : (int)(Math.Min(end - blockEnd, _blockRows) * _stride);
+                    ScanBlock(row, (int)(blockEnd - row), queries, collectors, t, dots, next, nextBytes);
+                }
                 row = blockEnd;
+            }
+        }
+    }
+
+    /// <summary>Scores one block against a batch of <see cref="Int8Kernels.ManyMinProbes"/> or more probes on VNNI:
+    /// one kernel call meets every probe with every whole group of 16 rows, then each probe's dots are scored as
+    /// one-probe groups; rows past the last whole group are scored one by one.</summary>
+    private void ScanBlockMany(long first, int rows, QueryCodes queries, TopKCollector[] collectors, float* thresholds, int* dots,
+        int* scratch, int prefetchGroups)
+    {
+        var stride = _stride;
+        var level = Kernels;
+        var block = _codes.Address(first);
+        var groups = rows / 16;
+        Int8Kernels.ManyByRows(level, queries.Codes16, queries.Codes8, queries.Count, block, groups, stride, prefetchGroups, scratch, dots);
+        fixed (float* rowScales = &_scales[first])
+        {
+            for (var qi = 0; qi < queries.Count; qi++)
+            {
+                var lanes = new GroupLanes(1, queries, qi, thresholds);
+                OfferGroups512(dots + 16L * groups * qi, groups, ref lanes, rowScales, first, collectors, thresholds);
+                for (var j = groups * 16; j < rows; j++)
+                    OfferIfPasses(collectors[qi], Int8Kernels.Dot(level, queries.Codes16 + (long)qi * stride, block + (long)j * stride, stride),
+                        queries, qi, rowScales[j], first + j, thresholds + qi);
             }
         }
     }
