@@ -27,11 +27,12 @@ public sealed class ScanBenchmarks(BenchmarkOptions options, int size, TextWrite
             index.Add(vectors, Enumerable.Range(0, count).Select(i => first + i).ToArray());
         for (var w = 0; w < 20; w++) index.Search(Probe(probes, w), 10);
         var latencies = new double[options.Probes];
+        var answers = new SearchHits[options.Probes];
         var cpu = CpuMs();
         for (var p = 0; p < options.Probes; p++)
         {
             var watch = Stopwatch.StartNew();
-            index.Search(Probe(probes, p), 10);
+            answers[p] = index.Search(Probe(probes, p), 10)[0];
             latencies[p] = watch.Elapsed.TotalMilliseconds;
         }
         var cpuPerProbe = (CpuMs() - cpu) / options.Probes;
@@ -40,10 +41,14 @@ public sealed class ScanBenchmarks(BenchmarkOptions options, int size, TextWrite
         log.WriteLine($"exact-int8 single probe: p50 {p50:F2} ms ({p50 / float32:F2}× the float32 read, {p50 / int8:F2}× the int8 read), " +
                       $"p99 {BenchData.Percentile(latencies, 0.99):F2} ms; cpu {cpuPerProbe:F2} ms a probe ({cpuPerProbe / float32Cpu:F2}× / {cpuPerProbe / int8Cpu:F2}× the reads' cpu); {MachineLoad.Describe()}");
 
+        // Every probe's answer (ids and score bits), to compare builds: kernel changes must not change a single bit.
+        log.WriteLine($"answers digest, single probes: {Digest(answers)}");
         foreach (var batchSize in BatchSizes.Where(b => b <= options.Probes))
         {
             var batch = probes.AsSpan(0, batchSize * options.Dimension).ToArray();
-            index.Search(batch, 10);
+            var batched = index.Search(batch, 10);
+            if (Digest(batched) != Digest(answers[..batchSize]))
+                log.WriteLine($"batch of {batchSize}: ANSWERS DIFFER from the same probes searched one at a time");
             var rounds = Math.Max(3, 2 * options.Probes / batchSize);
             var watch = Stopwatch.StartNew();
             var start = CpuMs();
@@ -56,6 +61,17 @@ public sealed class ScanBenchmarks(BenchmarkOptions options, int size, TextWrite
         var (float32Again, float32CpuAgain) = ReadMs(size * (long)options.Dimension);
         var (int8Again, int8CpuAgain) = ReadMs(size * (long)options.Dimension / sizeof(float));
         log.WriteLine($"plain read again: float32 {float32Again:F2} ms (cpu {float32CpuAgain:F2}), int8 {int8Again:F2} ms (cpu {int8CpuAgain:F2})");
+    }
+
+    private static string Digest(IEnumerable<SearchHits> hits)
+    {
+        var hash = new System.IO.Hashing.XxHash64();
+        foreach (var hit in hits)
+        {
+            hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(hit.Ids.AsSpan()));
+            hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(hit.Scores.AsSpan()));
+        }
+        return Convert.ToHexString(hash.GetCurrentHash());
     }
 
     private ReadOnlySpan<float> Probe(float[] probes, int p) =>
