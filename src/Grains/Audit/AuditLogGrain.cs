@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Grid.Contracts.Audit;
 using Grid.Contracts.Identity;
 using Grid.Grains.Identity;
+using Grid.Grains.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Grid.Grains.Placement;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ namespace Grid.Grains.Audit;
 [ForcePinnedPlacement]
 public sealed class AuditLogGrain(
     AuditBlobStore store, IOptions<AuditOptions> options, IOptions<GridSecurityOptions> security, GridKeys keys, TimeProvider clock,
-    ILogger<AuditLogGrain> logger)
+    ILogger<AuditLogGrain> logger, GridMetrics? metrics = null)
     : Grain, IAuditLogGrain
 {
     private const int MaxRead = 1000;
@@ -79,7 +80,9 @@ public sealed class AuditLogGrain(
                 _queued.RemoveRange(0, group.Length);
                 try
                 {
+                    var started = clock.GetTimestamp();
                     var written = await _log.AppendAsync(group.Select(q => q.Event).ToArray());
+                    metrics?.AuditCommitted(group.Length, clock.GetElapsedTime(started));
                     for (var i = 0; i < group.Length; i++) group[i].Done.SetResult(written[i]);
                 }
                 catch (Exception e)
