@@ -129,15 +129,27 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
 
     private async Task<EndToEndResult> RunSizeAsync(GridClient client, int size, Dictionary<(int, int), (GalleryId Gallery, double EnrolSeconds)> made)
     {
-        var (gallery, enrolSeconds) = made[(size, options.Shards)] = await FilledGalleryAsync(client, size, options.Shards, $"e2e {size}");
-        var enrolled = (long)size;
+        GalleryId gallery;
+        double enrolSeconds = 0, snapshotSeconds = 0;
+        if (options.ReuseGallery is { } reuse)
+        {
+            gallery = GalleryId.Parse(reuse);
+            var held = (await client.GetStatusAsync()).Galleries.Single(g => g.Info.Id == gallery).Templates;
+            if (held != size) throw new InvalidOperationException($"{gallery} holds {held} templates, not {size}.");
+            log.WriteLine($"[e2e {size}] searching the existing {gallery} ({held:N0} templates); no enrolment this run");
+        }
+        else
+        {
+            (gallery, enrolSeconds) = made[(size, options.Shards)] = await FilledGalleryAsync(client, size, options.Shards, $"e2e {size}");
 
-        // A shard snapshots a dirty index every 5 minutes and blocks its searches while it writes: do it now,
-        // outside the measurements, so it does not land in them.
-        var snapshotClock = Stopwatch.StartNew();
-        await client.SnapshotAsync(gallery);
-        var snapshotSeconds = snapshotClock.Elapsed.TotalSeconds;
-        log.WriteLine($"[e2e {size}] snapshot of all shards after enrolment: {snapshotSeconds:F1} s");
+            // A shard snapshots a dirty index every 5 minutes and blocks its searches while it writes: do it now,
+            // outside the measurements, so it does not land in them.
+            var snapshotClock = Stopwatch.StartNew();
+            await client.SnapshotAsync(gallery);
+            snapshotSeconds = snapshotClock.Elapsed.TotalSeconds;
+            log.WriteLine($"[e2e {size}] snapshot of all shards after enrolment: {snapshotSeconds:F1} s");
+        }
+        var enrolled = (long)size;
 
         var probes = BenchData.Probes(options);
         var (p50, p99, partial, load) = await SingleProbesAsync(client, gallery, $"[e2e {size}]");
