@@ -26,4 +26,6 @@ public enum AuditKind
     FollowUpExtended = 14,
     /// <summary>A candidate's reference image went to the requester's case (both ends).</summary>
     CandidateImage = 15,
+    /// <summary>A gallery's engine changed by a re-index: asked (who, from, to) and finished.</summary>
+    EngineChange = 16,
 }
