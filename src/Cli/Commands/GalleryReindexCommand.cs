@@ -61,7 +61,9 @@ public static class GalleryReindexCommand
                         total = shard.Reindex?.Total, running = shard.Reindex?.Running ?? false, error = shard.Reindex?.Error });
                 else AnsiConsole.MarkupLine(Markup.Escape($"{shard.Key}: {line}"));
             }
-            if (!status.Shards.Any(s => s.Reindex?.Running == true))
+            // A shard that does not answer (busy writing its snapshot after the swap, or its silo restarting) is not
+            // done: keep following it.
+            if (!status.Shards.Any(s => s.Reindex?.Running == true || s.Engine is null))
             {
                 var failed = status.Shards.Where(s => s.Engine != target).ToArray();
                 var seconds = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 1);

@@ -129,7 +129,7 @@ public sealed class GalleryGrain(
         }
         catch (VectorIndexException e)
         {
-            throw new EngineRefusedException(GridErrorCodes.UnknownEngine, $"{e.Message} Engines: exact, exact-int8[?rerank=float16|float32|codes], faiss:FACTORY.");
+            throw new EngineRefusedException(GridErrorCodes.UnknownEngine, e.Message);
         }
         var shards = await Task.WhenAll(Enumerable.Range(0, info.Config.ShardCount).Select(StatusOrUnavailableAsync));
         if (shards.FirstOrDefault(s => s.Engine is null) is { } down)

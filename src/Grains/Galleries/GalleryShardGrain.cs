@@ -125,8 +125,12 @@ public sealed class GalleryShardGrain(
         ? Task.FromResult(new ShardStatus(Key, _state?.Index.Count ?? 0, _state?.Map.Subjects ?? 0,
             (_state?.MemoryBytes ?? 0) + (_reindex?.BuildingBytes ?? 0),
             silo.SiloAddress.ToString(), _journal.Config is null ? "not created" : _state?.Index.TrainingNote,
-            _journal.Config is null ? null : _state?.Index.Spec, _reindex?.Status ?? _lastReindex))
+            _journal.Config is null ? null : _state?.Index.Spec, RunningReindexStatus() ?? _lastReindex))
         : throw new GridAccessDeniedException("Only silos may read a shard's status; ask its gallery.");
+
+    /// <summary>A re-index runs until its swap turn has run, even once its build has finished: a status read in that
+    /// window must not look like a build that ended without swapping.</summary>
+    private ShardReindexStatus? RunningReindexStatus() => _reindex?.Status is { } status ? status with { Running = true, Error = null } : null;
 
     public Task<bool> BeginReindexAsync(string engine)
     {
