@@ -30,7 +30,8 @@ public sealed class GalleryShardGrain(
     ShardRelocation relocation,
     IOptions<ShardSearchOptions> searchOptions,
     ReindexEngines engines,
-    ILogger<GalleryShardGrain> logger)
+    ILogger<GalleryShardGrain> logger,
+    GridMetrics? metrics = null)
     : Grain, IGalleryShardGrain
 {
     private IShardJournal _journal = null!;
@@ -49,7 +50,7 @@ public sealed class GalleryShardGrain(
     {
         _journal = journals.Create(Key);
         _state = await _journal.OpenAsync();
-        _batcher = new ShardSearchBatcher(queries => _state!.SearchBatch(queries), searchOptions.Value, clock);
+        _batcher = new ShardSearchBatcher(queries => _state!.SearchBatch(queries), searchOptions.Value, clock, metrics);
         var every = options.Value.SnapshotInterval;
         this.RegisterGrainTimer(_ => CheckpointIfDirtyAsync(), every, every);
     }

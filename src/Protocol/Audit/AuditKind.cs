@@ -33,6 +33,10 @@ public enum AuditKind
     FollowUpExtended = 14,
     /// <summary>A candidate's reference image went to the requester's case (both ends).</summary>
     CandidateImage = 15,
+    /// <summary>What a search this force made found at one owner (galleries answered, candidates received); follows its OutgoingSearch entry.</summary>
+    OutgoingSearchOutcome = 16,
+    /// <summary>What a partner's search found here (galleries answered, candidates returned); follows its IncomingSearch entry.</summary>
+    IncomingSearchOutcome = 17,
     /// <summary>A gallery's engine changed by a re-index: asked (who, from, to) and finished.</summary>
-    EngineChange = 16,
+    EngineChange = 18,
 }
