@@ -107,6 +107,10 @@ public sealed partial class GridClient
         (await SendAsync(HttpMethod.Post, GalleryPath(id) + "/rebalance", null, Types.RebalanceResult, cancellationToken)).Moved;
 
     /// <inheritdoc />
+    public Task<ReindexResult> ReindexAsync(GalleryId id, string engine, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, GalleryPath(id) + "/reindex", Json(new ReindexRequest(engine), Types.ReindexRequest), Types.ReindexResult, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<TimedSearch> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();

@@ -47,6 +47,11 @@ public interface IGridClient
     /// <summary>Moves the gallery's shards to the silos placement now prefers; returns how many moved.</summary>
     Task<int> RebalanceAsync(GalleryId id, CancellationToken cancellationToken = default);
 
+    /// <summary>Moves the gallery to another engine (<c>exact-int8</c>, <c>exact</c>, <c>faiss:FACTORY</c>): each shard builds
+    /// the new index while the old one keeps serving, then swaps. Returns once the builds started; follow them with
+    /// <see cref="GetGalleryStatusAsync"/> (each shard's <c>Engine</c> and <c>Reindex</c>). Force admin or operator.</summary>
+    Task<ReindexResult> ReindexAsync(GalleryId id, string engine, CancellationToken cancellationToken = default);
+
     /// <summary>Searches with one probe for a stated purpose; the result is a candidate list for human review.</summary>
     Task<TimedSearch> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
 

@@ -30,6 +30,7 @@ public static class GridGrainsServiceCollectionExtensions
             sp.GetRequiredService<ForceStorage>(), sp.GetRequiredService<IOptions<GridStorageOptions>>(), sp.GetService<GridMetrics>()));
         services.TryAddSingleton<IShardJournalFactory, BlobShardJournalFactory>();
         services.TryAddSingleton<ShardRelocation>();
+        services.TryAddSingleton<ReindexEngines>();
         services.TryAddSingleton(sp => new AuditBlobStore(sp.GetRequiredService<ForceStorage>(), sp.GetRequiredService<IOptions<AuditOptions>>()));
         services.TryAddSingleton<GridMetrics>();
         services.TryAddSingleton<GalleryInfoCache>();

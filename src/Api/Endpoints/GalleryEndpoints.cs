@@ -14,7 +14,7 @@ using P = Grid.Protocol.Galleries;
 
 namespace Grid.Api.Endpoints;
 
-/// <summary>Galleries: create, read, status, bulk enrolment (.npy streamed), removal, snapshot, rebalance.</summary>
+/// <summary>Galleries: create, read, status, bulk enrolment (.npy streamed), removal, snapshot, rebalance, re-index.</summary>
 public static class GalleryEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -45,7 +45,7 @@ public static class GalleryEndpoints
 
         galleries.MapGet("/{force}/{name}/status", async (string force, string name, IGrainFactory grains) =>
                 Reply.Json(Wire.ToWire(await Gallery(grains, force, name).GetStatusAsync()), Reply.Types.GalleryStatus))
-            .WithName("GetGalleryStatus").WithSummary("A gallery's shards: counts, memory, silo.").Produces<P.GalleryStatus>();
+            .WithName("GetGalleryStatus").WithSummary("A gallery's shards: counts, memory, silo, engine and any re-index's progress.").Produces<P.GalleryStatus>();
 
         galleries.MapPost("/{force}/{name}/templates", async (string force, string name, HttpContext http, IGrainFactory grains,
                 IOptions<GridApiOptions> options, string? model, int? batch) =>
@@ -78,7 +78,23 @@ public static class GalleryEndpoints
                 Reply.Json(new P.RebalanceResult(await Gallery(grains, force, name).RebalanceAsync()), Reply.Types.RebalanceResult))
             .WithName("Rebalance").WithSummary("Moves shards to the silos placement now prefers. Force admin or operator.")
             .Produces<P.RebalanceResult>();
+
+        MapReindex(galleries);
     }
+
+    private static void MapReindex(RouteGroupBuilder galleries) =>
+        galleries.MapPost("/{force}/{name}/reindex", async (string force, string name, HttpContext http, IGrainFactory grains) =>
+            {
+                var request = await JsonBody.ReadAsync(http, Reply.Types.ReindexRequest);
+                if (string.IsNullOrWhiteSpace(request.Engine))
+                    throw GridProblemException.BadRequest(ProblemCodes.UnknownEngine, "engine is required, e.g. {\"engine\":\"exact-int8\"}.");
+                return Reply.Json(Wire.ToWire(await Gallery(grains, force, name).ReindexAsync(request.Engine)), Reply.Types.ReindexResult);
+            })
+            .WithName("ReindexGallery")
+            .WithSummary("Moves the gallery to another engine: each shard builds the new index from its rows while the old one keeps " +
+                         "serving, then swaps. Returns once the builds started; GET …/status shows progress per shard. Force admin or operator.")
+            .Accepts<P.ReindexRequest>("application/json").Produces<P.ReindexResult>()
+            .ProducesGridProblem(400).ProducesGridProblem(403).ProducesGridProblem(404).ProducesGridProblem(409);
 
     private static IGalleryGrain Gallery(IGrainFactory grains, string force, string name) =>
         grains.GetGrain<IGalleryGrain>(Wire.Gallery(force, name).Key);

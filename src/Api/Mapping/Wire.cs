@@ -51,9 +51,13 @@ public static class Wire
 
     public static PG.GalleryInfo ToWire(CG.GalleryInfo i) => new(ToWire(i.Id), ToWire(i.Config), i.CreatedAt);
 
-    public static PG.ShardStatus ToWire(CG.ShardStatus s) => new(s.Key, s.Templates, s.Subjects, s.MemoryBytes, s.Silo, s.Note);
+    public static PG.ShardStatus ToWire(CG.ShardStatus s) => new(s.Key, s.Templates, s.Subjects, s.MemoryBytes, s.Silo, s.Note, s.Engine,
+        s.Reindex is { } r ? new PG.ShardReindexStatus(r.Target, r.Done, r.Total, r.Running, r.Error) : null);
 
-    public static PG.GalleryStatus ToWire(CG.GalleryStatus s) => new(ToWire(s.Info), s.Shards.Select(ToWire).ToArray());
+    public static PG.GalleryStatus ToWire(CG.GalleryStatus s) => new(ToWire(s.Info), s.Shards.Select(ToWire).ToArray(),
+        s.Reindex is { } r ? new PG.GalleryReindex(r.From, r.To, r.RequestedBy, r.StartedAt) : null);
+
+    public static PG.ReindexResult ToWire(CG.ReindexResult r) => new(ToWire(r.Gallery), r.From, r.To, r.ShardsStarted, r.Message);
 
     public static PG.EnrolResult ToWire(CG.EnrolResult r) => new(r.Added, r.AlreadyPresent);
 

@@ -47,6 +47,9 @@ public static class ProblemCatalog
         [ProblemCodes.Internal] = "An unexpected error; the silo's log has the detail.",
         [ProblemCodes.ForceExists] = "The grid already holds this force; restore with --force to replace it.",
         [ProblemCodes.BackupInvalid] = "The backup cannot be restored here; nothing was written.",
+        [ProblemCodes.UnknownEngine] = "The engine is not one the grid knows: exact, exact-int8[?rerank=float16|float32|codes] or faiss:FACTORY.",
+        [ProblemCodes.ReindexRunning] = "A re-index of the gallery is still building; wait for it to finish.",
+        [ProblemCodes.ReindexUnsupported] = "The gallery's engine keeps no exact rows to rebuild another engine from.",
         [ProblemCodes.BackupUnsupported] = "The force keeps its data in its own storage account; back that account up with blob snapshots.",
     };
 

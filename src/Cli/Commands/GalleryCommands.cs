@@ -9,7 +9,8 @@ using Grid.Protocol.Search;
 
 namespace Grid.Cli.Commands;
 
-/// <summary><c>gridctl gallery create FORCE/NAME [--engine exact|faiss:FACTORY] [--shards N] [--category C] [--model M]</c></summary>
+/// <summary><c>gridctl gallery create FORCE/NAME [--engine exact-int8|exact|faiss:FACTORY] [--shards N] [--category C] [--model M]</c>
+/// and <c>gridctl gallery reindex</c> (<see cref="GalleryReindexCommand"/>).</summary>
 public static class GalleryCommands
 {
     public static Command Create()
@@ -17,7 +18,7 @@ public static class GalleryCommands
         var gallery = new Command("gallery", "Create and inspect galleries.");
         var create = new Command("create", "Create a gallery (idempotent for the same settings).");
         var name = CommonOptions.Gallery();
-        var engine = new Option<string>("--engine") { Description = "exact (default) or faiss:FACTORY, e.g. faiss:IDMap2,Flat or faiss:IVF1024,Flat", DefaultValueFactory = _ => GalleryConfig.DefaultEngine };
+        var engine = new Option<string>("--engine") { Description = "exact-int8 (default), exact, or faiss:FACTORY, e.g. faiss:IDMap2,Flat or faiss:IVF1024,Flat", DefaultValueFactory = _ => GalleryConfig.DefaultEngine };
         var shards = new Option<int>("--shards") { Description = "Number of shards.", DefaultValueFactory = _ => 4 };
         var category = new Option<SubjectCategory>("--category") { Description = "Subject category the gallery holds.", DefaultValueFactory = _ => SubjectCategory.Suspect };
         var model = CommonOptions.Model();
@@ -45,6 +46,7 @@ public static class GalleryCommands
             });
         });
         gallery.Subcommands.Add(create);
+        gallery.Subcommands.Add(GalleryReindexCommand.Create());
         return gallery;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Grid.Cli.Output;
+using Grid.Protocol.Galleries;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;
@@ -37,7 +38,7 @@ public static class StatusCommand
                 var shards = new Table().Title("galleries").AddColumns("gallery", "engine", "shard", "templates", "subjects", "memory MB", "silo");
                 foreach (var g in status.Galleries)
                     foreach (var s in g.Shards)
-                        shards.AddRow(g.Info.Id.Key, Markup.Escape(g.Info.Config.Engine), s.Key, s.Templates.ToString(), s.Subjects.ToString(),
+                        shards.AddRow(g.Info.Id.Key, Markup.Escape(ShardEngine(s, g.Info.Config.Engine)), s.Key, s.Templates.ToString(), s.Subjects.ToString(),
                             (s.MemoryBytes / 1048576.0).ToString("0.0"), s.Silo);
                 AnsiConsole.Write(shards);
                 return ExitCodes.Ok;
@@ -45,4 +46,8 @@ public static class StatusCommand
         });
         return command;
     }
+
+    /// <summary>The engine a shard serves with now, and the one it builds while a re-index runs.</summary>
+    private static string ShardEngine(ShardStatus shard, string configured) => (shard.Engine ?? configured) +
+        (shard.Reindex is { Running: true } r ? $" → {r.Target} {r.Done * 100 / Math.Max(1, r.Total)} %" : "");
 }

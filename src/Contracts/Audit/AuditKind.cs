@@ -32,4 +32,6 @@ public enum AuditKind
     /// <summary>What a partner's search of this force's galleries found: galleries that answered, candidates returned
     /// (after the <see cref="IncomingSearch"/> entry, like <see cref="OutgoingSearchOutcome"/>).</summary>
     IncomingSearchOutcome = 17,
+    /// <summary>A gallery's engine changed by a re-index: asked (who, from, to) and finished.</summary>
+    EngineChange = 18,
 }

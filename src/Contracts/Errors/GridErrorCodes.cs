@@ -17,4 +17,7 @@ public static class GridErrorCodes
     public const string ModelMismatch = "model-mismatch";
     public const string StorageUnavailable = "storage-unavailable";
     public const string ForceSilosUnavailable = "force-silos-unavailable";
+    public const string UnknownEngine = "unknown-engine";
+    public const string ReindexRunning = "reindex-running";
+    public const string ReindexUnsupported = "reindex-unsupported";
 }

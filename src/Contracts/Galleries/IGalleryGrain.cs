@@ -8,8 +8,9 @@ public interface IGalleryGrain : IGrainWithStringKey
 
     /// <summary>The gallery's configuration, or null when it was never created.</summary>
     /// <remarks>Always interleaves: searches resolve galleries through this call and must not queue behind a
-    /// bulk enrolment that takes minutes. Invariant: it only reads <c>Info</c>, which is written once (at the
-    /// end of creation) and never changed, so any interleaving sees either null or the final value.</remarks>
+    /// bulk enrolment that takes minutes. Invariant: it only reads <c>Info</c>, an immutable record whose reference
+    /// is replaced whole (at the end of creation, and when a re-index has finished on every shard), so any
+    /// interleaving sees null or one complete value.</remarks>
     [AlwaysInterleave]
     Task<GalleryInfo?> GetAsync();
 
@@ -30,6 +31,15 @@ public interface IGalleryGrain : IGrainWithStringKey
     // Writing a 250k-row shard (~0.5 GiB) to blob storage takes longer than the default 30 s response timeout.
     [ResponseTimeout("00:10:00")]
     Task SnapshotAsync();
+
+    /// <summary>
+    /// Moves the gallery to another engine: every shard not on it builds the new index from its rows while the old
+    /// one keeps serving searches, enrolments and removals, then swaps atomically, journals the change and
+    /// snapshots. Returns once the builds have started; <see cref="GetStatusAsync"/> reports progress per shard.
+    /// Force admin of the owner, or the operator. Refused: an unknown engine, a build already running, a shard
+    /// whose engine keeps no exact rows to rebuild from.
+    /// </summary>
+    Task<ReindexResult> ReindexAsync(string engine);
 
     /// <summary>Moves every shard that is not on the silo placement now prefers (after silos joined or left):
     /// each snapshots, deactivates and is activated again on its preferred silo. Returns how many moved.</summary>

@@ -29,6 +29,11 @@ public interface IGalleryShardGrain : IGrainWithStringKey
     [ReadOnly]
     Task<ShardStatus> GetStatusAsync();
 
+    /// <summary>Starts building an index of <paramref name="engine"/> from this shard's rows beside the serving one
+    /// (changes meanwhile reach both); a grain timer swaps it in, journals it and snapshots once it is built.
+    /// False when the shard already uses <paramref name="engine"/>.</summary>
+    Task<bool> BeginReindexAsync(string engine);
+
     /// <summary>Writes a snapshot now and starts a new log (operators; also runs on deactivation).</summary>
     // Writing a 250k-row shard (~0.5 GiB) to blob storage takes longer than the default 30 s response timeout.
     [ResponseTimeout("00:10:00")]

@@ -114,8 +114,85 @@ public sealed class GalleryGrain(
         var info = RequireInfo();
         GalleryAccess.RequireReader(info.Id);
         var shards = await Task.WhenAll(Enumerable.Range(0, info.Config.ShardCount).Select(StatusOrUnavailableAsync));
-        return new GalleryStatus(info, shards);
+        info = await AdoptFinishedReindexAsync(info, shards);
+        return new GalleryStatus(info, shards, state.State.Reindex);
     }
+
+    public async Task<ReindexResult> ReindexAsync(string engine)
+    {
+        var info = RequireInfo();
+        GalleryAccess.Require(info.Id, Role.ForceAdmin, operatorAllowed: true);
+        engine = (engine ?? "").Trim();
+        try
+        {
+            VectorIndexFactory.Validate(engine, TemplateRules.Dimension);
+        }
+        catch (VectorIndexException e)
+        {
+            throw new EngineRefusedException(GridErrorCodes.UnknownEngine, e.Message);
+        }
+        var shards = await Task.WhenAll(Enumerable.Range(0, info.Config.ShardCount).Select(StatusOrUnavailableAsync));
+        if (shards.FirstOrDefault(s => s.Engine is null) is { } down)
+            throw new ForceSilosUnavailableException($"Shard {down.Key} cannot answer ({down.Note}); re-index once every shard is up (gridctl gallery status).");
+        if (shards.FirstOrDefault(s => s.Reindex?.Running == true) is { } busy)
+            throw new ReindexRunningException($"Shard {busy.Key} is still building {busy.Reindex!.Target} ({busy.Reindex.Done}/{busy.Reindex.Total} rows); wait for it to finish.");
+        info = await AdoptFinishedReindexAsync(info, shards);
+        var from = string.Join(",", shards.Select(s => s.Engine!).Distinct(StringComparer.Ordinal));
+        var todo = Enumerable.Range(0, shards.Length).Where(n => shards[n].Engine != engine).ToArray();
+        if (todo.Length == 0)
+            return new ReindexResult(info.Id, from, engine, 0, $"Gallery {info.Id} already uses engine {engine} on every shard: nothing to do.");
+
+        var actor = GridRequestContext.Principal?.ToString() ?? "silo";
+        state.State.Reindex = new GalleryReindex(from, engine, actor, clock.GetUtcNow());
+        await seal.WriteAsync(state, "gallery", info.Id.Key);
+        await AuditNoteAsync(info.Id, actor, $"re-index of {todo.Length} of {shards.Length} shards from {from} to {engine} started");
+        // Each shard builds on its own; one that refuses leaves the others building (each shard is whole either way).
+        var started = await Task.WhenAll(todo.Select(async n =>
+        {
+            try
+            {
+                return (Started: await Shard(n).BeginReindexAsync(engine), Error: (Exception?)null);
+            }
+            catch (Exception e)
+            {
+                return (Started: false, Error: e);
+            }
+        }));
+        if (started.FirstOrDefault(s => s.Error is not null).Error is { } error && !started.Any(s => s.Started))
+        {
+            state.State.Reindex = null;
+            await seal.WriteAsync(state, "gallery", info.Id.Key);
+            await AuditNoteAsync(info.Id, actor, $"re-index from {from} to {engine} refused: {error.Message}");
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
+        }
+        var count = started.Count(s => s.Started);
+        var failed = started.Count(s => s.Error is not null);
+        return new ReindexResult(info.Id, from, engine, count,
+            $"{count} shard(s) building {engine} while {from} keeps serving" + (failed > 0 ? $"; {failed} refused (see gridctl gallery status)" : "") + ".");
+    }
+
+    /// <summary>Once every shard serves the re-index's engine, the gallery's configuration names it (and the audit
+    /// says so); until then the configuration keeps the engine it had.</summary>
+    private async Task<GalleryInfo> AdoptFinishedReindexAsync(GalleryInfo info, ShardStatus[] shards)
+    {
+        if (shards.Any(s => s.Engine is null || s.Reindex?.Running == true)) return info;
+        var engines = shards.Select(s => s.Engine!).Distinct(StringComparer.Ordinal).ToArray();
+        if (engines.Length != 1 || (engines[0] == info.Config.Engine && state.State.Reindex is null)) return info;
+        var asked = state.State.Reindex;
+        if (engines[0] != info.Config.Engine)
+        {
+            info = info with { Config = info.Config with { Engine = engines[0] } };
+            state.State.Info = info;
+        }
+        state.State.Reindex = null;
+        await seal.WriteAsync(state, "gallery", info.Id.Key);
+        await AuditNoteAsync(info.Id, asked?.RequestedBy ?? "silo",
+            $"re-index finished: every shard now uses {engines[0]}" + (asked is null ? "" : $" (from {asked.From}, asked at {asked.StartedAt:O})"));
+        return info;
+    }
+
+    private Task AuditNoteAsync(GalleryId id, string actor, string detail) =>
+        GrainFactory.GetGrain<IAuditLogGrain>(id.Force).AppendAsync(new AuditEvent(AuditKind.EngineChange, actor, null, null, null, [id], [], 0, detail));
 
     /// <summary>A shard that cannot answer (its force's silos are down, its silo just died) is reported, not thrown.</summary>
     private async Task<ShardStatus> StatusOrUnavailableAsync(int n)

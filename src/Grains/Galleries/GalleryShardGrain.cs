@@ -6,6 +6,7 @@ using Grid.Grains.Diagnostics;
 using Grid.Grains.Placement;
 using Grid.Grains.Sharing;
 using Grid.Grains.Storage;
+using Grid.Indexing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement;
@@ -28,6 +29,7 @@ public sealed class GalleryShardGrain(
     TimeProvider clock,
     ShardRelocation relocation,
     IOptions<ShardSearchOptions> searchOptions,
+    ReindexEngines engines,
     ILogger<GalleryShardGrain> logger,
     GridMetrics? metrics = null)
     : Grain, IGalleryShardGrain
@@ -35,6 +37,12 @@ public sealed class GalleryShardGrain(
     private IShardJournal _journal = null!;
     private ShardState? _state;
     private ShardSearchBatcher _batcher = null!;
+    private ShardReindex? _reindex;
+    private ShardReindexStatus? _lastReindex;
+    private IGrainTimer? _reindexTimer;
+
+    /// <summary>How often a running re-index is checked for completion (the swap needs an exclusive turn).</summary>
+    private static readonly TimeSpan ReindexPoll = TimeSpan.FromMilliseconds(250);
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -58,6 +66,7 @@ public sealed class GalleryShardGrain(
             // The log already holds every acknowledged change; a missed snapshot only lengthens the next replay.
             logger.LogWarning(e, "Shard {Shard}: snapshot on deactivation failed; the log remains authoritative", Key);
         }
+        await AbandonReindexAsync("the shard deactivated during the build; run the re-index again");
         _state?.Dispose();
     }
 
@@ -114,9 +123,111 @@ public sealed class GalleryShardGrain(
     }
 
     public Task<ShardStatus> GetStatusAsync() => GridRequestContext.IsInternalCall
-        ? Task.FromResult(new ShardStatus(Key, _state?.Index.Count ?? 0, _state?.Map.Subjects ?? 0, _state?.MemoryBytes ?? 0,
-            silo.SiloAddress.ToString(), _journal.Config is null ? "not created" : _state?.Index.TrainingNote))
+        ? Task.FromResult(new ShardStatus(Key, _state?.Index.Count ?? 0, _state?.Map.Subjects ?? 0,
+            (_state?.MemoryBytes ?? 0) + (_reindex?.BuildingBytes ?? 0),
+            silo.SiloAddress.ToString(), _journal.Config is null ? "not created" : _state?.Index.TrainingNote,
+            _journal.Config is null ? null : _state?.Index.Spec, RunningReindexStatus() ?? _lastReindex))
         : throw new GridAccessDeniedException("Only silos may read a shard's status; ask its gallery.");
+
+    /// <summary>A re-index runs until its swap turn has run, even once its build has finished: a status read in that
+    /// window must not look like a build that ended without swapping.</summary>
+    private ShardReindexStatus? RunningReindexStatus() => _reindex?.Status is { } status ? status with { Running = true, Error = null } : null;
+
+    public Task<bool> BeginReindexAsync(string engine)
+    {
+        GridRequestContext.RequireInternalCall();
+        var (_, state) = RequireReady(modelId: null);
+        if (_reindex is not null)
+            throw new ReindexRunningException($"Shard {Key} is already building engine {_reindex.Engine}; wait for it to finish (gridctl gallery status).");
+        if (state.Index.Spec.Equals(engine, StringComparison.Ordinal)) return Task.FromResult(false);
+        // Started in this exclusive turn: no change runs while the build takes its list of rows.
+        _reindex = ShardReindex.Start(state.Index, engine, engines);
+        _lastReindex = null;
+        state.Reindex = _reindex;
+        _reindexTimer = this.RegisterGrainTimer(FinishReindexAsync, new GrainTimerCreationOptions(ReindexPoll, ReindexPoll)
+        {
+            Interleave = false, // the swap must not run beside a search's pass or a change
+            KeepAlive = true,
+        });
+        logger.LogInformation("Shard {Shard}: re-index from {From} to {To} started ({Rows} rows)", Key, _reindex.From, engine, state.Index.Count);
+        return Task.FromResult(true);
+    }
+
+    /// <summary>
+    /// Once the build is done: replays what arrived since, journals the engine change, swaps and snapshots, all in one
+    /// exclusive turn (no search pass or change runs beside it). The journal record is durable before the swap, so a
+    /// crash after it replays into the new engine; a failure before it leaves the old index serving, unchanged.
+    /// </summary>
+    private async Task FinishReindexAsync(CancellationToken cancellationToken)
+    {
+        if (_reindex is not { Build.IsCompleted: true } reindex || _state is not { } state) return;
+        StopReindexTimer();
+        state.Reindex = null;
+        _reindex = null;
+        _lastReindex = reindex.Status;
+        IVectorIndex built;
+        try
+        {
+            await reindex.Build;
+            built = await Task.Run(reindex.Complete, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            reindex.Dispose();
+            _lastReindex = _lastReindex with { Running = false, Error = e.GetBaseException().Message };
+            logger.LogWarning(e, "Shard {Shard}: re-index to {To} failed; {From} keeps serving", Key, reindex.Engine, reindex.From);
+            return;
+        }
+        try
+        {
+            await foreach (var _ in _journal.AppendAsync(new ShardLogRecord.EngineChanged(reindex.Engine))) { }
+        }
+        catch (StorageUnavailableException e)
+        {
+            built.Dispose();
+            _lastReindex = _lastReindex with { Running = false, Error = e.Message };
+            DeactivateOnIdle(); // the record may or may not have landed: reload from storage, which says which engine
+            return;
+        }
+        state.ReplaceIndex(built);
+        _lastReindex = _lastReindex with { Running = false, Done = _lastReindex.Total };
+        logger.LogInformation("Shard {Shard}: now serving {To} (was {From}), {Count} templates", Key, reindex.Engine, reindex.From, state.Index.Count);
+        try
+        {
+            await _journal.CheckpointAsync(state);
+        }
+        catch (Exception e)
+        {
+            // The engine change is in the log: a replay rebuilds the new engine from the rows (slower, same result).
+            logger.LogWarning(e, "Shard {Shard}: snapshot after the re-index failed; the log holds the engine change", Key);
+        }
+    }
+
+    private async Task AbandonReindexAsync(string why)
+    {
+        if (_reindex is not { } reindex) return;
+        StopReindexTimer();
+        reindex.Cancel();
+        try
+        {
+            await reindex.Build;
+        }
+        catch (Exception)
+        {
+            // cancelled or failed: either way the new index is dropped and the old one stays
+        }
+        if (_state is not null) _state.Reindex = null;
+        reindex.Dispose();
+        _reindex = null;
+        _lastReindex = new ShardReindexStatus(reindex.Engine, 0, 0, false, why);
+    }
+
+    private void StopReindexTimer()
+    {
+        _reindexTimer?.Dispose();
+        _reindexTimer = null;
+    }
+
 
     public Task SnapshotAsync() => !GridRequestContext.IsInternalCall
         ? throw new GridAccessDeniedException("Only silos may snapshot a shard.")

@@ -14,7 +14,10 @@ namespace Grid.Grains.Galleries;
 /// </summary>
 public sealed class ShardState(IVectorIndex index, SubjectMap map, long nextId) : IDisposable
 {
-    public IVectorIndex Index { get; } = index;
+    public IVectorIndex Index { get; private set; } = index;
+
+    /// <summary>A re-index building beside <see cref="Index"/>: every change applied meanwhile is forwarded to it.</summary>
+    public ShardReindex? Reindex { get; set; }
 
     public SubjectMap Map { get; } = map;
 
@@ -70,12 +73,29 @@ public sealed class ShardState(IVectorIndex index, SubjectMap map, long nextId) 
                 Index.Add(e.Vectors, e.Ids);
                 for (var i = 0; i < e.Ids.Length; i++) Map.Add(e.SubjectRefs[i], new TemplateEntry(e.Ids[i], e.Hashes[i]));
                 NextId = Math.Max(NextId, e.Ids[^1] + 1);
+                Reindex?.Forward(e.Vectors, e.Ids);
                 break;
             case ShardLogRecord.Removed r:
-                Index.Remove(Map.IdsOf(r.SubjectRef));
+                var ids = Map.IdsOf(r.SubjectRef);
+                Index.Remove(ids);
                 Map.Remove(r.SubjectRef);
+                Reindex?.Forward(ids);
+                break;
+            case ShardLogRecord.EngineChanged c when !c.Engine.Equals(Index.Spec, StringComparison.Ordinal):
+                // Met in a replay only (a live re-index swaps in the index it built): the checkpoint that normally
+                // follows the record did not happen, so rebuild here from the rows the replay restored.
+                ReplaceIndex(ShardReindex.Rebuild(Index, c.Engine));
                 break;
         }
+    }
+
+    /// <summary>Serves <paramref name="index"/> from now on and frees the old one; call while no search or change
+    /// runs (the grain's exclusive turn).</summary>
+    public void ReplaceIndex(IVectorIndex index)
+    {
+        var old = Index;
+        Index = index;
+        old.Dispose();
     }
 
     /// <summary>A search of this shard; a probe of another dimension is refused here, before it could fail the

@@ -103,7 +103,8 @@ public abstract class ShardJournal(string shard, GridStorageOptions options, ILo
     public async Task CheckpointAsync(ShardState state)
     {
         var manifest = _manifest ?? throw new InvalidOperationException($"Shard {Shard} has no journal yet: open or create it first.");
-        var next = manifest with { Epoch = manifest.Epoch + 1 };
+        // The manifest names the engine the snapshot holds: after a re-index that is no longer the creation engine.
+        var next = manifest with { Epoch = manifest.Epoch + 1, Config = manifest.Config with { Engine = state.Index.Spec } };
         await WriteSnapshotAsync(next.Epoch, s => ShardSnapshotCodec.Write(s, state.Map, state.NextId, state.Index));
         await CreateLogAsync(next.Epoch);
         await WriteManifestAsync(next); // the switch: until here, the old epoch stays authoritative

@@ -13,6 +13,7 @@ public static class ShardLogCodec
 {
     private const byte EnrolledKind = 1;
     private const byte RemovedKind = 2;
+    private const byte EngineChangedKind = 3;
     private const int FrameOverhead = CrcFrame.Overhead;
 
     public static byte[] Encode(ShardLogRecord record, int dimension)
@@ -36,6 +37,10 @@ public static class ShardLogCodec
                 case ShardLogRecord.Removed r:
                     w.Write(RemovedKind);
                     w.Write(r.SubjectRef);
+                    break;
+                case ShardLogRecord.EngineChanged c:
+                    w.Write(EngineChangedKind);
+                    w.Write(c.Engine);
                     break;
             }
         }
@@ -88,6 +93,8 @@ public static class ShardLogCodec
                 return new ShardLogRecord.Enrolled(ids, hashes, refs, vectors);
             case RemovedKind:
                 return new ShardLogRecord.Removed(r.ReadString());
+            case EngineChangedKind:
+                return new ShardLogRecord.EngineChanged(r.ReadString());
             case var kind:
                 throw new InvalidDataException($"Unknown shard log record kind {kind}.");
         }

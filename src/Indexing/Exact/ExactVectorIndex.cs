@@ -10,7 +10,7 @@ namespace Grid.Indexing.Exact;
 /// moves the last row into the hole (O(1)) and zeroes the vacated slot.
 /// Searches take the read lock and may run concurrently; add/remove take the write lock.
 /// </summary>
-public sealed unsafe class ExactVectorIndex : IVectorIndex
+public sealed unsafe class ExactVectorIndex : IVectorIndex, IRowSource
 {
     internal const long ParallelRows = QueryBatch.ParallelRows;
 
@@ -153,7 +153,24 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex
         finally { _lock.ExitReadLock(); }
     }
 
-    internal long[] Ids()
+    public int CopyRows(ReadOnlySpan<long> ids, Span<float> vectors, Span<long> copied)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var n = 0;
+            foreach (var id in ids)
+            {
+                if (!_rowOfId.TryGetValue(id, out var row)) continue;
+                _rows.RowSpan(row).CopyTo(vectors.Slice(n * Dimension, Dimension));
+                copied[n++] = id;
+            }
+            return n;
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    public long[] Ids()
     {
         _lock.EnterReadLock();
         try { return _ids.AsSpan(0, (int)_count).ToArray(); }

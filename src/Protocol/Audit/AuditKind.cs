@@ -37,4 +37,6 @@ public enum AuditKind
     OutgoingSearchOutcome = 16,
     /// <summary>What a partner's search found here (galleries answered, candidates returned); follows its IncomingSearch entry.</summary>
     IncomingSearchOutcome = 17,
+    /// <summary>A gallery's engine changed by a re-index: asked (who, from, to) and finished.</summary>
+    EngineChange = 18,
 }

@@ -91,4 +91,13 @@ public static class ProblemCodes
 
     /// <summary>409: a backup of a force that keeps its data in its own storage account, which the API's backup does not cover.</summary>
     public const string BackupUnsupported = "backup-unsupported";
+
+    /// <summary>400: the engine spec is not one the grid knows (exact, exact-int8[?rerank=...], faiss:FACTORY).</summary>
+    public const string UnknownEngine = "unknown-engine";
+
+    /// <summary>409: a re-index of the gallery is still building; wait for it (the gallery's status shows progress).</summary>
+    public const string ReindexRunning = "reindex-running";
+
+    /// <summary>409: the gallery's engine keeps no exact float32 rows to rebuild another engine from (only exact galleries re-index).</summary>
+    public const string ReindexUnsupported = "reindex-unsupported";
 }

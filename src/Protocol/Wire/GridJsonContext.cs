@@ -23,6 +23,8 @@ namespace Grid.Protocol.Wire;
 [JsonSerializable(typeof(EnrolResult))]
 [JsonSerializable(typeof(RemoveResult))]
 [JsonSerializable(typeof(RebalanceResult))]
+[JsonSerializable(typeof(ReindexRequest))]
+[JsonSerializable(typeof(ReindexResult))]
 [JsonSerializable(typeof(Grid.Protocol.Operations.BackupSummary))]
 [JsonSerializable(typeof(SearchRequest))]
 [JsonSerializable(typeof(SearchResponse))]

@@ -179,7 +179,10 @@ public class GalleryClusterFixture : IAsyncLifetime
 
     // ---- grain calls: the only place tests reach the grid -------------------------------------------
 
-    public static GalleryConfig Config(int shards = 4, string engine = GalleryConfig.DefaultEngine, string model = DefaultModel) =>
+    /// <summary>The engine is <c>exact</c> unless a test asks otherwise: these tests compare scores with a float64
+    /// oracle to 1e-5, which only the exact engine meets (exact-int8 re-ranks in float16); ReindexTests covers the
+    /// grid's default engine.</summary>
+    public static GalleryConfig Config(int shards = 4, string engine = "exact", string model = DefaultModel) =>
         new(engine, shards, model, SubjectCategory.Suspect);
 
     /// <summary>The gallery grain, called as a user of the gallery's own force.</summary>

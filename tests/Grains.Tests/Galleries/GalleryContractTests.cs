@@ -14,7 +14,8 @@ public sealed class GalleryContractTests
     private static readonly GalleryId Gallery = new("DE-BKA", "suspects");
     private static readonly GalleryInfo Info = new(Gallery, new GalleryConfig("faiss:IDMap2,Flat", 8, "fr_feature", SubjectCategory.Missing),
         new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(1)));
-    private static readonly ShardStatus Shard = new("DE-BKA/suspects/3", 10, 7, 123456, "S127.0.0.1:11111:1", "note");
+    private static readonly ShardStatus Shard = new("DE-BKA/suspects/3", 10, 7, 123456, "S127.0.0.1:11111:1", "note", "exact",
+        new ShardReindexStatus("exact-int8", 5, 10, false, "failed"));
     private static readonly Coverage Coverage = new([new("DE-BKA/suspects/0", ShardOutcome.Answered, null), new("DE-BKA/suspects/1", ShardOutcome.TimedOut, "late")]);
 
     /// <summary>One sample per type; the test below fails when a new wire type has no sample here.</summary>
@@ -25,7 +26,11 @@ public sealed class GalleryContractTests
         Info.Config,
         Gallery,
         Info,
-        new GalleryStatus(Info, [Shard, Shard with { Key = "DE-BKA/suspects/4", Note = null }]),
+        new GalleryStatus(Info, [Shard, Shard with { Key = "DE-BKA/suspects/4", Note = null, Engine = "exact-int8" }],
+            new GalleryReindex("exact", "exact-int8", "DE-BKA/admin", new DateTimeOffset(2026, 11, 30, 4, 5, 6, TimeSpan.Zero))),
+        new GalleryReindex("exact", "exact-int8?rerank=codes", "operator", new DateTimeOffset(2026, 11, 30, 4, 5, 7, TimeSpan.Zero)),
+        new ShardReindexStatus("exact-int8", 4096, 10_000, true, null),
+        new ReindexResult(Gallery, "exact", "exact-int8", 3, "3 shard(s) building exact-int8"),
         new ShardConfig(Gallery, 5, "exact", "fr_feature"),
         new SubjectErasure(Gallery, "S-9", new DateTimeOffset(2026, 11, 30, 1, 2, 3, TimeSpan.Zero)),
         Shard,

@@ -13,7 +13,14 @@ public sealed class InMemoryJournalGalleryClusterFixture : GalleryClusterFixture
 
     protected override void OnCrash() => Storage.Crash();
 
-    protected override void ConfigureShardJournals(IServiceCollection services) => services.AddInMemoryShardJournals(Storage);
+    /// <summary>The engines shards re-index with (real ones; a test may hold or fail a build).</summary>
+    public HeldReindexEngines ReindexEngines { get; } = new();
+
+    protected override void ConfigureShardJournals(IServiceCollection services)
+    {
+        services.AddInMemoryShardJournals(Storage);
+        services.AddSingleton<Grid.Grains.Galleries.ReindexEngines>(ReindexEngines);
+    }
 
     public override Task<string[]> ShardBlobsAsync(GalleryId id, int shard) => Task.FromResult(Storage.Names(ShardKeys.For(id, shard)));
 

@@ -38,7 +38,7 @@ public sealed class SearchTracingTests(GalleryClusterFixture grid)
         var scans = stopped.Where(a => a.OperationName == "grid.shard.scan" && (string?)a.GetTagItem("grid.gallery") == id.Key).ToArray();
         Assert.Equal(3, scans.Length);
         Assert.Equal(Enumerable.Range(0, 3).Select(n => ShardKeys.For(id, n)), scans.Select(s => (string)s.GetTagItem("grid.shard")!).Order());
-        Assert.All(scans, s => Assert.Equal(GalleryConfig.DefaultEngine, s.GetTagItem("grid.engine")));
+        Assert.All(scans, s => Assert.Equal("exact", s.GetTagItem("grid.engine")));
 
         var trace = scans[0].TraceId;
         Assert.All(scans, s => Assert.Equal(trace, s.TraceId));

@@ -17,6 +17,7 @@ public sealed class ShardLogCodecTests
     private static readonly ShardLogRecord[] Records =
     [
         Enrolled(0, 3, seed: 1), new ShardLogRecord.Removed("subject-1-1-ü"), Enrolled(3, 1, seed: 2), new ShardLogRecord.Removed("x"),
+        new ShardLogRecord.EngineChanged("exact-int8?rerank=codes"),
     ];
 
     private static byte[] Log(IEnumerable<ShardLogRecord> records) => records.SelectMany(r => ShardLogCodec.Encode(r, Dimension)).ToArray();
@@ -112,6 +113,9 @@ public sealed class ShardLogCodecTests
                 break;
             case ShardLogRecord.Removed r:
                 Assert.Equal(r, Assert.IsType<ShardLogRecord.Removed>(actual));
+                break;
+            case ShardLogRecord.EngineChanged c:
+                Assert.Equal(c, Assert.IsType<ShardLogRecord.EngineChanged>(actual));
                 break;
         }
     }

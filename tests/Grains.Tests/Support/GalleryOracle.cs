@@ -22,6 +22,10 @@ public sealed class GalleryOracle
 
     public void Remove(string subjectRef) => _subjects.Remove(subjectRef);
 
+    /// <summary>Every template held, with its subject.</summary>
+    public IEnumerable<(string SubjectRef, float[] Template)> AllTemplates() =>
+        _subjects.OrderBy(s => s.Key, StringComparer.Ordinal).SelectMany(s => s.Value.Select(t => (s.Key, t)));
+
     public (string SubjectRef, double Score)[] Search(float[] probe, int k, float minScore = -1f) => _subjects
         .Select(s => (SubjectRef: s.Key, Score: s.Value.Max(t => Vectors.Dot(probe, t))))
         .Where(hit => hit.Score >= minScore)
