@@ -32,6 +32,7 @@ public static class ExceptionMapper
         GalleryConflictException => (Make(ProblemCodes.Conflict, 409, e.Message), true),
         StorageUnavailableException => (Make(ProblemCodes.StorageUnavailable, 503, e.Message), true),
         ForceSilosUnavailableException => (Make(ProblemCodes.ForceSilosUnavailable, 503, e.Message), true),
+        AuditUnavailableException => (Make(ProblemCodes.AuditUnavailable, 503, e.Message), true),
         ArgumentException when e.Message.StartsWith("Search refused", StringComparison.Ordinal) => (Make(ProblemCodes.InvalidPurpose, 400, e.Message), true),
         ArgumentException or FormatException => (Make(ProblemCodes.InvalidArgument, 400, e.Message), true),
         KeyNotFoundException => (Make(ProblemCodes.NotFound, 404, e.Message), true),

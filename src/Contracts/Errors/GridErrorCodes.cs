@@ -17,4 +17,5 @@ public static class GridErrorCodes
     public const string ModelMismatch = "model-mismatch";
     public const string StorageUnavailable = "storage-unavailable";
     public const string ForceSilosUnavailable = "force-silos-unavailable";
+    public const string AuditUnavailable = "audit-unavailable";
 }
