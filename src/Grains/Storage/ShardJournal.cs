@@ -154,7 +154,7 @@ public abstract class ShardJournal(string shard, GridStorageOptions options, ILo
             // The append may or may not have landed: refuse further appends rather than guess.
             _broken = true;
             logger.LogError(e, "Shard {Shard}: log append failed", Shard);
-            throw new StorageUnavailableException($"Shard {Shard}: storage did not acknowledge the write ({e.Message}); nothing from this call was acknowledged — resend it.");
+            throw new StorageUnavailableException($"Shard {Shard}: storage did not acknowledge the write ({StorageFailure.Describe(e)}); nothing from this call was acknowledged — resend it.");
         }
     }
 
