@@ -201,6 +201,9 @@ public sealed class SearchCoordinatorGrain(
             scope.Refused.AddRange(own.Refused.Select(r => new SearchRefusal(r.Gallery, r.Reason, r.Message)));
         }
 
+        // A partner's agreement whose silo is dying must not take the whole deadline from the caller's own shards.
+        using var partners = CancellationTokenSource.CreateLinkedTokenSource(deadline);
+        partners.CancelAfter(request.Deadline / 2);
         foreach (var owner in named.Where(g => g.Force != force).GroupBy(g => g.Force))
         {
             // A partner's galleries: its agreement grain decides (with the same evaluator), counts the quota and signs.
@@ -211,12 +214,12 @@ public sealed class SearchCoordinatorGrain(
             var refused = new List<SearchRefusal>();
             try
             {
-                authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose), deadline);
+                authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose), partners.Token);
                 foreach (var id in asked)
                 {
                     if (authorisation.Ticket is { } ticket && ticket.Galleries.Contains(id))
                     {
-                        if (await TryResolveAsync(id, deadline) is { } info) granted.Add(info);
+                        if (await TryResolveAsync(id, partners.Token) is { } info) granted.Add(info);
                         else refused.Add(new SearchRefusal(id, RefusalReason.GalleryNotCovered, $"{id} does not exist"));
                     }
                     else if (authorisation.Granted)
@@ -232,12 +235,12 @@ public sealed class SearchCoordinatorGrain(
                 scope.Refused.AddRange(asked.Select(id => new SearchRefusal(id, RefusalReason.NotActive, $"unavailable: {e.Message}")));
                 continue;
             }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            catch (OperationCanceledException) when (partners.IsCancellationRequested)
             {
-                // The owner's agreement or gallery did not answer in time (its silo dying, its storage stalled): a
-                // partial result naming them, as for a shard that misses the deadline.
+                // The owner's agreement or gallery did not answer within half the deadline (its silo dying, its storage
+                // stalled): a partial result naming them, as for a shard that misses the deadline.
                 scope.Refused.AddRange(asked.Select(id => new SearchRefusal(id, RefusalReason.NotActive,
-                    $"unavailable: {owner.Key}'s agreement or gallery did not answer within the deadline")));
+                    $"unavailable: {owner.Key}'s agreement or gallery did not answer within half the deadline")));
                 continue;
             }
 
