@@ -100,9 +100,9 @@ public sealed class SearchCoordinatorGrain(
         {
             await DeadlineWait.WithinAsync(AuditAsync(principal, force, request.Purpose, scope, reports, candidates), end.Token);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ForceSilosUnavailableException)
         {
-            // No candidates leave unlogged. An append abandoned here may still land later: the log then holds a search
+            // No candidates leave unlogged (a pinned log with none of its force's silos up says so itself: start one). An append abandoned here may still land later: the log then holds a search
             // that answered audit-unavailable, which over-reports, never under-reports.
             logger.LogWarning(e is OperationCanceledException ? null : e,
                 "Search {SearchId} of {Force} could not be audited within its deadline plus {Margin} ms; it answers audit-unavailable",
