@@ -20,4 +20,15 @@ public sealed class StorageFailureTests
         Assert.Equal("storage could not be reached, even after retries", StorageFailure.Describe(retries));
         Assert.DoesNotContain("ClientOptions", StorageFailure.Describe(retries));
     }
+
+    [Fact]
+    public void A_storage_fault_is_recognised_through_what_wraps_it_and_a_bug_is_not()
+    {
+        var activation = new InvalidOperationException("Error activating grain", new RequestFailedException(503, "busy", "ServerBusy", null));
+        Assert.True(StorageFailure.IsStorageFault(activation));
+        Assert.Equal("storage answered HTTP 503 ServerBusy", StorageFailure.Describe(activation));
+        Assert.True(StorageFailure.IsStorageFault(new AggregateException(new RequestFailedException("refused"), new TimeoutRejectedException(TimeSpan.FromSeconds(1)))));
+        Assert.False(StorageFailure.IsStorageFault(new AggregateException(new RequestFailedException("refused"), new NullReferenceException())));
+        Assert.False(StorageFailure.IsStorageFault(new InvalidDataException("manifest names epoch 3 but its snapshot is missing")));
+    }
 }
