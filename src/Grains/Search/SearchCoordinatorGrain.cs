@@ -60,12 +60,12 @@ public sealed class SearchCoordinatorGrain(
         SearchScope scope;
         try
         {
-            scope = await ResolveScopeAsync(principal, request, deadline.Token);
+            scope = await ResolveScopeAsync(principal, request, deadline.Token, end.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // The caller's own galleries (or the list of them) could not be read in time: nothing to search.
-            throw new TimeoutException($"The search's scope could not be resolved within its {request.Deadline.TotalMilliseconds:0} ms deadline.");
+            // The caller's own galleries (or the list of them) could not be read even by the deadline plus the margin.
+            throw new TimeoutException($"The search's galleries could not be resolved within its {request.Deadline.TotalMilliseconds:0} ms deadline.");
         }
 
         var shards = scope.Granted.SelectMany(g => Enumerable.Range(0, g.Gallery.Config.ShardCount)
@@ -184,14 +184,17 @@ public sealed class SearchCoordinatorGrain(
     /// caller may not search is refused with the same answer whether it exists or not and whatever the model id, so
     /// refusals confirm nothing (issue 9). Only granted galleries are then resolved.
     /// </summary>
-    private async Task<SearchScope> ResolveScopeAsync(Principal principal, SearchRequest request, CancellationToken deadline)
+    /// <remarks>The caller's own galleries (and the default scope's lists) may take until <paramref name="end"/>: without them
+    /// there is nothing to search, and once known, a shard past the deadline is reported <c>TimedOut</c>, which says
+    /// more than an error. A partner's agreement gets half of <paramref name="deadline"/>.</remarks>
+    private async Task<SearchScope> ResolveScopeAsync(Principal principal, SearchRequest request, CancellationToken deadline, CancellationToken end)
     {
         var force = principal.Force!;
         var named = request.Galleries.Length > 0
             ? request.Galleries.Distinct().ToArray()
-            : await DefaultScopeAsync(principal, request.Purpose, request.Partners, deadline);
+            : await DefaultScopeAsync(principal, request.Purpose, request.Partners, end);
         var scope = new SearchScope();
-        var ownInfos = await Task.WhenAll(named.Where(g => g.Force == force).Select(id => ResolveAsync(id, deadline)));
+        var ownInfos = await Task.WhenAll(named.Where(g => g.Force == force).Select(id => ResolveAsync(id, end)));
         RequireModel(ownInfos, request.ModelId);
         if (ownInfos.Length > 0)
         {
