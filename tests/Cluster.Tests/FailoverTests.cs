@@ -256,8 +256,11 @@ public sealed class FailoverTests(ClusterFixture grid, ITestOutputHelper output)
         {
             grid.Cluster.ThawSilo(ClusterFixture.Nl);
         }
-        output.WriteLine($"{partial} partial searches during the freeze, {errors.Count} errors");
-        Assert.Empty(errors);
+        // Where the frozen silo holds NL's audit log, a search cannot be logged until the log re-activates elsewhere:
+        // it answers audit-unavailable (503, Retry-After) within its deadline plus the margin, never unlogged candidates.
+        var unaudited = errors.Count(e => e is GridException { Code: ProblemCodes.AuditUnavailable });
+        output.WriteLine($"{partial} partial searches during the freeze, {unaudited} audit-unavailable, {errors.Count - unaudited} other errors");
+        Assert.All(errors, e => Assert.True(e is GridException { Code: ProblemCodes.AuditUnavailable }, $"a search errored: {e}"));
         Assert.True(partial > 0, "no search saw the frozen silo's shards missing");
 
         // Declared dead while frozen, Orleans stops the silo once it runs again: wait until it has either stopped
