@@ -134,15 +134,18 @@ public sealed partial class GridClient : IGridClient, IDisposable, IAsyncDisposa
         {
             try
             {
-                if (JsonSerializer.Deserialize(body, Types.Problem) is { } problem) return new GridException(problem);
+                if (JsonSerializer.Deserialize(body, Types.Problem) is { } problem) return new GridException(problem) { RetryAfter = RetryAfter(response) };
             }
             catch (JsonException)
             {
             }
         }
         return new GridException(status switch { 401 => ProblemCodes.Unauthenticated, 403 => ProblemCodes.AccessDenied, 404 => ProblemCodes.NotFound, 429 => ProblemCodes.RateLimited, _ => ProblemCodes.Internal },
-            status, $"The grid answered {status} {response.ReasonPhrase}.");
+            status, $"The grid answered {status} {response.ReasonPhrase}.") { RetryAfter = RetryAfter(response) };
     }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter is { } after ? after.Delta ?? (after.Date - DateTimeOffset.UtcNow) : null;
 
     private GridUnavailableException Unreachable(HttpRequestException e) => e.InnerException is AuthenticationException
         ? new GridUnavailableException($"The server at {_http.BaseAddress} did not present a certificate issued by the grid's CA (or not for this host name); refusing to talk to it.", e)

@@ -24,4 +24,8 @@ public class GridException : Exception
 
     /// <summary>The problem body, when the grid sent one.</summary>
     public Problem? Problem { get; }
+
+    /// <summary>How long the grid asked the caller to wait before retrying (its <c>Retry-After</c>), when it said; set for
+    /// 429 and for the 503s a retry may cure (such as <c>audit-unavailable</c>).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -23,6 +23,8 @@ public static class GridGrainsServiceCollectionExtensions
         services.AddOptions<ShardSearchOptions>().BindConfiguration(ShardSearchOptions.Section)
             .Validate(o => o.MaxBatch is >= 1 and <= 1024 && o.BatchWait >= TimeSpan.Zero && o.BatchWait <= TimeSpan.FromSeconds(1),
                 $"{ShardSearchOptions.Section}: MaxBatch must be 1-1024 and BatchWait 0-1 s.");
+        services.AddOptions<SearchDeadlineOptions>().BindConfiguration(SearchDeadlineOptions.Section)
+            .Validate(o => o.IsValid, $"{SearchDeadlineOptions.Section}: AuditMargin must be 0.1-30 s.").ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ForceStorageOptions>().BindConfiguration(ForceStorageOptions.Section);
         services.TryAddSingleton<ForceStorage>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grid.Client;
+using Grid.Protocol.Errors;
 using Grid.Protocol.Galleries;
 using Grid.Protocol.Identity;
 using Grid.Protocol.Search;
@@ -123,10 +124,16 @@ public sealed class FailoverTests(ClusterFixture grid, ITestOutputHelper output)
         foreach (var r in partial.Take(3))
             output.WriteLine("  partial: " + string.Join("; ", r.Response!.Coverage.Shards.Where(s => s.Outcome != ShardOutcome.Answered)
                 .Select(s => $"{s.Shard} {s.Outcome}: {s.Error}")));
-        Assert.All(all, r => Assert.True(r.Error is null, $"a search errored: {r.Error}"));
+        // A search whose audit log was on the killed silo cannot be logged until that log re-activates: it answers
+        // audit-unavailable (503, Retry-After) within its deadline plus the audit margin instead of waiting (or
+        // answering unlogged). Any other error, or a search outliving that bound (plus slack for the client's round trip
+        // on a busy machine), fails the test.
+        output.WriteLine($"{all.Count(r => r.Error is GridException { Code: ProblemCodes.AuditUnavailable })} answered audit-unavailable");
+        Assert.All(all, r => Assert.True(r.Error is null or GridException { Code: ProblemCodes.AuditUnavailable }, $"a search errored: {r.Error}"));
+        Assert.All(all, r => Assert.True(r.Took <= TimeSpan.FromSeconds(5 + 1 + 5), $"a search took {r.Took.TotalMilliseconds:0} ms, past its 5 s deadline"));
         Assert.All(partial, r => Assert.Contains(r.Response!.Coverage.Shards, s => s.Outcome != ShardOutcome.Answered && s.Error is not null));
         // A search with full coverage finds its probe's own subject first, before, during and after the failure.
-        Assert.All(all.Where(r => r.Response!.Coverage.Complete), r => Assert.Equal(subjects[r.Row], r.Response!.Candidates[0].SubjectRef));
+        Assert.All(all.Where(r => r.Response is { Coverage.Complete: true }), r => Assert.Equal(subjects[r.Row], r.Response!.Candidates[0].SubjectRef));
         Assert.NotEqual(TimeSpan.MaxValue, recoveredAt);
         return recoveredAt - faultAt;
     }
@@ -249,8 +256,11 @@ public sealed class FailoverTests(ClusterFixture grid, ITestOutputHelper output)
         {
             grid.Cluster.ThawSilo(ClusterFixture.Nl);
         }
-        output.WriteLine($"{partial} partial searches during the freeze, {errors.Count} errors");
-        Assert.Empty(errors);
+        // Where the frozen silo holds NL's audit log, a search cannot be logged until the log re-activates elsewhere:
+        // it answers audit-unavailable (503, Retry-After) within its deadline plus the margin, never unlogged candidates.
+        var unaudited = errors.Count(e => e is GridException { Code: ProblemCodes.AuditUnavailable });
+        output.WriteLine($"{partial} partial searches during the freeze, {unaudited} audit-unavailable, {errors.Count - unaudited} other errors");
+        Assert.All(errors, e => Assert.True(e is GridException { Code: ProblemCodes.AuditUnavailable }, $"a search errored: {e}"));
         Assert.True(partial > 0, "no search saw the frozen silo's shards missing");
 
         // Declared dead while frozen, Orleans stops the silo once it runs again: wait until it has either stopped

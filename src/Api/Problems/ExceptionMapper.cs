@@ -35,6 +35,10 @@ public static class ExceptionMapper
         EngineRefusedException => (Make(ProblemCodes.UnknownEngine, 400, e.Message), true),
         StorageUnavailableException => (Make(ProblemCodes.StorageUnavailable, 503, e.Message), true),
         ForceSilosUnavailableException => (Make(ProblemCodes.ForceSilosUnavailable, 503, e.Message), true),
+        AuditUnavailableException => (Make(ProblemCodes.AuditUnavailable, 503, e.Message), true),
+        // Storage not answering where no grain said so itself (an activation reading grain state, say): retryable, not a bug.
+        _ when Grid.Grains.Storage.StorageFailure.IsStorageFault(e) => (Make(ProblemCodes.StorageUnavailable, 503,
+            $"Storage did not answer ({Grid.Grains.Storage.StorageFailure.Describe(e)}); nothing was acknowledged — retry shortly."), true),
         ArgumentException when e.Message.StartsWith("Search refused", StringComparison.Ordinal) => (Make(ProblemCodes.InvalidPurpose, 400, e.Message), true),
         ArgumentException or FormatException => (Make(ProblemCodes.InvalidArgument, 400, e.Message), true),
         KeyNotFoundException => (Make(ProblemCodes.NotFound, 404, e.Message), true),

@@ -26,6 +26,7 @@ public static class ProblemCatalog
         [ProblemCodes.Conflict] = "The current state does not allow this.",
         [ProblemCodes.StorageUnavailable] = "Durable storage did not acknowledge; nothing was acknowledged.",
         [ProblemCodes.ForceSilosUnavailable] = "The force's own silos are all down.",
+        [ProblemCodes.AuditUnavailable] = "The search could not be audited within its deadline, so it returns no candidates; retry after the time in Retry-After.",
         [ProblemCodes.Unavailable] = "The grid is not ready; retry shortly.",
         [ProblemCodes.CaseNotFound] = "No such review case (never opened, another force's, or deleted under retention).",
         [ProblemCodes.CandidateNotFound] = "The case has no candidate of that rank.",

@@ -43,7 +43,7 @@ public static class CommandRunner
             GridUnavailableException => (ExitCodes.Unavailable, "unavailable"),
             BulkEnrolInterruptedException => (ExitCodes.Interrupted, "interrupted"),
             GridException { Code: ProblemCodes.Unauthenticated or ProblemCodes.AccessDenied } or GridException { Status: 401 or 403 } => (ExitCodes.Denied, "denied"),
-            GridException { Code: ProblemCodes.Unavailable or ProblemCodes.StorageUnavailable or ProblemCodes.ForceSilosUnavailable } => (ExitCodes.Unavailable, "unavailable"),
+            GridException { Code: ProblemCodes.Unavailable or ProblemCodes.StorageUnavailable or ProblemCodes.ForceSilosUnavailable or ProblemCodes.AuditUnavailable } => (ExitCodes.Unavailable, "unavailable"),
             GridException { Status: >= 400 and < 500 } or GridException { Code: "no-ca-certificate" or "no-client-certificate" } => (ExitCodes.BadInput, "bad-input"),
             TemplateFileException or ArgumentException or FormatException or FaceSelectionException => (ExitCodes.BadInput, "bad-input"),
             OperationCanceledException => (ExitCodes.Interrupted, "cancelled"),

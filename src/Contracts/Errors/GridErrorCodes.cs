@@ -20,4 +20,5 @@ public static class GridErrorCodes
     public const string UnknownEngine = "unknown-engine";
     public const string ReindexRunning = "reindex-running";
     public const string ReindexUnsupported = "reindex-unsupported";
+    public const string AuditUnavailable = "audit-unavailable";
 }

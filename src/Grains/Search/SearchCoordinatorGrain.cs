@@ -11,6 +11,7 @@ using Grid.Grains.Diagnostics;
 using Grid.Grains.Review;
 using Grid.Grains.Sharing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Grid.Grains.Search;
@@ -25,10 +26,14 @@ namespace Grid.Grains.Search;
 /// Reentrant: it keeps no state between calls, and a non-reentrant stateless worker runs one search per activation
 /// (at most one activation per core), which capped a silo at two searches in flight on two cores however many arrived;
 /// now they all reach the shards together and are batched there (<see cref="Galleries.ShardSearchBatcher"/>).
+/// Deadlines: the request's deadline bounds resolving the scope and the fan-out; auditing and opening the review case
+/// get <see cref="SearchDeadlineOptions.AuditMargin"/> more. No step waits past that, whatever storage or a dying silo
+/// does: a search that cannot be audited in time answers <see cref="AuditUnavailableException"/>, never candidates.
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvider clock, ILogger<SearchCoordinatorGrain> logger)
+public sealed class SearchCoordinatorGrain(
+    GalleryInfoCache galleries, TimeProvider clock, IOptions<SearchDeadlineOptions> deadlines, ILogger<SearchCoordinatorGrain> logger)
     : Grain, ISearchCoordinatorGrain
 {
     /// <summary>More shards than this are searched in waves, so one search cannot flood the cluster.</summary>
@@ -49,7 +54,19 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         var started = clock.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(request.Deadline);
-        var scope = await ResolveScopeAsync(principal, request);
+        var margin = deadlines.Value.AuditMargin;
+        using var end = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        end.CancelAfter(request.Deadline + margin);
+        SearchScope scope;
+        try
+        {
+            scope = await ResolveScopeAsync(principal, request, deadline.Token, end.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The caller's own galleries (or the list of them) could not be read even by the deadline plus the margin.
+            throw new TimeoutException($"The search's galleries could not be resolved within its {request.Deadline.TotalMilliseconds:0} ms deadline.");
+        }
 
         var shards = scope.Granted.SelectMany(g => Enumerable.Range(0, g.Gallery.Config.ShardCount)
             .Select(n => (g.Gallery, g.Ticket, Key: ShardKeys.For(g.Gallery.Id, n)))).ToArray();
@@ -59,18 +76,55 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
             g => g.Key, g => new TopKMerger(Math.Min(request.K, g.First().Ticket?.MaxCandidates ?? request.K)));
         // The search's own entries (who, when, purpose, case, galleries asked) go to the requester's and each concerned
         // owner's log while the shards scan; the reply waits for both, so nothing is returned that is not on record.
+        // Neither waits past the deadline plus the margin (issue 12 item 3): an entry not acknowledged by then makes the
+        // search answer audit-unavailable, never candidates off the record.
         var audited = AuditSearchAsync(principal, force, request.Purpose, scope);
         var fanOut = FanOutAsync(searchId, force, shards, perOwner, request, probe, started, deadline.Token, cancellationToken);
-        await Task.WhenAll(fanOut, audited);
         var reports = await fanOut;
+        Dictionary<ForceId, (long Mine, long? Theirs)> entries;
+        try
+        {
+            entries = await DeadlineWait.WithinAsync(audited, end.Token);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ForceSilosUnavailableException)
+        {
+            // A pinned log with none of its force's silos up says so itself (start one). An append abandoned here may
+            // still land later: the log then holds a search that answered audit-unavailable (over-, never under-reporting).
+            logger.LogWarning(e is OperationCanceledException ? null : e,
+                "Search {SearchId} of {Force} could not be audited within its deadline plus {Margin} ms; it answers audit-unavailable",
+                searchId, force, margin.TotalMilliseconds);
+            throw new AuditUnavailableException(
+                $"The search could not be audited within its {request.Deadline.TotalMilliseconds:0} ms deadline (+{margin.TotalMilliseconds:0} ms): " +
+                "the audit log did not acknowledge in time (its storage or silo is slow or down), so no candidates are returned. " +
+                "Nothing changed; retry after the time in Retry-After.");
+        }
 
         var global = new TopKMerger(request.K);
         foreach (var owner in perOwner.Values)
             global.Add(owner.Result().Select(c => (new GalleryId(c.Force, c.Gallery), new ShardHit(c.SubjectRef, c.Score))));
         var candidates = CandidateCalibration.Annotate(request.ModelId, global.Result());
-        await AuditOutcomeAsync(principal, force, request.Purpose, scope, await audited, reports, candidates);
+        try
+        {
+            await DeadlineWait.WithinAsync(AuditOutcomeAsync(principal, force, request.Purpose, scope, entries, reports, candidates), end.Token);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The search is on record already; its outcome entry is queued best-effort (never awaited to storage).
+            logger.LogWarning(e is OperationCanceledException ? null : e, "The outcome entry of search {SearchId} of {Force} could not be queued by the deadline", searchId, force);
+        }
         var coverage = new Coverage(reports);
-        var caseId = await ReviewCaseOpener.OpenAsync(GrainFactory, logger, force, request, probe, candidates, coverage, [.. scope.Refused], searchId);
+        string? caseId;
+        try
+        {
+            caseId = await DeadlineWait.WithinAsync(
+                ReviewCaseOpener.OpenAsync(GrainFactory, logger, force, request, probe, candidates, coverage, [.. scope.Refused], searchId), end.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Audited already, so the answer stands; as when the case cannot be opened at all, it names no case.
+            logger.LogWarning("The review case of search {SearchId} of {Force} did not open by the deadline; the search answers without one", searchId, force);
+            caseId = null;
+        }
         return new SearchResponse(candidates, coverage, scope.Refused.ToArray(), caseId);
     }
 
@@ -153,14 +207,17 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
     /// caller may not search is refused with the same answer whether it exists or not and whatever the model id, so
     /// refusals confirm nothing (issue 9). Only granted galleries are then resolved.
     /// </summary>
-    private async Task<SearchScope> ResolveScopeAsync(Principal principal, SearchRequest request)
+    /// <remarks>The caller's own galleries (and the default scope's lists) may take until <paramref name="end"/>: without them
+    /// there is nothing to search, and once known, a shard past the deadline is reported <c>TimedOut</c>, which says
+    /// more than an error. A partner's agreement gets half of <paramref name="deadline"/>.</remarks>
+    private async Task<SearchScope> ResolveScopeAsync(Principal principal, SearchRequest request, CancellationToken deadline, CancellationToken end)
     {
         var force = principal.Force!;
         var named = request.Galleries.Length > 0
             ? request.Galleries.Distinct().ToArray()
-            : await DefaultScopeAsync(principal, request.Purpose, request.Partners);
+            : await DefaultScopeAsync(principal, request.Purpose, request.Partners, end);
         var scope = new SearchScope();
-        var ownInfos = await Task.WhenAll(named.Where(g => g.Force == force).Select(ResolveAsync));
+        var ownInfos = await Task.WhenAll(named.Where(g => g.Force == force).Select(id => ResolveAsync(id, end)));
         RequireModel(ownInfos, request.ModelId);
         if (ownInfos.Length > 0)
         {
@@ -170,15 +227,32 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
             scope.Refused.AddRange(own.Refused.Select(r => new SearchRefusal(r.Gallery, r.Reason, r.Message)));
         }
 
+        // A partner's agreement whose silo is dying must not take the whole deadline from the caller's own shards.
+        using var partners = CancellationTokenSource.CreateLinkedTokenSource(deadline);
+        partners.CancelAfter(request.Deadline / 2);
         foreach (var owner in named.Where(g => g.Force != force).GroupBy(g => g.Force))
         {
             // A partner's galleries: its agreement grain decides (with the same evaluator), counts the quota and signs.
             var asked = owner.ToImmutableArray();
             var agreement = GrainFactory.GetGrain<ISharingAgreementGrain>(new AgreementKey(owner.Key, force).ToString());
             Authorisation authorisation;
+            var granted = new List<GalleryInfo>();
+            var refused = new List<SearchRefusal>();
             try
             {
-                authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose));
+                authorisation = await SiloFailover.CallAsync(() => agreement.AuthoriseAsync(asked, request.Purpose), partners.Token);
+                foreach (var id in asked)
+                {
+                    if (authorisation.Ticket is { } ticket && ticket.Galleries.Contains(id))
+                    {
+                        if (await TryResolveAsync(id, partners.Token) is { } info) granted.Add(info);
+                        else refused.Add(new SearchRefusal(id, RefusalReason.GalleryNotCovered, $"{id} does not exist"));
+                    }
+                    else if (authorisation.Granted)
+                        refused.Add(new SearchRefusal(id, RefusalReason.GalleryNotCovered, $"the agreement with {owner.Key} does not cover {id}"));
+                    else
+                        refused.Add(new SearchRefusal(id, authorisation.Refusal, authorisation.Message));
+                }
             }
             catch (ForceSilosUnavailableException e)
             {
@@ -187,22 +261,17 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
                 scope.Refused.AddRange(asked.Select(id => new SearchRefusal(id, RefusalReason.NotActive, $"unavailable: {e.Message}")));
                 continue;
             }
-
-            var granted = new List<GalleryInfo>();
-            foreach (var id in asked)
+            catch (OperationCanceledException) when (partners.IsCancellationRequested)
             {
-                if (authorisation.Ticket is { } ticket && ticket.Galleries.Contains(id))
-                {
-                    if (await TryResolveAsync(id) is { } info) granted.Add(info);
-                    else scope.Refused.Add(new SearchRefusal(id, RefusalReason.GalleryNotCovered, $"{id} does not exist"));
-                }
-                else if (authorisation.Granted)
-                    scope.Refused.Add(new SearchRefusal(id, RefusalReason.GalleryNotCovered, $"the agreement with {owner.Key} does not cover {id}"));
-                else
-                    scope.Refused.Add(new SearchRefusal(id, authorisation.Refusal, authorisation.Message));
+                // The owner's agreement or gallery did not answer within half the deadline (its silo dying, its storage
+                // stalled): a partial result naming them, as for a shard that misses the deadline.
+                scope.Refused.AddRange(asked.Select(id => new SearchRefusal(id, RefusalReason.NotActive,
+                    $"unavailable: {owner.Key}'s agreement or gallery did not answer within half the deadline")));
+                continue;
             }
 
             RequireModel(granted, request.ModelId);
+            scope.Refused.AddRange(refused);
             scope.Granted.AddRange(granted.Select(i => (i, authorisation.Ticket)));
         }
         return scope;
@@ -222,11 +291,11 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
     /// grain), not every possible partner. The index may lag a change: that can only drop a gallery from the scope or
     /// let its agreement grain refuse it in <see cref="ResolveScopeAsync"/>, never grant it.
     /// </summary>
-    private async Task<GalleryId[]> DefaultScopeAsync(Principal principal, SearchPurpose purpose, ForceId[]? only)
+    private async Task<GalleryId[]> DefaultScopeAsync(Principal principal, SearchPurpose purpose, ForceId[]? only, CancellationToken deadline)
     {
         var force = principal.Force!;
-        var all = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryCatalogGrain>(0).ListAsync());
-        var indexed = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IForceAgreementsGrain>(force).ListAsync());
+        var all = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryCatalogGrain>(0).ListAsync(), deadline);
+        var indexed = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IForceAgreementsGrain>(force).ListAsync(), deadline);
         var asRequester = indexed
             .Where(v => v.Key.Requester == force && v.Key.Owner != force && (only is null || only.Contains(v.Key.Owner)))
             .ToDictionary(v => v.Key.Owner);
@@ -327,13 +396,13 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         return false;
     }
 
-    private async Task<GalleryInfo> ResolveAsync(GalleryId id) =>
-        await TryResolveAsync(id) ?? throw new GalleryNotFoundException($"Gallery {id} does not exist.");
+    private async Task<GalleryInfo> ResolveAsync(GalleryId id, CancellationToken deadline) =>
+        await TryResolveAsync(id, deadline) ?? throw new GalleryNotFoundException($"Gallery {id} does not exist.");
 
-    private async Task<GalleryInfo?> TryResolveAsync(GalleryId id)
+    private async Task<GalleryInfo?> TryResolveAsync(GalleryId id, CancellationToken deadline = default)
     {
         if (galleries.TryGet(id, out var cached)) return cached!;
-        var info = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryGrain>(id.Key).GetAsync());
+        var info = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IGalleryGrain>(id.Key).GetAsync(), deadline);
         if (info is not null) galleries.Add(info);
         return info;
     }

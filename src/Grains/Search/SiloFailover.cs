@@ -29,12 +29,17 @@ public static class SiloFailover
     // Grain calls must be made on the activation's scheduler. Polly resumes after a retry delay with
     // ConfigureAwait(false) unless told otherwise, which would make the retried call from a thread-pool thread
     // ("Activation access violation"): keep the captured context.
-    public static async Task<T> CallAsync<T>(Func<Task<T>> call)
+    public static Task<T> CallAsync<T>(Func<Task<T>> call) => CallAsync(call, CancellationToken.None);
+
+    /// <summary>As <see cref="CallAsync{T}(Func{Task{T}})"/>, but gives up when <paramref name="deadline"/> is cancelled:
+    /// no retry starts after it and a call in flight is abandoned (<see cref="DeadlineWait"/>), with
+    /// <see cref="OperationCanceledException"/>. A search's own calls use this so a dying silo cannot hold it past its deadline.</summary>
+    public static async Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken deadline)
     {
-        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true);
+        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, cancellationToken: deadline);
         try
         {
-            return await Pipeline.ExecuteAsync(async _ => await call(), context);
+            return await Pipeline.ExecuteAsync(async c => await DeadlineWait.WithinAsync(call(), c.CancellationToken), context);
         }
         finally
         {

@@ -35,6 +35,21 @@ public abstract class ShardJournal(string shard, GridStorageOptions options, ILo
 
     public async Task<ShardState?> OpenAsync()
     {
+        try
+        {
+            return await OpenStoredAsync();
+        }
+        catch (Exception e) when (StorageFailure.IsStorageFault(e))
+        {
+            // Storage down or restarting: the shard cannot open now, and the caller should hear so (and retry), not
+            // get an unexplained failure. Nothing is assumed: the next call opens it from storage again.
+            logger.LogWarning(e, "Shard {Shard}: could not be read from storage", Shard);
+            throw new StorageUnavailableException($"Shard {Shard} could not be read from storage ({StorageFailure.Describe(e)}); nothing was changed — retry shortly.");
+        }
+    }
+
+    private async Task<ShardState?> OpenStoredAsync()
+    {
         var manifest = await ReadManifestAsync();
         if (manifest is null) return null;
         ShardState state;
@@ -155,7 +170,7 @@ public abstract class ShardJournal(string shard, GridStorageOptions options, ILo
             // The append may or may not have landed: refuse further appends rather than guess.
             _broken = true;
             logger.LogError(e, "Shard {Shard}: log append failed", Shard);
-            throw new StorageUnavailableException($"Shard {Shard}: storage did not acknowledge the write ({e.Message}); nothing from this call was acknowledged — resend it.");
+            throw new StorageUnavailableException($"Shard {Shard}: storage did not acknowledge the write ({StorageFailure.Describe(e)}); nothing from this call was acknowledged — resend it.");
         }
     }
 

@@ -42,6 +42,9 @@ public static class ProblemCodes
     public const string StorageUnavailable = "storage-unavailable";
     /// <summary>503: a force's own silos are all down.</summary>
     public const string ForceSilosUnavailable = "force-silos-unavailable";
+    /// <summary>503 with <c>Retry-After</c>: the search could not be audited within its deadline (audit storage or its
+    /// silo is slow or down), so no candidates are returned; nothing changed, retry after the time given.</summary>
+    public const string AuditUnavailable = "audit-unavailable";
     /// <summary>503: the grid is not ready (starting, or lost storage or the cluster).</summary>
     public const string Unavailable = "unavailable";
     /// <summary>500: an unexpected error; the silo log has the detail (the response does not).</summary>

@@ -13,6 +13,17 @@ public sealed partial class LocalCluster
     /// <summary>SIGCONT: the frozen silo runs again (and learns what the cluster decided while it was away).</summary>
     public void ThawSilo(int index) => ProcessGroup.Signal(_silos[index].Process.Id, ProcessGroup.Sigcont);
 
+    /// <summary>SIGSTOP to Azurite: its ports still accept connections (the kernel does) but nothing answers, as a
+    /// hung storage endpoint. Blob, table (membership) and queue stall together.</summary>
+    public void FreezeAzurite() => ProcessGroup.Signal(_azurite!.ProcessId, ProcessGroup.Sigstop);
+
+    /// <summary>SIGCONT: the frozen Azurite answers again, with everything it held.</summary>
+    public void ThawAzurite() => ProcessGroup.Signal(_azurite!.ProcessId, ProcessGroup.Sigcont);
+
+    /// <summary>Silos started from now on reach blob storage on <paramref name="port"/> (a <see cref="DelayingProxy"/>
+    /// in front of <see cref="BlobPort"/>) instead of Azurite's own port; tables stay direct.</summary>
+    public void UseBlobPort(int port) => Storage = AzuriteConnectionString(port, TablePort);
+
     /// <summary>Stops Azurite gracefully (SIGTERM) and leaves it down until <see cref="StartAzuriteAsync"/>.</summary>
     public void StopAzurite()
     {

@@ -57,7 +57,7 @@ public sealed partial class LocalCluster : IAsyncDisposable
 
     public string Folder { get; }
     public string ClusterId { get; }
-    public string Storage { get; }
+    public string Storage { get; private set; }
     public AzuritePorts AzuritePorts { get; }
     public int BlobPort => AzuritePorts.Blob;
     public int TablePort => AzuritePorts.Table;

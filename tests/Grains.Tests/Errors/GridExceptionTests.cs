@@ -21,6 +21,7 @@ public sealed class GridExceptionTests
         { new ModelMismatchException("other model"), GridErrorCodes.ModelMismatch },
         { new StorageUnavailableException("storage down", new TimeoutException("slow")), GridErrorCodes.StorageUnavailable },
         { new ForceSilosUnavailableException("no silo"), GridErrorCodes.ForceSilosUnavailable },
+        { new AuditUnavailableException("audit slow", new TimeoutException("deadline")), GridErrorCodes.AuditUnavailable },
     };
 
     [Theory]
