@@ -13,7 +13,8 @@ using Grid.Soak;
 // Soak: mixed enrolments, removals and searches from three forces through the HTTPS API while silos are killed
 // (SIGKILL) or frozen (SIGSTOP) and started again at random, then a checker: every acknowledged enrolment is found,
 // every acknowledged removal is gone, every force's audit verifies, no search errored. Not part of the tests.
-//   ./grid.sh soak --minutes N [--seed S] [--out FILE]     (FILE: a markdown summary appended, e.g. docs/RELIABILITY.md)
+//   ./grid.sh soak --minutes N [--seed S] [--out FILE] [--cold-restart 0]   (FILE: a markdown summary appended, e.g.
+//   docs/RELIABILITY.md; --cold-restart 0 skips killing and restarting every silo before the check)
 // Silos: 0 = shared pool + the API the clients use (never harmed), 1 = shared pool, 2 = force NL, 3 = force DE;
 // FR has no silo of its own (shared pool). NL also searches FR's gallery under an agreement.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -21,6 +22,8 @@ var opts = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--") && x.i 
 var minutes = double.Parse(opts.GetValueOrDefault("minutes", "10"));
 var seed = int.Parse(opts.GetValueOrDefault("seed", "1"));
 var outFile = opts.GetValueOrDefault("out");
+var coldRestart = opts.GetValueOrDefault("cold-restart", "1") != "0";
+const int SearchDeadlineMs = 5000;
 if (LocalCluster.MissingPrerequisite() is { } missing) { Console.Error.WriteLine(missing); return 2; }
 
 const string Model = GalleryConfig.UnspecifiedModel;
@@ -70,7 +73,7 @@ foreach (var force in forces)
 workers.Add(ChaosLoop(stop.Token));
 await Task.WhenAll(workers);
 Log($"load stopped: {ledger.Enrolled.Count} acknowledged enrolments, {ledger.Removed.Count} acknowledged removals, " +
-    $"{ledger.Searches} searches ({ledger.Partial} with partial coverage, {ledger.SearchErrors.Count} errored), {ledger.WriteErrors.Count} failed writes");
+    $"{ledger.Searches} searches ({ledger.Partial} with partial coverage, {ledger.SearchErrors.Count} errored, {ledger.WrongAnswers.Count} wrong), {ledger.WriteErrors.Count} failed writes");
 
 // Check: every silo back (started again until it stays up), then every promise kept.
 var failures = new List<string>();
@@ -85,17 +88,20 @@ try
         if (wait.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("the 4 silos were not all active 10 min after the load stopped");
     }
     await Task.Delay(5000); // grain manifests and silo labels follow membership by a moment
+    if (coldRestart) await ColdRestartAsync();
     failures = await new SoakChecker(clients, Gallery, purpose, Log).CheckAsync(ledger);
-    verdict = failures.Count == 0 && ledger.SearchErrors.IsEmpty ? "PASS" : "FAIL";
+    verdict = failures.Count == 0 && ledger.SearchErrors.IsEmpty && ledger.WrongAnswers.IsEmpty ? "PASS" : "FAIL";
 }
 catch (Exception e)
 {
     verdict = "INCOMPLETE";
     Log($"the checker could not run to the end: {e.GetType().Name}: {e.Message}");
 }
-Log($"{verdict}: {failures.Count} broken promises, {ledger.SearchErrors.Count} errored searches");
+Log($"{verdict}: {failures.Count} broken promises, {ledger.SearchErrors.Count} errored searches, {ledger.WrongAnswers.Count} wrong answers under load");
+Log($"search latency: slowest {ledger.SlowestMs} ms; {ledger.Late} of {ledger.Searches} answered more than 2 s after their {SearchDeadlineMs} ms deadline");
 foreach (var f in failures.Take(20)) Log("  broken: " + f);
 foreach (var e in ledger.SearchErrors.Take(10)) Log("  search error: " + e);
+foreach (var e in ledger.WrongAnswers.Take(10)) Log("  wrong answer: " + e);
 foreach (var e in ledger.WriteErrors.GroupBy(e => e[(e.IndexOf(": ", StringComparison.Ordinal) + 2)..].Split(':')[0]).Take(5))
     Log($"  failed writes (unacknowledged, allowed): {e.Count()} x {e.Key}: e.g. {e.First()}");
 
@@ -113,6 +119,23 @@ foreach (var c in clients.Values) await c.DisposeAsync();
 return verdict == "PASS" ? 0 : 1;
 
 GalleryId Gallery(string force) => GalleryId.Parse($"{force}/soak");
+
+// Every silo killed and started again, one at a time, the API's silo last: each shard's activation afterwards has
+// loaded from storage, so the check proves acknowledged writes durable, not merely held in some silo's memory.
+async Task ColdRestartAsync()
+{
+    foreach (var i in new[] { 1, 2, 3, 0 })
+    {
+        if (cluster.Silos[i].IsRunning) cluster.KillSilo(i);
+        Log($"checker: SIGKILL silo {i} (cold restart before checking)");
+        for (var attempt = 0; !cluster.Silos[i].IsRunning; attempt++)
+        {
+            if (attempt == 5) throw new TimeoutException($"silo {i} did not start again after 5 attempts");
+            await StartAsync(i);
+        }
+        await WaitActive(op, 4);
+    }
+}
 
 Task<GridClient> Connect(string apiKey) => GridClient.ConnectAsync(new GridClientOptions
 {
@@ -148,6 +171,7 @@ async Task RemoveLoop(string force, CancellationToken token)
         var candidates = ledger.Enrolled.Where(e => e.Value.Gallery == Gallery(force) && !ledger.Removed.ContainsKey(e.Key)).Select(e => e.Key).ToArray();
         if (candidates.Length == 0) continue;
         var subject = candidates[random.Next(candidates.Length)];
+        ledger.RemovalsSent[subject] = 0; // before sending: from now on a search may or may not find it
         try
         {
             await clients[force].RemoveAsync(Gallery(force), subject, CancellationToken.None);
@@ -155,6 +179,7 @@ async Task RemoveLoop(string force, CancellationToken token)
         }
         catch (Exception e)
         {
+            ledger.RemovalsFailed[subject] = 0;
             ledger.WriteErrors.Add($"remove {force} {subject}: {e.GetType().Name}: {e.Message}");
         }
     }
@@ -166,12 +191,24 @@ async Task SearchLoop(string force, CancellationToken token)
     GalleryId[] scope = force == "NL" ? [Gallery("NL"), Gallery("FR")] : [Gallery(force)];
     while (!token.IsCancellationRequested)
     {
-        var known = ledger.Enrolled.Values.Where(e => scope.Contains(e.Gallery)).Take(500).ToArray();
-        var probe = known.Length > 0 ? known[random.Next(known.Length)].Template : Synthetic.Gallery("x", 1, random.Next()).Templates.Vectors;
+        var known = ledger.Enrolled.Where(e => scope.Contains(e.Value.Gallery)).Take(500).ToArray();
+        var subject = known.Length > 0 ? known[random.Next(known.Length)].Key : null;
+        var probe = subject is not null ? ledger.Enrolled[subject].Template : Synthetic.Gallery("x", 1, random.Next()).Templates.Vectors;
+        var removedBefore = subject is not null && ledger.Removed.ContainsKey(subject);
+        var took = Stopwatch.StartNew();
         try
         {
-            var response = (await clients[force].SearchAsync(new SearchRequest(scope, probe, purpose, Model, 5, -1, 5000), CancellationToken.None)).Response;
-            ledger.CountSearch(response.Coverage.Complete);
+            var response = (await clients[force].SearchAsync(new SearchRequest(scope, probe, purpose, Model, 5, -1, SearchDeadlineMs), CancellationToken.None)).Response;
+            ledger.CountSearch(force, response.Coverage.Complete, took.Elapsed, TimeSpan.FromMilliseconds(SearchDeadlineMs));
+            // Read-your-writes while silos die: a complete answer must agree with what was acknowledged before it began.
+            if (subject is not null && response.Coverage.Complete)
+            {
+                var found = response.Candidates.Select(c => c.SubjectRef).ToArray();
+                if (removedBefore && found.Contains(subject))
+                    ledger.WrongAnswers.Add($"[{clock.Elapsed:mm\\:ss}] {force}: {subject} found after its removal was acknowledged");
+                else if (!removedBefore && !ledger.RemovalsSent.ContainsKey(subject) && found.FirstOrDefault() != subject)
+                    ledger.WrongAnswers.Add($"[{clock.Elapsed:mm\\:ss}] {force}: acknowledged {subject} not first for its own template (top: {found.FirstOrDefault()})");
+            }
         }
         catch (Exception e)
         {
