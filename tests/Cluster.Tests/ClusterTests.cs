@@ -156,6 +156,8 @@ public sealed class ClusterTests(ClusterFixture grid, ITestOutputHelper output)
     // Was flaky while a misplaced shard merely deactivated: whichever silo called it next placed it again with its own
     // view of the cluster, which could still lack the new silo. Shards now migrate with a placement hint naming the
     // target (GalleryShardGrain.MoveIfMisplacedAsync), so the silo that decided the move also decides where it goes.
+    // A silo counts for placement only once its labels (silo metadata) have reached the deciding silo, so a shard that
+    // just moved does not judge itself from a silo that still takes NL's and DE's silos for the shared pool.
     // GRID_REBALANCE_RUNS=20 repeats it that many times in a row on the same cluster (how "20/20" was checked).
     [SkippableTheory]
     [MemberData(nameof(RebalanceRuns))]
