@@ -14,7 +14,8 @@ using Grid.Soak;
 // (SIGKILL) or frozen (SIGSTOP) and started again at random, then a checker: every acknowledged enrolment is found,
 // every acknowledged removal is gone, every force's audit verifies, no search errored. Not part of the tests.
 //   ./grid.sh soak --minutes N [--seed S] [--out FILE] [--cold-restart 0]   (FILE: a markdown summary appended, e.g.
-//   docs/RELIABILITY.md; --cold-restart 0 skips killing and restarting every silo before the check)
+//   docs/RELIABILITY.md; --cold-restart 0 skips killing and restarting every silo before the check; --silos 2 runs
+//   only the two shared-pool silos)
 // Silos: 0 = shared pool + the API the clients use (never harmed), 1 = shared pool, 2 = force NL, 3 = force DE;
 // FR has no silo of its own (shared pool). NL also searches FR's gallery under an agreement.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -24,6 +25,12 @@ var seed = int.Parse(opts.GetValueOrDefault("seed", "1"));
 var outFile = opts.GetValueOrDefault("out");
 var coldRestart = opts.GetValueOrDefault("cold-restart", "1") != "0";
 const int SearchDeadlineMs = 5000;
+// --silos 4 (default): 0 and 1 shared pool, 2 = NL, 3 = DE. --silos 2: 0 and 1 shared pool, every force on it (for a
+// machine that must not run more than two silos; pinned forces are then not exercised).
+var siloCount = int.Parse(opts.GetValueOrDefault("silos", "4"));
+if (siloCount is not (2 or 4)) { Console.Error.WriteLine("--silos must be 2 or 4"); return 2; }
+var chaosSilos = Enumerable.Range(1, siloCount - 1).ToArray();
+var topology = siloCount == 4 ? "2 shared pool, NL, DE" : "2 shared pool; NL, DE and FR on it";
 if (LocalCluster.MissingPrerequisite() is { } missing) { Console.Error.WriteLine(missing); return 2; }
 
 const string Model = GalleryConfig.UnspecifiedModel;
@@ -43,11 +50,14 @@ await cluster.StartAzuriteAsync();
 // One at a time: on a loaded machine silos started together can each miss the harness's 60 s to open their port.
 await cluster.StartSiloAsync(0);
 await cluster.StartSiloAsync(1);
-await cluster.StartSiloAsync(2, "NL");
-await cluster.StartSiloAsync(3, "DE");
+if (siloCount == 4)
+{
+    await cluster.StartSiloAsync(2, "NL");
+    await cluster.StartSiloAsync(3, "DE");
+}
 for (var i = 0; i < 600 && !File.Exists(cluster.OperatorKeyFile); i++) await Task.Delay(100);
 await using var op = await Connect(ApiKeys.FromFile(cluster.OperatorKeyFile));
-await WaitActive(op, 4);
+await WaitActive(op, siloCount);
 var clients = new Dictionary<string, GridClient>();
 foreach (var force in forces)
 {
@@ -60,7 +70,7 @@ var key = new AgreementKey("FR", "NL");
 var proposed = await clients["FR"].Agreement(key).ProposeAsync(new AgreementTerms([Gallery("FR")], [purpose.Offence], 10, -1f, 10_000_000,
     DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1)));
 await clients["NL"].Agreement(key).AcceptAsync(proposed.Version);
-Log($"grid up: 4 silos, forces {string.Join(", ", forces)}; soaking for {minutes} min");
+Log($"grid up: {siloCount} silos ({topology}), forces {string.Join(", ", forces)}; soaking for {minutes} min");
 
 using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
 var workers = new List<Task>();
@@ -82,10 +92,10 @@ try
 {
     for (var wait = Stopwatch.StartNew(); ; await Task.Delay(2000))
     {
-        foreach (var i in new[] { 1, 2, 3 })
+        foreach (var i in chaosSilos)
             if (!cluster.Silos[i].IsRunning) await StartAsync(i);
-        if ((await op.GetStatusAsync()).Silos.Count(s => s.Status == "Active") == 4) break;
-        if (wait.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("the 4 silos were not all active 10 min after the load stopped");
+        if ((await op.GetStatusAsync()).Silos.Count(s => s.Status == "Active") == siloCount) break;
+        if (wait.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException($"the {siloCount} silos were not all active 10 min after the load stopped");
     }
     await Task.Delay(5000); // grain manifests and silo labels follow membership by a moment
     if (coldRestart) await ColdRestartAsync();
@@ -109,7 +119,7 @@ if (outFile is not null)
 {
     var md = new StringBuilder();
     md.AppendLine($"### Soak run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {verdict}").AppendLine();
-    md.AppendLine($"{minutes} min, seed {seed}, 4 silos (2 shared pool, NL, DE), 3 forces, load average at the end {LoadAverage()} on {Environment.ProcessorCount} cores.").AppendLine();
+    md.AppendLine($"{minutes} min, seed {seed}, {siloCount} silos ({topology}), 3 forces, load average at the end {LoadAverage()} on {Environment.ProcessorCount} cores.").AppendLine();
     md.AppendLine("```");
     foreach (var line in ledger.Events.OrderBy(l => l, StringComparer.Ordinal)) md.AppendLine(line);
     md.AppendLine("```").AppendLine();
@@ -124,7 +134,7 @@ GalleryId Gallery(string force) => GalleryId.Parse($"{force}/soak");
 // loaded from storage, so the check proves acknowledged writes durable, not merely held in some silo's memory.
 async Task ColdRestartAsync()
 {
-    foreach (var i in new[] { 1, 2, 3, 0 })
+    foreach (var i in chaosSilos.Append(0))
     {
         if (cluster.Silos[i].IsRunning) cluster.KillSilo(i);
         Log($"checker: SIGKILL silo {i} (cold restart before checking)");
@@ -133,7 +143,7 @@ async Task ColdRestartAsync()
             if (attempt == 5) throw new TimeoutException($"silo {i} did not start again after 5 attempts");
             await StartAsync(i);
         }
-        await WaitActive(op, 4);
+        await WaitActive(op, siloCount);
     }
 }
 
@@ -218,7 +228,7 @@ async Task SearchLoop(string force, CancellationToken token)
     }
 }
 
-// Every 20-40 s one of silos 1-3 is killed (SIGKILL) and started again 5-15 s later, or (one time in four) frozen
+// Every 15-45 s one of silos 1-3 (1 with --silos 2) is killed (SIGKILL) and started again 5-15 s later, or (one time in four) frozen
 // with SIGSTOP for 10-30 s and resumed; a silo that the cluster declared dead while frozen exits and is started again.
 async Task ChaosLoop(CancellationToken token)
 {
@@ -227,7 +237,7 @@ async Task ChaosLoop(CancellationToken token)
     {
         await Pause(random, 30_000, token);
         if (token.IsCancellationRequested) break;
-        var silo = 1 + random.Next(3);
+        var silo = chaosSilos[random.Next(chaosSilos.Length)];
         if (random.Next(4) == 0)
         {
             var frozen = TimeSpan.FromSeconds(10 + random.Next(21));
