@@ -44,12 +44,14 @@ public sealed class MultipartEnrolment(HttpContext context, GridApiOptions optio
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Only what the file cannot show fails here (storage, the gallery's model or the caller's roles, a silo);
-                // before the first batch that is still nothing stored.
+                // Only what the file cannot show fails here (storage, the gallery's model or the caller's roles, a silo).
+                // A batch spans shards, so some of its rows may be stored when another shard failed: the message says so,
+                // and resending them is safe because a shard stores a (subjectRef, template) pair once.
                 var (problem, _) = ExceptionMapper.Map(e);
-                throw new GridProblemException(problem.Code, problem.Status, done == 0
-                    ? $"{problem.Detail ?? problem.Title} Nothing was stored."
-                    : $"{problem.Detail ?? problem.Title} Rows 0..{done - 1} are enrolled; resend from row {done}.", done);
+                var acknowledged = done == 0 ? "No row of this file is acknowledged" : $"Rows 0..{done - 1} are enrolled";
+                throw new GridProblemException(problem.Code, problem.Status,
+                    $"{problem.Detail ?? problem.Title} {acknowledged}; rows {done}..{done + count - 1} may be stored in part. " +
+                    $"Resend from row {done} (rows already stored are not stored twice).", done);
             }
             done += count;
         }

@@ -14,8 +14,13 @@ public sealed class GridSecurityOptions
     /// <summary>How long a resolved key is trusted before it is looked up again; a disabled key may work this long on other silos.</summary>
     public TimeSpan PrincipalCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Window in which an internal call ticket is accepted (silo clocks may differ slightly).</summary>
-    public TimeSpan InternalTicketLifetime { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// Window in which an internal call ticket is accepted. The ticket is checked when the target grain runs the call,
+    /// not when it arrives, so the window must cover a call's wait in the target's queue as well as clock skew: the
+    /// longest <c>[ResponseTimeout]</c> of an internal call (10 min) plus a minute. One minute refused legitimate
+    /// enrolment calls that queued behind a busy shard on a loaded silo (seen in the 10M benchmark).
+    /// </summary>
+    public TimeSpan InternalTicketLifetime { get; set; } = TimeSpan.FromMinutes(11);
 
     /// <summary>Lifetime of a search ticket: long enough for one fan-out, short enough to bound a revocation's tail.</summary>
     public TimeSpan SearchTicketLifetime { get; set; } = TimeSpan.FromSeconds(60);
