@@ -79,7 +79,7 @@ public sealed class SoakChecker(
         int Count(string force, Func<AuditEntry, bool> match) => entries[force].Where(e => e.CaseReference is null || e.CaseReference == purpose.CaseReference).Count(match);
         void AtLeast(string what, long logged, long promised)
         {
-            log($"checker: {what}: {logged} logged for {promised} acknowledged");
+            log($"checker: {what}: {logged} logged for {promised} {(what.Contains("search", StringComparison.Ordinal) ? "answered" : "acknowledged")}");
             if (logged < promised) failures.Add($"audit incomplete: {what}: {logged} entries for {promised} acknowledged");
         }
 
