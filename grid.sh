@@ -51,6 +51,7 @@ usage: ./grid.sh COMMAND
   test               run every test project; ends with 'N passed, N failed'
   bench [options]    benchmarks: in-process engines (--sizes, default 100000,1000000), then end to end through
                      GridClient (--e2e-sizes, default 1000000; starts the grid if it is down); writes docs/BENCHMARKS.md
+  bench --scan ROWS  the exact-int8 scan alone in process (single probe, batches of 2-100) beside the plain reads; prints only
   bench --faces [S]  face throughput on one thread (faces-dev 250x250 and as 1920x1080 JPEG, S seconds a set, default 20)
                      and the per-stage profile; rewrites its marked section of docs/BENCHMARKS.md (GRID_FACES_DEV)
   bench-cluster      search with 1/2/3 silos and killed-silo recovery; writes docs/BENCHMARKS-CLUSTER.md

@@ -39,6 +39,10 @@ public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string
     /// <summary>How long to wait for <see cref="QuietLoad"/> before measuring anyway (the load is reported).</summary>
     public int QuietWaitSeconds { get; init; } = 300;
 
+    /// <summary>An existing end-to-end gallery of the first <see cref="EndToEndSizes"/> size (same seed) to search instead
+    /// of making and enrolling a new one: for before/after runs of the search path against one silo build and then another.</summary>
+    public string? ReuseGallery { get; init; }
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions([100_000, 1_000_000], 200, 100, "docs/BENCHMARKS.md", 512, 20_240_601);
@@ -65,9 +69,10 @@ public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string
                 "--concurrent" => options with { ConcurrentSearches = int.Parse(value) },
                 "--quiet-load" => options with { QuietLoad = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--quiet-wait" => options with { QuietWaitSeconds = int.Parse(value) },
+                "--e2e-gallery" => options with { ReuseGallery = value },
                 _ => throw new ArgumentException(
                     $"Unknown option {args[i]}; use --sizes --probes --batch --out --dim --seed --e2e-sizes --e2e-batch --e2e-shards --e2e-engine " +
-                    "--inflight --concurrent --fanout --fanout-size --restart --quiet-load --quiet-wait."),
+                    "--inflight --concurrent --fanout --fanout-size --restart --quiet-load --quiet-wait --e2e-gallery."),
             };
         }
         return options;

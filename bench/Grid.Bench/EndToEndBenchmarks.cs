@@ -114,27 +114,42 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
         var partial = 0;
         MachineLoad.WaitForQuiet(options.QuietLoad, TimeSpan.FromSeconds(options.QuietWaitSeconds), log, $"{tag} search");
         var latencies = new double[options.Probes];
+        SearchProfile? profile = null;
         for (var p = -WarmUp; p < options.Probes; p++)
         {
+            if (p == 0) profile = await SearchProfile.Start();
             var timed = await client.SearchAsync(Request(gallery, probes, (p + options.Probes) % options.Probes));
             if (!timed.Response.Coverage.Complete || timed.Response.Candidates.Length != K) partial++;
             if (p >= 0) latencies[p] = timed.LatencyMs;
         }
+        if (profile is not null) log.WriteLine(Indent(tag + " one at a time: ", await profile.Describe(options.Probes)));
         Array.Sort(latencies);
         return (BenchData.Percentile(latencies, 0.50), BenchData.Percentile(latencies, 0.99), partial, MachineLoad.Now());
     }
 
     private async Task<EndToEndResult> RunSizeAsync(GridClient client, int size, Dictionary<(int, int), (GalleryId Gallery, double EnrolSeconds)> made)
     {
-        var (gallery, enrolSeconds) = made[(size, options.Shards)] = await FilledGalleryAsync(client, size, options.Shards, $"e2e {size}");
-        var enrolled = (long)size;
+        GalleryId gallery;
+        double enrolSeconds = 0, snapshotSeconds = 0;
+        if (options.ReuseGallery is { } reuse)
+        {
+            gallery = GalleryId.Parse(reuse);
+            var held = (await client.GetStatusAsync()).Galleries.Single(g => g.Info.Id == gallery).Templates;
+            if (held != size) throw new InvalidOperationException($"{gallery} holds {held} templates, not {size}.");
+            log.WriteLine($"[e2e {size}] searching the existing {gallery} ({held:N0} templates); no enrolment this run");
+        }
+        else
+        {
+            (gallery, enrolSeconds) = made[(size, options.Shards)] = await FilledGalleryAsync(client, size, options.Shards, $"e2e {size}");
 
-        // A shard snapshots a dirty index every 5 minutes and blocks its searches while it writes: do it now,
-        // outside the measurements, so it does not land in them.
-        var snapshotClock = Stopwatch.StartNew();
-        await client.SnapshotAsync(gallery);
-        var snapshotSeconds = snapshotClock.Elapsed.TotalSeconds;
-        log.WriteLine($"[e2e {size}] snapshot of all shards after enrolment: {snapshotSeconds:F1} s");
+            // A shard snapshots a dirty index every 5 minutes and blocks its searches while it writes: do it now,
+            // outside the measurements, so it does not land in them.
+            var snapshotClock = Stopwatch.StartNew();
+            await client.SnapshotAsync(gallery);
+            snapshotSeconds = snapshotClock.Elapsed.TotalSeconds;
+            log.WriteLine($"[e2e {size}] snapshot of all shards after enrolment: {snapshotSeconds:F1} s");
+        }
+        var enrolled = (long)size;
 
         var probes = BenchData.Probes(options);
         var (p50, p99, partial, load) = await SingleProbesAsync(client, gallery, $"[e2e {size}]");
@@ -146,6 +161,7 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
         {
             var count = Math.Max(options.ConcurrentSearches, 10 * inFlight);
             var requests = Enumerable.Range(0, count).Select(i => Request(gallery, probes, i % options.Probes)).ToArray();
+            var profile = await SearchProfile.Start();
             var summary = await ConcurrentSearch.RunAsync(client, requests, inFlight, (_, answer, _) =>
             {
                 if (answer is null || !answer.Response.Coverage.Complete || answer.Response.Candidates.Length != K) Interlocked.Increment(ref partial);
@@ -153,6 +169,7 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
             var run = new ConcurrentRun(inFlight, count, summary.SearchesPerSecond, summary.P50Ms, summary.P99Ms);
             log.WriteLine($"[e2e {size}] {run.Searches} searches, {inFlight} in flight: {run.QueriesPerSecond:F1} q/s, " +
                           $"p50 {run.P50Ms:F1} ms, p99 {run.P99Ms:F1} ms, {summary.Failures} failed");
+            log.WriteLine(Indent($"[e2e {size}] {inFlight} in flight: ", await profile.Describe(count)));
             runs.Add(run);
         }
 
@@ -160,6 +177,9 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
         if (partial > 0) log.WriteLine($"[e2e {size}] warning: {partial} searches came back partial or short");
         return new EndToEndResult(size, gallery.Key, options.Shards, enrolled, enrolSeconds, p50, p99, runs, partial, rss, load, snapshotSeconds, options.Engine);
     }
+
+    private static string Indent(string prefix, string lines) =>
+        string.Join(Environment.NewLine, lines.Split(Environment.NewLine).Select(l => prefix + l));
 
     /// <summary>Sends the gallery in batches, one acknowledged before the next (as <c>gridctl enrol</c> does).</summary>
     private async Task<(long Enrolled, double Seconds)> EnrolAsync(GridClient client, GalleryId gallery, int size)

@@ -1,6 +1,13 @@
 using System.Runtime;
 using Grid.Bench;
 
+// --scan ROWS [options]: only the exact-int8 scan and its plain-read anchors, printed (see ScanBenchmarks).
+if (args.Length >= 2 && args[0] == "--scan")
+{
+    new ScanBenchmarks(BenchmarkOptions.Parse(args[2..]), int.Parse(args[1]), Console.Out).Run();
+    return;
+}
+
 var options = BenchmarkOptions.Parse(args);
 var rows = new EngineBenchmarks(options, Console.Out).Run();
 

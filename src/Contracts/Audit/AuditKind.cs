@@ -26,4 +26,10 @@ public enum AuditKind
     FollowUpExtended = 14,
     /// <summary>A candidate's reference image went to the requester's case (both ends).</summary>
     CandidateImage = 15,
+    /// <summary>What a search this force made found at one owner: galleries that answered, candidates received. Written
+    /// with the log's next group commit after the reply (the <see cref="OutgoingSearch"/> entry is durable before it).</summary>
+    OutgoingSearchOutcome = 16,
+    /// <summary>What a partner's search of this force's galleries found: galleries that answered, candidates returned
+    /// (after the <see cref="IncomingSearch"/> entry, like <see cref="OutgoingSearchOutcome"/>).</summary>
+    IncomingSearchOutcome = 17,
 }

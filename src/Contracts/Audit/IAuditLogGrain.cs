@@ -14,6 +14,13 @@ public interface IAuditLogGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<AuditEntry> AppendAsync(AuditEvent entry);
 
+    /// <summary>Silo-internal: queues <paramref name="entry"/> for the next group commit without starting one, and
+    /// returns once it is queued (not once it is stored). The next <see cref="AppendAsync"/> writes it first; with none,
+    /// the head flush timer writes it within <c>Grid:Audit:HeadFlushInterval</c>, and deactivation writes it too. For
+    /// what may trail the reply it belongs to (a search's outcome), never for what must be stored before it.</summary>
+    [AlwaysInterleave]
+    Task AppendLaterAsync(AuditEvent entry);
+
     // [ReadOnly]: reads interleave with each other; they see only entries storage holds (appends interleave with them).
     [ReadOnly]
     Task<ImmutableArray<AuditEntry>> ReadAsync(long afterSeq, int max);

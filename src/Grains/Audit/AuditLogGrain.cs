@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Grid.Contracts.Audit;
 using Grid.Contracts.Identity;
 using Grid.Grains.Identity;
+using Grid.Grains.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Grid.Grains.Placement;
 using Microsoft.Extensions.Options;
@@ -19,11 +20,13 @@ namespace Grid.Grains.Audit;
 [ForcePinnedPlacement]
 public sealed class AuditLogGrain(
     AuditBlobStore store, IOptions<AuditOptions> options, IOptions<GridSecurityOptions> security, GridKeys keys, TimeProvider clock,
-    ILogger<AuditLogGrain> logger)
+    ILogger<AuditLogGrain> logger, GridMetrics? metrics = null)
     : Grain, IAuditLogGrain
 {
     private const int MaxRead = 1000;
     private readonly List<(AuditEvent Event, TaskCompletionSource<AuditEntry> Done)> _queued = [];
+    // Entries that may trail (AppendLaterAsync): written ahead of the next group, or by the timer.
+    private readonly List<AuditEvent> _later = [];
     private ForceId _force = null!;
     private AuditLog _log = null!;
     private Task _commitLoop = Task.CompletedTask;
@@ -34,7 +37,7 @@ public sealed class AuditLogGrain(
         _force = ForceId.Parse(this.GetPrimaryKeyString());
         _log = await AuditLog.OpenAsync(_force, store, options.Value, clock, keys.AuditKey(_force), security.Value.AdoptUnsealedState);
         var every = options.Value.HeadFlushInterval;
-        this.RegisterGrainTimer(_ => _log.HeadRecordBehind ? _log.FlushHeadAsync() : Task.CompletedTask,
+        this.RegisterGrainTimer(_ => _later.Count > 0 ? CommitLaterAsync() : _log.HeadRecordBehind ? _log.FlushHeadAsync() : Task.CompletedTask,
             new GrainTimerCreationOptions(every, every) { Interleave = true });
     }
 
@@ -43,6 +46,7 @@ public sealed class AuditLogGrain(
         try
         {
             await _commitLoop;
+            if (_later.Count > 0) await CommitLaterAsync();
             await _log.FlushHeadAsync();
         }
         catch (Exception e)
@@ -68,26 +72,53 @@ public sealed class AuditLogGrain(
         return done.Task;
     }
 
-    /// <summary>Writes the queue group by group until it is empty; runs on the grain's scheduler, so it is alone.</summary>
+    public Task AppendLaterAsync(AuditEvent entry)
+    {
+        GridRequestContext.RequireInternalCall();
+        _later.Add(entry);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Writes the entries left to trail when no append came to carry them (timer, deactivation).</summary>
+    private Task CommitLaterAsync()
+    {
+        if (!_committing)
+        {
+            _committing = true;
+            _commitLoop = CommitAsync();
+        }
+
+        return _commitLoop;
+    }
+
+    /// <summary>Writes the queue group by group until it is empty, each group led by the entries left to trail
+    /// (they were handed in before anything queued now); runs on the grain's scheduler, so it is alone.</summary>
     private async Task CommitAsync()
     {
         try
         {
-            while (_queued.Count > 0)
+            while (_queued.Count > 0 || _later.Count > 0)
             {
-                var group = _queued.Take(options.Value.MaxGroupRecords).ToArray();
+                var later = _later.Take(options.Value.MaxGroupRecords).ToArray();
+                _later.RemoveRange(0, later.Length);
+                var group = _queued.Take(options.Value.MaxGroupRecords - later.Length).ToArray();
                 _queued.RemoveRange(0, group.Length);
                 try
                 {
-                    var written = await _log.AppendAsync(group.Select(q => q.Event).ToArray());
-                    for (var i = 0; i < group.Length; i++) group[i].Done.SetResult(written[i]);
+                    var started = clock.GetTimestamp();
+                    var written = await _log.AppendAsync([.. later, .. group.Select(q => q.Event)]);
+                    metrics?.AuditCommitted(later.Length + group.Length, clock.GetElapsedTime(started));
+                    for (var i = 0; i < group.Length; i++) group[i].Done.SetResult(written[later.Length + i]);
                 }
                 catch (Exception e)
                 {
                     // Memory may now be ahead of storage: nothing more is written here; start again from storage.
-                    logger.LogWarning(e, "An audit append to {Force}'s log failed; the log reopens from storage", _force);
+                    // Entries left to trail are lost with the group: their searches' own entries are stored (docs/SECURITY.md).
+                    logger.LogWarning(e, "An audit append to {Force}'s log failed ({Trailing} trailing entries lost); the log reopens from storage",
+                        _force, later.Length + _later.Count);
                     foreach (var q in group.Concat(_queued)) q.Done.TrySetException(e);
                     _queued.Clear();
+                    _later.Clear();
                     DeactivateOnIdle();
                     return;
                 }

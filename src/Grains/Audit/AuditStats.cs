@@ -18,7 +18,8 @@ public sealed class AuditStats
 
     public void Count(AuditEntry entry)
     {
-        if (entry.Kind is not (AuditKind.OutgoingSearch or AuditKind.IncomingSearch or AuditKind.Refusal or AuditKind.MatchConfirmed
+        if (entry.Kind is not (AuditKind.OutgoingSearch or AuditKind.IncomingSearch or AuditKind.OutgoingSearchOutcome
+            or AuditKind.IncomingSearchOutcome or AuditKind.Refusal or AuditKind.MatchConfirmed
             or AuditKind.FollowUpRequested or AuditKind.FollowUpReleased or AuditKind.FollowUpDeclined))
         {
             return;
@@ -30,6 +31,9 @@ public sealed class AuditStats
         {
             AuditKind.OutgoingSearch => s with { SearchesMade = s.SearchesMade + 1, CandidatesReceived = s.CandidatesReceived + entry.CandidateCount },
             AuditKind.IncomingSearch => s with { SearchesReceived = s.SearchesReceived + 1, CandidatesReturned = s.CandidatesReturned + entry.CandidateCount },
+            // A search's candidates come in its outcome entry (its search entry, written before the reply, holds 0).
+            AuditKind.OutgoingSearchOutcome => s with { CandidatesReceived = s.CandidatesReceived + entry.CandidateCount },
+            AuditKind.IncomingSearchOutcome => s with { CandidatesReturned = s.CandidatesReturned + entry.CandidateCount },
             AuditKind.MatchConfirmed => s with { ConfirmedMatches = s.ConfirmedMatches + 1 },
             AuditKind.FollowUpRequested => s with { FollowUpsRequested = s.FollowUpsRequested + 1 },
             AuditKind.FollowUpReleased => s with { FollowUpsReleased = s.FollowUpsReleased + 1 },

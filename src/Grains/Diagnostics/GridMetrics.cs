@@ -26,6 +26,10 @@ public sealed class GridMetrics : IDisposable
     private readonly Counter<long> _enrolSkipped;
     private readonly Counter<long> _refusals;
     private readonly Counter<long> _storageCircuitOpened;
+    private readonly Histogram<int> _passSize;
+    private readonly Histogram<double> _passDuration;
+    private readonly Histogram<int> _auditGroup;
+    private readonly Histogram<double> _auditCommit;
     private readonly ConcurrentDictionary<string, Func<(long Templates, long Bytes)>> _shards = new(StringComparer.Ordinal);
 
     public GridMetrics()
@@ -41,6 +45,16 @@ public sealed class GridMetrics : IDisposable
         _enrolSkipped = _meter.CreateCounter<long>("grid.enrol.already_present", "{template}", "Templates resent and recognised as already stored");
         _refusals = _meter.CreateCounter<long>("grid.refusals", "{call}", "Calls refused (access denied / no agreement); tag grain");
         _storageCircuitOpened = _meter.CreateCounter<long>("grid.storage.circuit_opened", "{event}", "Blob store circuit breaker opened");
+        // What the shard batcher actually forms and what the audit's group commit costs: the two places where
+        // concurrent searches share work, read by the end-to-end bench's per-search profile.
+        _passSize = _meter.CreateHistogram<int>("grid.shard.pass.searches", "{search}", "Searches answered by one shard pass over its index",
+            tags: null, advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 1024] });
+        _passDuration = _meter.CreateHistogram("grid.shard.pass.duration", "s", "Wall time of one shard pass over its index",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        _auditGroup = _meter.CreateHistogram<int>("grid.audit.commit.records", "{record}", "Audit records written by one group commit",
+            tags: null, advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 1024] });
+        _auditCommit = _meter.CreateHistogram("grid.audit.commit.duration", "s", "Wall time of one audit group commit (one storage write)",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _meter.CreateObservableGauge("grid.shard.templates", () => Observe(s => s.Templates), "{template}", "Templates per shard active on this silo; tag shard");
         _meter.CreateObservableGauge("grid.shard.bytes", () => Observe(s => s.Bytes), "By", "Index + map memory per shard active on this silo; tag shard");
         _meter.CreateObservableGauge("grid.shards.active", () => (long)_shards.Count, "{shard}", "Shards active on this silo");
@@ -60,6 +74,20 @@ public sealed class GridMetrics : IDisposable
     {
         if (added > 0) _enrolled.Add(added);
         if (alreadyPresent > 0) _enrolSkipped.Add(alreadyPresent);
+    }
+
+    /// <summary>One shard pass answered <paramref name="searches"/> searches in <paramref name="elapsed"/>.</summary>
+    public void ShardPass(int searches, TimeSpan elapsed)
+    {
+        _passSize.Record(searches);
+        _passDuration.Record(elapsed.TotalSeconds);
+    }
+
+    /// <summary>One audit group commit wrote <paramref name="records"/> records in <paramref name="elapsed"/>.</summary>
+    public void AuditCommitted(int records, TimeSpan elapsed)
+    {
+        _auditGroup.Record(records);
+        _auditCommit.Record(elapsed.TotalSeconds);
     }
 
     public void Refused(string grain) => _refusals.Add(1, new KeyValuePair<string, object?>("grain", grain));

@@ -28,7 +28,8 @@ public sealed class GalleryShardGrain(
     TimeProvider clock,
     ShardRelocation relocation,
     IOptions<ShardSearchOptions> searchOptions,
-    ILogger<GalleryShardGrain> logger)
+    ILogger<GalleryShardGrain> logger,
+    GridMetrics? metrics = null)
     : Grain, IGalleryShardGrain
 {
     private IShardJournal _journal = null!;
@@ -41,7 +42,7 @@ public sealed class GalleryShardGrain(
     {
         _journal = journals.Create(Key);
         _state = await _journal.OpenAsync();
-        _batcher = new ShardSearchBatcher(queries => _state!.SearchBatch(queries), searchOptions.Value, clock);
+        _batcher = new ShardSearchBatcher(queries => _state!.SearchBatch(queries), searchOptions.Value, clock, metrics);
         var every = options.Value.SnapshotInterval;
         this.RegisterGrainTimer(_ => CheckpointIfDirtyAsync(), every, every);
     }

@@ -11,7 +11,8 @@ namespace Grid.Grains.Galleries;
 /// pass reads shard state its caller's request must keep stable until then). A failing pass fails its searches
 /// only. Passes run on the thread pool, one at a time.
 /// </summary>
-public sealed class ShardSearchBatcher(Func<IReadOnlyList<ShardQuery>, ShardHit[][]> pass, ShardSearchOptions options, TimeProvider clock)
+public sealed class ShardSearchBatcher(
+    Func<IReadOnlyList<ShardQuery>, ShardHit[][]> pass, ShardSearchOptions options, TimeProvider clock, Diagnostics.GridMetrics? metrics = null)
 {
     private readonly Lock _gate = new();
     private readonly List<Pending> _queue = [];
@@ -93,6 +94,7 @@ public sealed class ShardSearchBatcher(Func<IReadOnlyList<ShardQuery>, ShardHit[
     {
         ShardHit[][]? answers = null;
         Exception? error = null;
+        var started = clock.GetTimestamp();
         try
         {
             answers = pass([.. batch.Select(p => p.Query)]);
@@ -101,6 +103,7 @@ public sealed class ShardSearchBatcher(Func<IReadOnlyList<ShardQuery>, ShardHit[
         {
             error = e;
         }
+        metrics?.ShardPass(batch.Length, clock.GetElapsedTime(started));
         for (var i = 0; i < batch.Length; i++)
         {
             var pending = batch[i];

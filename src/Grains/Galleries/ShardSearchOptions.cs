@@ -11,5 +11,5 @@ public sealed class ShardSearchOptions
 
     /// <summary>Longest a pass waits for more searches before it starts; it starts at once when the batch is full.
     /// Searches arriving during a pass join the next one whatever this is.</summary>
-    public TimeSpan BatchWait { get; set; } = TimeSpan.FromMilliseconds(1);
+    public TimeSpan BatchWait { get; set; } = TimeSpan.Zero;
 }

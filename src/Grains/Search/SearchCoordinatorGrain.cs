@@ -53,12 +53,32 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
 
         var shards = scope.Granted.SelectMany(g => Enumerable.Range(0, g.Gallery.Config.ShardCount)
             .Select(n => (g.Gallery, g.Ticket, Key: ShardKeys.For(g.Gallery.Id, n)))).ToArray();
-        using var gate = new SemaphoreSlim(MaxParallelShards);
 
         // One merger per owner, cut to that owner's cap, so a partner's limit holds before the global top-k.
         var perOwner = scope.Granted.GroupBy(g => g.Gallery.Id.Force).ToDictionary(
             g => g.Key, g => new TopKMerger(Math.Min(request.K, g.First().Ticket?.MaxCandidates ?? request.K)));
-        using var fanOut = SearchTelemetry.StartFanOut(searchId, force.Value, shards.Length);
+        // The search's own entries (who, when, purpose, case, galleries asked) go to the requester's and each concerned
+        // owner's log while the shards scan; the reply waits for both, so nothing is returned that is not on record.
+        var audited = AuditSearchAsync(principal, force, request.Purpose, scope);
+        var fanOut = FanOutAsync(searchId, force, shards, perOwner, request, probe, started, deadline.Token, cancellationToken);
+        await Task.WhenAll(fanOut, audited);
+        var reports = await fanOut;
+
+        var global = new TopKMerger(request.K);
+        foreach (var owner in perOwner.Values)
+            global.Add(owner.Result().Select(c => (new GalleryId(c.Force, c.Gallery), new ShardHit(c.SubjectRef, c.Score))));
+        var candidates = CandidateCalibration.Annotate(request.ModelId, global.Result());
+        await AuditOutcomeAsync(principal, force, request.Purpose, scope, await audited, reports, candidates);
+        var coverage = new Coverage(reports);
+        var caseId = await ReviewCaseOpener.OpenAsync(GrainFactory, logger, force, request, probe, candidates, coverage, [.. scope.Refused], searchId);
+        return new SearchResponse(candidates, coverage, scope.Refused.ToArray(), caseId);
+    }
+
+    private async Task<ShardReport[]> FanOutAsync(string searchId, ForceId force, (GalleryInfo Gallery, SearchTicket? Ticket, string Key)[] shards,
+        Dictionary<ForceId, TopKMerger> perOwner, SearchRequest request, float[] probe, long started, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(MaxParallelShards);
+        using var span = SearchTelemetry.StartFanOut(searchId, force.Value, shards.Length);
         var reports = await Task.WhenAll(shards.Select(async shard =>
         {
             await gate.WaitAsync(CancellationToken.None);
@@ -66,23 +86,15 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
             {
                 var search = new ShardSearch(probe, request.ModelId, request.K, request.MinScore, request.Purpose, shard.Ticket);
                 return await SearchShardAsync(shard.Key, search, perOwner[shard.Gallery.Id.Force], shard.Gallery.Id,
-                    request.Deadline, request.Deadline - clock.GetElapsedTime(started), deadline.Token, cancellationToken);
+                    request.Deadline, request.Deadline - clock.GetElapsedTime(started), deadline, cancellationToken);
             }
             finally
             {
                 gate.Release();
             }
         }));
-        SearchTelemetry.EndFanOut(logger, fanOut, reports);
-
-        var global = new TopKMerger(request.K);
-        foreach (var owner in perOwner.Values)
-            global.Add(owner.Result().Select(c => (new GalleryId(c.Force, c.Gallery), new ShardHit(c.SubjectRef, c.Score))));
-        var candidates = CandidateCalibration.Annotate(request.ModelId, global.Result());
-        await AuditAsync(principal, force, request.Purpose, scope, reports, candidates);
-        var coverage = new Coverage(reports);
-        var caseId = await ReviewCaseOpener.OpenAsync(GrainFactory, logger, force, request, probe, candidates, coverage, [.. scope.Refused], searchId);
-        return new SearchResponse(candidates, coverage, scope.Refused.ToArray(), caseId);
+        SearchTelemetry.EndFanOut(logger, span, reports);
+        return reports;
     }
 
     /// <summary>
@@ -223,45 +235,81 @@ public sealed class SearchCoordinatorGrain(GalleryInfoCache galleries, TimeProvi
         return all.Where(g => g.Force == force).Concat(decision.Granted.Select(g => g.Gallery)).Distinct().ToArray();
     }
 
-    /// <summary>One entry at the requester per owner asked (refused ones too) and one at each partner owner where an
-    /// asked gallery exists (a refusal for a gallery that does not exist concerns nobody there). Awaited: a search
-    /// that could not be logged returns nothing.</summary>
-    private async Task AuditAsync(Principal principal, ForceId force, SearchPurpose purpose, SearchScope scope, ShardReport[] reports, Candidate[] candidates)
+    /// <summary>
+    /// The search's entries, written while the shards scan: one at the requester per owner asked (refused ones too) and
+    /// one at each partner owner where an asked gallery exists (a refusal for a gallery that does not exist concerns
+    /// nobody there). They hold what is known before any shard answers: who, when, purpose, case, galleries asked.
+    /// Awaited before the reply: a search that could not be logged returns nothing. Returns, per owner, the sequence
+    /// numbers of the entries written (the owner's is null where it got none), which the outcome entries name.
+    /// </summary>
+    private async Task<Dictionary<ForceId, (long Mine, long? Theirs)>> AuditSearchAsync(Principal principal, ForceId force, SearchPurpose purpose, SearchScope scope)
+    {
+        var appends = scope.Owners.Select(async owner =>
+        {
+            var outgoing = new AuditEvent(AuditKind.OutgoingSearch, principal.ToString(), owner, purpose.Offence, purpose.CaseReference,
+                Asked(scope, owner), [], 0, $"{purpose.Subject}: {purpose.Justification}");
+            if (owner == force || !await AnyExistsAsync(owner, scope))
+            {
+                var written = await SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(force).AppendAsync(outgoing));
+                return (owner, (written.Seq, (long?)null));
+            }
+            return (owner, await AnchoredAsync(force, owner, outgoing));
+        }).ToArray();
+        return (await Task.WhenAll(appends)).ToDictionary(a => a.owner, a => a.Item2);
+    }
+
+    /// <summary>
+    /// What the search found at each owner (galleries that answered, candidates), at the requester and at each owner
+    /// that holds the search's entry, naming that entry. Queued for the logs' next group commits, not awaited to
+    /// storage: the reply does not wait for a second write (docs/SECURITY.md, "A search's outcome entry").
+    /// </summary>
+    private async Task AuditOutcomeAsync(Principal principal, ForceId force, SearchPurpose purpose, SearchScope scope,
+        Dictionary<ForceId, (long Mine, long? Theirs)> entries, ShardReport[] reports, Candidate[] candidates)
     {
         var answeredShards = reports.Where(r => r.Outcome == ShardOutcome.Answered).Select(r => r.Shard).ToHashSet();
-        var appends = new List<Task>();
-        foreach (var owner in scope.Owners)
+        var queued = new List<Task>();
+        foreach (var (owner, (mine, theirs)) in entries)
         {
-            var asked = scope.Granted.Where(g => g.Gallery.Id.Force == owner).Select(g => g.Gallery.Id)
-                .Concat(scope.Refused.Where(r => r.Gallery.Force == owner).Select(r => r.Gallery)).ToImmutableArray();
             var answered = scope.Granted.Where(g => g.Gallery.Id.Force == owner
                     && Enumerable.Range(0, g.Gallery.Config.ShardCount).Any(n => answeredShards.Contains(ShardKeys.For(g.Gallery.Id, n))))
                 .Select(g => g.Gallery.Id).ToImmutableArray();
-            var count = candidates.Count(c => c.Force == owner);
-            var outgoing = new AuditEvent(AuditKind.OutgoingSearch, principal.ToString(), owner, purpose.Offence, purpose.CaseReference,
-                asked, answered, count, $"{purpose.Subject}: {purpose.Justification}");
-            if (owner == force || !await AnyExistsAsync(owner, scope))
-                appends.Add(SiloFailover.CallAsync(() => GrainFactory.GetGrain<IAuditLogGrain>(force).AppendAsync(outgoing)));
-            else
-                appends.Add(AnchoredAsync(force, owner, outgoing));
+            var outcome = new AuditEvent(AuditKind.OutgoingSearchOutcome, principal.ToString(), owner, purpose.Offence, purpose.CaseReference,
+                Asked(scope, owner), answered, candidates.Count(c => c.Force == owner), $"outcome of entry {mine}");
+            queued.Add(SiloFailover.CallAsync(async () =>
+            {
+                await GrainFactory.GetGrain<IAuditLogGrain>(force).AppendLaterAsync(outcome);
+                return true;
+            }));
+            if (theirs is { } seq)
+                queued.Add(SiloFailover.CallAsync(async () =>
+                {
+                    await GrainFactory.GetGrain<IAuditLogGrain>(owner).AppendLaterAsync(
+                        outcome with { Kind = AuditKind.IncomingSearchOutcome, Partner = force, Detail = $"outcome of entry {seq}" });
+                    return true;
+                }));
         }
-        await Task.WhenAll(appends);
+        await Task.WhenAll(queued);
     }
+
+    private static ImmutableArray<GalleryId> Asked(SearchScope scope, ForceId owner) =>
+        scope.Granted.Where(g => g.Gallery.Id.Force == owner).Select(g => g.Gallery.Id)
+            .Concat(scope.Refused.Where(r => r.Gallery.Force == owner).Select(r => r.Gallery)).ToImmutableArray();
 
     /// <summary>Partner anchors: the requester's entry records the owner's head, and the owner's entry the requester's
     /// new head, so each force's chain is pinned in a log its own storage insider cannot reach.</summary>
-    private async Task AnchoredAsync(ForceId requester, ForceId owner, AuditEvent outgoing)
+    private async Task<(long Mine, long? Theirs)> AnchoredAsync(ForceId requester, ForceId owner, AuditEvent outgoing)
     {
         var mine = GrainFactory.GetGrain<IAuditLogGrain>(requester);
         var theirs = GrainFactory.GetGrain<IAuditLogGrain>(owner);
         var ownerHead = await SiloFailover.CallAsync(() => theirs.HeadAsync());
         var written = await SiloFailover.CallAsync(() => mine.AppendAsync(outgoing with { PartnerHead = ownerHead }));
         var incoming = outgoing with { Kind = AuditKind.IncomingSearch, Partner = requester, PartnerHead = new AuditHead(written.Seq, written.Hash) };
-        await SiloFailover.CallAsync(() => theirs.AppendAsync(incoming));
+        var received = await SiloFailover.CallAsync(() => theirs.AppendAsync(incoming));
+        return (written.Seq, received.Seq);
     }
 
-    /// <summary>Whether any gallery of <paramref name="owner"/> this search named exists; asked only after the answer
-    /// to the caller is fixed, so it never shapes that answer.</summary>
+    /// <summary>Whether any gallery of <paramref name="owner"/> this search named exists; it decides only where the
+    /// search is logged, never the answer to the caller.</summary>
     private async Task<bool> AnyExistsAsync(ForceId owner, SearchScope scope)
     {
         if (scope.Granted.Any(g => g.Gallery.Id.Force == owner)) return true;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -332,129 +333,171 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
     {
         var thresholds = new float[queries.Count];
         Array.Fill(thresholds, float.NegativeInfinity);
-        var tileDots = new int[16 * ((_blockRows + 3) / 4)];
+        var many = Kernels == Int8KernelLevel.Avx512Vnni && queries.Count >= Int8Kernels.ManyMinProbes;
+        // A tile shape fills at most four int32 per row (4 probes × 4 rows per group of 16); a many-probe pass one per probe.
+        var groupDots = new int[(many ? queries.Count : 4) * _blockRows];
+        var scratch = many ? new int[4 * _stride] : [];
         fixed (float* t = thresholds)
-        fixed (int* dots = tileDots)
+        fixed (int* dots = groupDots)
+        fixed (int* transposed = scratch)
         {
             for (var row = start; row < end;)
             {
                 var chunkEnd = Math.Min(end, ((row >> _codes.ChunkShift) + 1) << _codes.ChunkShift);
                 var blockEnd = Math.Min(chunkEnd, row + _blockRows);
-                // The next block, pulled into L2 while this one is scored (only batches have time to spare).
-                var next = blockEnd < end && queries.Count >= 4 ? _codes.Address(blockEnd) : null;
-                var nextBytes = next is null ? 0 : (int)(Math.Min(end - blockEnd, _blockRows) * _stride);
-                ScanBlock(row, (int)(blockEnd - row), queries, collectors, t, dots, next, nextBytes);
+                if (many)
+                {
+                    // The kernel prefetches one group ahead, past this block only while the rows stay contiguous.
+                    ScanBlockMany(row, (int)(blockEnd - row), queries, collectors, t, dots, transposed, blockEnd < chunkEnd ? 1 : 0);
+                }
+                else
+                {
+                    // The next block, pulled into L2 while this one is scored (only batches have time to spare).
+                    var next = blockEnd < end && queries.Count >= 4 ? _codes.Address(blockEnd) : null;
+                    var nextBytes = next is null ? 0 : (int)(Math.Min(end - blockEnd, _blockRows) * _stride);
+                    ScanBlock(row, (int)(blockEnd - row), queries, collectors, t, dots, next, nextBytes);
+                }
                 row = blockEnd;
             }
         }
     }
 
-    /// <summary>Scores one block of rows against every probe: 4 probes × all whole 4-row tiles in one kernel
-    /// call, then the leftover rows and probes. Four scores at a time are compared with the probes' current
-    /// thresholds in one vector compare; only a score that can enter a top-k list reaches its collector.</summary>
-    private void ScanBlock(long first, int rows, QueryCodes queries, TopKCollector[] collectors, float* thresholds, int* tileDots,
+    /// <summary>Scores one block against a batch of <see cref="Int8Kernels.ManyMinProbes"/> or more probes on VNNI:
+    /// one kernel call meets every probe with every whole group of 16 rows, then each probe's dots are scored as
+    /// one-probe groups; rows past the last whole group are scored one by one.</summary>
+    private void ScanBlockMany(long first, int rows, QueryCodes queries, TopKCollector[] collectors, float* thresholds, int* dots,
+        int* scratch, int prefetchGroups)
+    {
+        var stride = _stride;
+        var level = Kernels;
+        var block = _codes.Address(first);
+        var groups = rows / 16;
+        Int8Kernels.ManyByRows(level, queries.Codes16, queries.Codes8, queries.Count, block, groups, stride, prefetchGroups, scratch, dots);
+        fixed (float* rowScales = &_scales[first])
+        {
+            for (var qi = 0; qi < queries.Count; qi++)
+            {
+                var lanes = new GroupLanes(1, queries, qi, thresholds);
+                OfferGroups512(dots + 16L * groups * qi, groups, ref lanes, rowScales, first, collectors, thresholds);
+                for (var j = groups * 16; j < rows; j++)
+                    OfferIfPasses(collectors[qi], Int8Kernels.Dot(level, queries.Codes16 + (long)qi * stride, block + (long)j * stride, stride),
+                        queries, qi, rowScales[j], first + j, thresholds + qi);
+            }
+        }
+    }
+
+    /// <summary>Scores one block of rows against every probe, a tile shape at a time: 4 probes × 4 rows while
+    /// four or more probes are left, then 2 × 8 and 1 × 16 (so a single probe, or the one to three left over,
+    /// also run the widest kernel the CPU has). Each kernel call covers all whole groups of the block and fills
+    /// 16 int32 per group; the group's 16 scores are compared with their probes' thresholds in one vector
+    /// compare, and only a score that can enter a top-k list reaches its collector. Rows past the last whole
+    /// group are scored one by one.</summary>
+    private void ScanBlock(long first, int rows, QueryCodes queries, TopKCollector[] collectors, float* thresholds, int* groupDots,
         byte* next, int nextBytes)
     {
         var stride = _stride;
         var level = Kernels;
         var block = _codes.Address(first);
-        var dots = stackalloc int[4];
-        var rowTiles = rows / 4;
-        // Spread the prefetch of the next block's cache lines over this block's probe groups.
-        var groups = Math.Max(1, queries.Count / 4);
-        var linesPerGroup = (nextBytes / 64 + groups - 1) / groups;
+        // Spread the prefetch of the next block's cache lines over this block's kernel calls.
+        var passes = queries.Count / 4 + (queries.Count % 4 + 1) / 2;
+        var linesPerPass = (nextBytes / 64 + passes - 1) / passes;
         var prefetch = next;
         var prefetchEnd = next + nextBytes;
         fixed (float* rowScales = &_scales[first])
         {
-            var qi = 0;
-            for (; qi + 4 <= queries.Count; qi += 4)
+            for (var qi = 0; qi < queries.Count;)
             {
-                for (var line = 0; line < linesPerGroup && prefetch < prefetchEnd; line++, prefetch += 64)
+                var shape = queries.Count - qi >= 4 ? 4 : queries.Count - qi >= 2 ? 2 : 1;
+                for (var line = 0; line < linesPerPass && prefetch < prefetchEnd; line++, prefetch += 64)
                     if (Sse.IsSupported) Sse.Prefetch1(prefetch);
                 var q16 = queries.Codes16 + (long)qi * stride;
-                Int8Kernels.FourByRows(level, q16, queries.Codes8 + (long)qi * stride, block, rowTiles, stride, tileDots);
+                var q8 = queries.Codes8 + (long)qi * stride;
+                var groupRows = Int8Kernels.GroupRows(shape);
+                var groups = rows / groupRows;
+                if (shape == 4) Int8Kernels.FourByRows(level, q16, q8, block, groups, stride, groupDots);
+                else if (shape == 2) Int8Kernels.TwoByRows(level, q16, q8, block, groups, stride, groupDots);
+                else Int8Kernels.OneByRows(level, q16, q8, block, groups, stride, groupDots);
+                var lanes = new GroupLanes(shape, queries, qi, thresholds);
                 // Tied to the kernel level so the tests' forced fallbacks also run the 128-bit compare.
-                if (level >= Int8KernelLevel.Avx512 && Vector512.IsHardwareAccelerated)
-                    OfferTiles512(tileDots, rowTiles, queries, qi, rowScales, first, collectors, thresholds);
+                if (level >= Int8KernelLevel.Avx512 && Avx512F.IsSupported)
+                    OfferGroups512(groupDots, groups, ref lanes, rowScales, first, collectors, thresholds);
                 else
-                    OfferTiles128(tileDots, rowTiles, queries, qi, rowScales, first, collectors, thresholds);
-                for (var j = 4 * rowTiles; j < rows; j++)
-                    for (var t = 0; t < 4; t++)
+                    OfferGroups128(groupDots, groups, ref lanes, rowScales, first, collectors, thresholds);
+                for (var j = groups * groupRows; j < rows; j++)
+                    for (var t = 0; t < shape; t++)
                         OfferIfPasses(collectors[qi + t], Int8Kernels.Dot(level, q16 + t * stride, block + (long)j * stride, stride),
                             queries, qi + t, rowScales[j], first + j, thresholds + qi + t);
-            }
-            for (; qi < queries.Count; qi++)
-            {
-                var q = queries.Codes16 + (long)qi * stride;
-                var collector = collectors[qi];
-                var correction = Vector128.Create(queries.Corrections[qi]);
-                var scale = Vector128.Create(queries.Scales[qi]);
-                var j = 0;
-                for (; j + 4 <= rows; j += 4)
-                {
-                    Int8Kernels.OneByFour(level, q, block + (long)j * stride, stride, dots);
-                    var score = Vector128.ConvertToSingle(Vector128.Load(dots) - correction) * Vector128.Load(rowScales + j) * scale;
-                    var passed = Vector128.GreaterThanOrEqual(score, Vector128.Create(thresholds[qi])).ExtractMostSignificantBits();
-                    for (; passed != 0; passed &= passed - 1)
-                    {
-                        var r = BitOperations.TrailingZeroCount(passed);
-                        Offer(collector, score.GetElement(r), first + j + r, thresholds + qi);
-                    }
-                }
-                for (; j < rows; j++)
-                    OfferIfPasses(collector, Int8Kernels.Dot(level, q, block + (long)j * stride, stride), queries, qi, rowScales[j], first + j, thresholds + qi);
+                qi += shape;
             }
         }
     }
 
-    /// <summary>Offers the passing scores of whole 4 × 4 tiles (out[16·tile + 4·row + query]) for probes
-    /// qi..qi+3, a tile (16 scores) per compare.</summary>
-    private static void OfferTiles512(int* tileDots, int rowTiles, QueryCodes queries, int qi, float* rowScales, long first,
+    /// <summary>Offers the passing scores of whole groups (out[16·group + shape·row + probe]), 16 per compare.</summary>
+    private static void OfferGroups512(int* groupDots, int groups, ref GroupLanes lanes, float* rowScales, long first,
         TopKCollector[] collectors, float* thresholds)
     {
-        var corrections = Repeat4(Vector128.Load(queries.Corrections + qi));
-        var scales = Repeat4(Vector128.Load(queries.Scales + qi));
-        var limits = Repeat4(Vector128.Load(thresholds + qi));
-        // Lane 4·row + query takes row scale [row].
-        var spread = Vector512.Create(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3);
-        for (var tile = 0; tile < rowTiles; tile++)
+        var corrections = Vector512.Load(lanes.Corrections);
+        var scales = Vector512.Load(lanes.Scales);
+        var limits = Vector512.Load(lanes.Limits);
+        var groupRows = 16 >> lanes.Shift;
+        for (var g = 0; g < groups; g++)
         {
-            var rowScale = Vector512.Shuffle(Vector128.Load(rowScales + 4 * tile).ToVector256Unsafe().ToVector512Unsafe(), spread);
-            var score = Vector512.ConvertToSingle(Vector512.Load(tileDots + 16 * tile) - corrections) * rowScale * scales;
+            var groupScales = rowScales + groupRows * g;
+            // Lane l takes row scale [l >> shift]: a full load for one probe, a spread of 8 or 4 scales otherwise.
+            var rowScale = lanes.Shift switch
+            {
+                0 => Vector512.Load(groupScales),
+                1 => Avx512F.PermuteVar16x32(Vector256.Load(groupScales).ToVector512Unsafe(), SpreadTwo),
+                _ => Avx512F.PermuteVar16x32(Vector128.Load(groupScales).ToVector256Unsafe().ToVector512Unsafe(), SpreadFour),
+            };
+            var score = Vector512.ConvertToSingle(Vector512.Load(groupDots + 16 * g) - corrections) * rowScale * scales;
             var passed = Vector512.GreaterThanOrEqual(score, limits).ExtractMostSignificantBits();
             if (passed == 0) continue;
             for (; passed != 0; passed &= passed - 1)
             {
                 var lane = BitOperations.TrailingZeroCount(passed);
-                var t = lane & 3;
-                // Re-checked: an earlier offer in this tile may have raised the probe's threshold.
-                if (score.GetElement(lane) >= thresholds[qi + t])
-                    Offer(collectors[qi + t], score.GetElement(lane), first + 4 * tile + (lane >> 2), thresholds + qi + t);
+                var t = lane & lanes.Mask;
+                // Re-checked: an earlier offer in this group may have raised the probe's threshold.
+                if (score.GetElement(lane) >= thresholds[lanes.First + t])
+                    Offer(collectors[lanes.First + t], score.GetElement(lane), first + groupRows * g + (lane >> lanes.Shift), thresholds + lanes.First + t);
             }
-            limits = Repeat4(Vector128.Load(thresholds + qi));
+            lanes.RefreshLimits(thresholds);
+            limits = Vector512.Load(lanes.Limits);
         }
     }
 
-    private static void OfferTiles128(int* tileDots, int rowTiles, QueryCodes queries, int qi, float* rowScales, long first,
+    /// <summary>The 128-bit form of <see cref="OfferGroups512"/> (four lanes per compare), for CPUs without AVX-512.</summary>
+    private static void OfferGroups128(int* groupDots, int groups, ref GroupLanes lanes, float* rowScales, long first,
         TopKCollector[] collectors, float* thresholds)
     {
-        var corrections = Vector128.Load(queries.Corrections + qi);
-        var scales = Vector128.Load(queries.Scales + qi);
-        for (var j = 0; j < 4 * rowTiles; j++)
-        {
-            var score = Vector128.ConvertToSingle(Vector128.Load(tileDots + 4 * j) - corrections) * Vector128.Create(rowScales[j]) * scales;
-            var passed = Vector128.GreaterThanOrEqual(score, Vector128.Load(thresholds + qi)).ExtractMostSignificantBits();
-            for (; passed != 0; passed &= passed - 1)
+        // Lanes repeat every `shape` ≤ 4 lanes, so the first four lanes' constants serve every quarter of a group.
+        var corrections = Vector128.Load(lanes.Corrections);
+        var scales = Vector128.Load(lanes.Scales);
+        var groupRows = 16 >> lanes.Shift;
+        var shift = lanes.Shift;
+        for (var g = 0; g < groups; g++)
+            for (var quarter = 0; quarter < 16; quarter += 4)
             {
-                var t = BitOperations.TrailingZeroCount(passed);
-                Offer(collectors[qi + t], score.GetElement(t), first + j, thresholds + qi + t);
+                var row = groupRows * g + (quarter >> shift);
+                var rowScale = Vector128.Create(rowScales[row], rowScales[row + (1 >> shift)], rowScales[row + (2 >> shift)], rowScales[row + (3 >> shift)]);
+                var score = Vector128.ConvertToSingle(Vector128.Load(groupDots + 16 * g + quarter) - corrections) * rowScale * scales;
+                var passed = Vector128.GreaterThanOrEqual(score, Vector128.Load(lanes.Limits)).ExtractMostSignificantBits();
+                if (passed == 0) continue;
+                for (; passed != 0; passed &= passed - 1)
+                {
+                    var lane = BitOperations.TrailingZeroCount(passed);
+                    var t = lane & lanes.Mask;
+                    if (score.GetElement(lane) >= thresholds[lanes.First + t])
+                        Offer(collectors[lanes.First + t], score.GetElement(lane), first + row + (lane >> shift), thresholds + lanes.First + t);
+                }
+                lanes.RefreshLimits(thresholds);
             }
-        }
     }
 
-    private static Vector512<T> Repeat4<T>(Vector128<T> four) =>
-        Vector512.Create(Vector256.Create(four, four), Vector256.Create(four, four));
+    /// <summary>Lane l of a group takes row l ≫ 2 (4 × 4 tiles) or l ≫ 1 (2 × 8).</summary>
+    private static readonly Vector512<int> SpreadFour = Vector512.Create(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3);
+
+    private static readonly Vector512<int> SpreadTwo = Vector512.Create(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7);
 
     /// <summary>The scalar twin of the vector compares above: the same float operations in the same order
     /// (<see cref="Int8Codec.Score"/>), so a row scores identically whichever path reached it.</summary>
@@ -468,6 +511,47 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
     {
         collector.Offer(score, row);
         *threshold = collector.Threshold;
+    }
+
+    /// <summary>Per-lane constants of one kernel call's groups: lane l scores probe First + (l &amp; Mask) against
+    /// row l ≫ Shift of the group (shape 1, 2 or 4 probes). Kept in fixed buffers so a compare loads each as one
+    /// vector whatever the shape. Lives on the stack for one kernel call (its pointers are only used there).</summary>
+    private struct GroupLanes
+    {
+        private fixed int _corrections[16];
+        private fixed float _scales[16];
+        private fixed float _limits[16];
+
+        public GroupLanes(int shape, QueryCodes queries, int first, float* thresholds)
+        {
+            First = first;
+            Mask = shape - 1;
+            Shift = BitOperations.Log2((uint)shape);
+            for (var lane = 0; lane < 16; lane++)
+            {
+                _corrections[lane] = queries.Corrections[first + (lane & Mask)];
+                _scales[lane] = queries.Scales[first + (lane & Mask)];
+            }
+            RefreshLimits(thresholds);
+        }
+
+        public int First { get; }
+
+        public int Mask { get; }
+
+        public int Shift { get; }
+
+        public readonly int* Corrections => (int*)Unsafe.AsPointer(ref Unsafe.AsRef(in _corrections[0]));
+
+        public readonly float* Scales => (float*)Unsafe.AsPointer(ref Unsafe.AsRef(in _scales[0]));
+
+        public readonly float* Limits => (float*)Unsafe.AsPointer(ref Unsafe.AsRef(in _limits[0]));
+
+        /// <summary>Re-reads the probes' thresholds after an offer raised one.</summary>
+        public void RefreshLimits(float* thresholds)
+        {
+            for (var lane = 0; lane < 16; lane++) _limits[lane] = thresholds[First + (lane & Mask)];
+        }
     }
 
     /// <summary>A batch's encoded probes, pinned for the length of one search.</summary>

@@ -13,8 +13,8 @@ internal enum Int8KernelLevel
     /// <summary>512-bit AVX-512BW: 32 codes per <c>vpmaddwd</c>.</summary>
     Avx512,
 
-    /// <summary>AVX-512 VNNI <c>vpdpbusd</c> (64 codes per instruction, multiply and add fused) for the
-    /// 4 × 4 batch tiles, through <see cref="NativeInt8Methods"/> (.NET 10 has no managed form of it);
-    /// single probes, which are memory-bound, use the <see cref="Avx512"/> kernels.</summary>
+    /// <summary>AVX-512 VNNI <c>vpdpbusd</c> (64 codes per instruction, multiply and add fused) for every
+    /// tile shape (1, 2 and 4 probes), through <see cref="NativeInt8Methods"/> (.NET 10 has no managed form
+    /// of it); the row tails use the <see cref="Avx512"/> kernels.</summary>
     Avx512Vnni,
 }

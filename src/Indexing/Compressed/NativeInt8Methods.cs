@@ -4,8 +4,10 @@ using System.Runtime.Intrinsics.X86;
 namespace Grid.Indexing.Compressed;
 
 /// <summary>
-/// Every call into libgridint8.so (native/gridint8.cpp): the AVX-512 VNNI kernel that .NET 10 cannot
-/// express (it has no <c>vpdpbusd</c> on 512-bit vectors). The kernel never fails and takes only raw
+/// Every call into libgridint8.so (native/gridint8.cpp): the AVX-512 VNNI kernels that .NET 10 cannot
+/// express (it has no <c>vpdpbusd</c> on 512-bit vectors), one per tile shape (1 query × 16 rows,
+/// 2 × 8, 4 × 4; each fills 16 int32 per group of rows) and one for batches of 16 probes or more (each group
+/// of 16 rows transposed once, then met by every probe). The kernels never fail and takes only raw
 /// pointers, so there is no handle or error channel; callers check <see cref="IsAvailable"/> first.
 /// </summary>
 internal static unsafe partial class NativeInt8Methods
@@ -16,7 +18,18 @@ internal static unsafe partial class NativeInt8Methods
     public static bool IsAvailable { get; } = Probe();
 
     [LibraryImport(Library, EntryPoint = "gi8_four_queries_by_rows")]
-    public static partial void FourQueriesByRows(sbyte* queries, byte* rows, int rowTiles, int stride, int* output);
+    public static partial void FourQueriesByRows(sbyte* queries, byte* rows, int groups, int stride, int* output);
+
+    [LibraryImport(Library, EntryPoint = "gi8_two_queries_by_rows")]
+    public static partial void TwoQueriesByRows(sbyte* queries, byte* rows, int groups, int stride, int* output);
+
+    /// <summary><paramref name="scratch"/>: 16 · stride bytes; out[q · 16 · groups + 16 · group + row].</summary>
+    [LibraryImport(Library, EntryPoint = "gi8_queries_by_rows_transposed")]
+    public static partial void QueriesByRowsTransposed(sbyte* queries, int queryCount, byte* rows, int groups, int stride, int prefetchGroups,
+        int* scratch, int* output);
+
+    [LibraryImport(Library, EntryPoint = "gi8_one_query_by_rows")]
+    public static partial void OneQueryByRows(sbyte* query, byte* rows, int groups, int stride, int* output);
 
     [LibraryImport(Library)]
     private static partial int gi8_version();
@@ -26,7 +39,7 @@ internal static unsafe partial class NativeInt8Methods
         if (!Avx512BW.IsSupported || (X86Base.CpuId(7, 0).Ecx & (1 << 11)) == 0) return false;
         try
         {
-            return gi8_version() == 1;
+            return gi8_version() == 3;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
         {

@@ -1,7 +1,7 @@
 // gridint8: AVX-512 VNNI int8 dot products for Grid.Indexing's exact-int8 engine. .NET 10 exposes no
-// AVX-512 VNNI intrinsics (only VEX AVX-VNNI, which this CPU family lacks), so the one kernel that needs
-// vpdpbusd (64 multiply-adds into int32 in one instruction) lives here. Compiled without -march: the
-// kernel carries its own target attribute and the caller checks CPUID before calling it.
+// AVX-512 VNNI intrinsics (only VEX AVX-VNNI, which this CPU family lacks), so the kernels that need
+// vpdpbusd (64 multiply-adds into int32 in one instruction) live here. Compiled without -march: the
+// kernels carry their own target attribute and the caller checks CPUID before calling them.
 // GCC 12's AVX-512 headers trip -Wmaybe-uninitialized on their own _mm256_undefined_* placeholders.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <immintrin.h>
@@ -36,21 +36,130 @@ GI8_TARGET inline __m512i reduce16(const __m512i* a) {
     return pair128(pair128(u0, u1), pair128(u2, u3));
 }
 
+// Q queries (int8, stride apart) against groups × (16 / Q) consecutive rows (uint8 = code + 128, stride
+// apart): out[16·g + Q·row + query] = Σ row[i] · query[i], exactly, in int32. A group is four sub-tiles of
+// four (row, query) pairs, folded to per-128-bit-lane sums and finished in one reduce tree and one store.
+// Rows are read strictly in address order (a whole row, then the next): measured at 250,000 × 512 on this
+// machine, that costs 1.1× the CPU time of a plain read of the same bytes, against 2.5× when four rows are
+// read interleaved line by line (the hardware prefetcher loses the stream), and software prefetch only
+// added cost. Each row chunk is loaded once for all Q queries; two accumulators per (row, query) halve the
+// dependency chain; query chunks stay in L1.
+template <int Q>
+GI8_TARGET inline void queries_by_rows(const int8_t* queries, const uint8_t* rows, int groups, int stride, int32_t* out) {
+    static_assert(Q == 1 || Q == 2, "four queries have their own 4 x 4 tile");
+    constexpr int R = 16 / Q;        // rows per group
+    constexpr int SubRows = 4 / Q;   // rows per sub-tile
+    for (int g = 0; g < groups; g++) {
+        const uint8_t* group = rows + (int64_t)(R * g) * stride;
+        __m512i folded[4];
+        for (int s = 0; s < 4; s++) {
+            __m512i a[4];
+            for (int j = 0; j < SubRows; j++) {
+                const uint8_t* r = group + (int64_t)(SubRows * s + j) * stride;
+                __m512i x[Q], y[Q];
+                for (int t = 0; t < Q; t++) x[t] = y[t] = _mm512_setzero_si512();
+                int i = 0;
+                for (; i + 128 <= stride; i += 128) {
+                    const __m512i rx = _mm512_loadu_si512(r + i), ry = _mm512_loadu_si512(r + i + 64);
+                    for (int t = 0; t < Q; t++) {
+                        x[t] = _mm512_dpbusd_epi32(x[t], rx, _mm512_loadu_si512(queries + (int64_t)t * stride + i));
+                        y[t] = _mm512_dpbusd_epi32(y[t], ry, _mm512_loadu_si512(queries + (int64_t)t * stride + i + 64));
+                    }
+                }
+                if (i < stride) {
+                    const __m512i rx = _mm512_loadu_si512(r + i);
+                    for (int t = 0; t < Q; t++) x[t] = _mm512_dpbusd_epi32(x[t], rx, _mm512_loadu_si512(queries + (int64_t)t * stride + i));
+                }
+                for (int t = 0; t < Q; t++) a[Q * j + t] = _mm512_add_epi32(x[t], y[t]);
+            }
+            folded[s] = pair64(pair32(a[0], a[1]), pair32(a[2], a[3]));
+        }
+        _mm512_storeu_si512(out + 16 * g, pair128(pair128(folded[0], folded[1]), pair128(folded[2], folded[3])));
+    }
+}
+
+
+// Transposes 16 rows (stride bytes each, 16 · stride / 64 cache lines) so that scratch line d holds dword d
+// (codes 4d..4d+3) of rows 0..15 in lane order: a 16 × 16 dword transpose per 64-byte column of the rows,
+// 64 shuffles per 1 KiB.
+GI8_TARGET inline void transpose16(const uint8_t* rows, int stride, int32_t* scratch) {
+    for (int line = 0; line < stride / 64; line++) {
+        __m512i r[16], t[16], u[16];
+        #pragma GCC unroll 16
+        for (int j = 0; j < 16; j++) r[j] = _mm512_loadu_si512(rows + (int64_t)j * stride + 64 * line);
+        #pragma GCC unroll 16
+        for (int i = 0; i < 8; i++) {
+            t[2 * i] = _mm512_unpacklo_epi32(r[2 * i], r[2 * i + 1]);
+            t[2 * i + 1] = _mm512_unpackhi_epi32(r[2 * i], r[2 * i + 1]);
+        }
+        // u[4i + k], 128-bit lane L: dword 4L + k of rows 4i..4i+3.
+        #pragma GCC unroll 16
+        for (int i = 0; i < 4; i++) {
+            u[4 * i] = _mm512_unpacklo_epi64(t[4 * i], t[4 * i + 2]);
+            u[4 * i + 1] = _mm512_unpackhi_epi64(t[4 * i], t[4 * i + 2]);
+            u[4 * i + 2] = _mm512_unpacklo_epi64(t[4 * i + 1], t[4 * i + 3]);
+            u[4 * i + 3] = _mm512_unpackhi_epi64(t[4 * i + 1], t[4 * i + 3]);
+        }
+        int32_t* out = scratch + 256 * line;
+        #pragma GCC unroll 16
+        for (int k = 0; k < 4; k++) {
+            const __m512i v0 = _mm512_shuffle_i32x4(u[k], u[4 + k], 0x44), v1 = _mm512_shuffle_i32x4(u[k], u[4 + k], 0xEE);
+            const __m512i v2 = _mm512_shuffle_i32x4(u[8 + k], u[12 + k], 0x44), v3 = _mm512_shuffle_i32x4(u[8 + k], u[12 + k], 0xEE);
+            _mm512_storeu_si512(out + 16 * k, _mm512_shuffle_i32x4(v0, v2, 0x88));
+            _mm512_storeu_si512(out + 16 * (4 + k), _mm512_shuffle_i32x4(v0, v2, 0xDD));
+            _mm512_storeu_si512(out + 16 * (8 + k), _mm512_shuffle_i32x4(v1, v3, 0x88));
+            _mm512_storeu_si512(out + 16 * (12 + k), _mm512_shuffle_i32x4(v1, v3, 0xDD));
+        }
+    }
+}
+
+// T queries against one transposed group of 16 rows: each scratch line (dword d of the 16 rows) meets
+// dword d of each query, broadcast, in one vpdpbusd; the accumulator of query t holds its 16 rows' sums,
+// so nothing needs reducing. out[t · out_stride + row].
+template <int T>
+GI8_TARGET inline void transposed_queries(const int8_t* queries, int stride, const int32_t* scratch, int32_t* out, int64_t out_stride) {
+    __m512i acc[T];
+    #pragma GCC unroll 16
+    for (int t = 0; t < T; t++) acc[t] = _mm512_setzero_si512();
+    for (int d = 0; d < stride / 4; d++) {
+        const __m512i x = _mm512_loadu_si512(scratch + 16 * d);
+        #pragma GCC unroll 16
+        for (int t = 0; t < T; t++) {
+            int32_t q;
+            __builtin_memcpy(&q, queries + (int64_t)t * stride + 4 * d, 4);
+            acc[t] = _mm512_dpbusd_epi32(acc[t], x, _mm512_set1_epi32(q));
+        }
+    }
+    #pragma GCC unroll 16
+    for (int t = 0; t < T; t++) _mm512_storeu_si512(out + t * out_stride, acc[t]);
+}
+
 }  // namespace
 
 extern "C" {
 
-int gi8_version() { return 1; }
+int gi8_version() { return 3; }
 
-// Four queries (int8, stride apart) against row_tiles × 4 rows (uint8 = code + 128, stride apart).
-// For tile t, out[16·t + 4·row + query] = Σ row[i] · query[i], exactly, in int32.
-// stride is a multiple of 64; the caller bounds |query| ≤ 127 so sums cannot overflow.
-GI8_TARGET
-void gi8_four_queries_by_rows(const int8_t* queries, const uint8_t* rows, int row_tiles, int stride, int32_t* out) {
+// stride is a multiple of 64; the caller bounds |query| ≤ 127 so sums cannot overflow. Loads are unaligned
+// (free on aligned data): the engine's rows are 64-byte aligned, callers' buffers need not be.
+
+// One query against groups × 16 rows: out[16·g + row].
+GI8_TARGET void gi8_one_query_by_rows(const int8_t* query, const uint8_t* rows, int groups, int stride, int32_t* out) {
+    queries_by_rows<1>(query, rows, groups, stride, out);
+}
+
+// Two queries against groups × 8 rows: out[16·g + 2·row + query].
+GI8_TARGET void gi8_two_queries_by_rows(const int8_t* queries, const uint8_t* rows, int groups, int stride, int32_t* out) {
+    queries_by_rows<2>(queries, rows, groups, stride, out);
+}
+
+// Four queries against groups × 4 rows: out[16·g + 4·row + query]. Each row chunk is loaded once for
+// the four queries and each query chunk once for the four rows.
+GI8_TARGET void gi8_four_queries_by_rows(const int8_t* queries, const uint8_t* rows, int groups, int stride, int32_t* out) {
     const int8_t* q1 = queries + stride;
     const int8_t* q2 = queries + 2 * stride;
     const int8_t* q3 = queries + 3 * stride;
-    for (int t = 0; t < row_tiles; t++) {
+    for (int t = 0; t < groups; t++) {
         const uint8_t* r0 = rows + (int64_t)(4 * t) * stride;
         const uint8_t* r1 = r0 + stride;
         const uint8_t* r2 = r1 + stride;
@@ -88,6 +197,40 @@ void gi8_four_queries_by_rows(const int8_t* queries, const uint8_t* rows, int ro
         // Accumulator order 4·row + query, so lane i of the reduction is out[16·t + i].
         const __m512i acc[16] = {a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33};
         _mm512_storeu_si512(out + 16 * t, reduce16(acc));
+    }
+}
+
+// query_count queries against groups × 16 rows, for batches of 16 probes or more: each group of rows is
+// transposed once into scratch (16 · stride bytes, stays in L1) and then meets every query with no
+// reduction at all (the 4 × 4 tile spends a quarter of its instructions reducing 16 accumulators).
+// out[q · 16 · groups + 16 · g + row]. The transpose reads 16 rows side by side, which the hardware
+// prefetcher does not follow, so the next group (up to prefetch_groups past the last) is pulled into L2
+// in address order while this one meets the queries (a prefetch never faults, even past an allocation). Measured at 250,000 × 512 from memory, CPU time per
+// (row, probe): 16 probes 5.8 ns against 6.2 for 4 × 4 tiles, 32 probes 3.9 against 4.7, 100 probes 2.9
+// against 4.0; at 8 probes the tiles win (8.0 against 9.2).
+GI8_TARGET void gi8_queries_by_rows_transposed(const int8_t* queries, int query_count, const uint8_t* rows, int groups,
+                                               int stride, int prefetch_groups, int32_t* scratch, int32_t* out) {
+    const int64_t out_stride = 16LL * groups;
+    const int64_t group_bytes = 16LL * stride;
+    for (int g = 0; g < groups; g++) {
+        if (g + 1 < groups + prefetch_groups)
+            for (int64_t b = 0; b < group_bytes; b += 64) _mm_prefetch((const char*)rows + (g + 1) * group_bytes + b, _MM_HINT_T1);
+        transpose16(rows + (int64_t)(16 * g) * stride, stride, scratch);
+        int t = 0;
+        for (; t + 8 <= query_count; t += 8)
+            transposed_queries<8>(queries + (int64_t)t * stride, stride, scratch, out + t * out_stride + 16 * g, out_stride);
+        const int8_t* q = queries + (int64_t)t * stride;
+        int32_t* o = out + t * out_stride + 16 * g;
+        switch (query_count - t) {
+            case 7: transposed_queries<7>(q, stride, scratch, o, out_stride); break;
+            case 6: transposed_queries<6>(q, stride, scratch, o, out_stride); break;
+            case 5: transposed_queries<5>(q, stride, scratch, o, out_stride); break;
+            case 4: transposed_queries<4>(q, stride, scratch, o, out_stride); break;
+            case 3: transposed_queries<3>(q, stride, scratch, o, out_stride); break;
+            case 2: transposed_queries<2>(q, stride, scratch, o, out_stride); break;
+            case 1: transposed_queries<1>(q, stride, scratch, o, out_stride); break;
+            default: break;
+        }
     }
 }
 

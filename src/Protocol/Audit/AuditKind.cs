@@ -33,4 +33,8 @@ public enum AuditKind
     FollowUpExtended = 14,
     /// <summary>A candidate's reference image went to the requester's case (both ends).</summary>
     CandidateImage = 15,
+    /// <summary>What a search this force made found at one owner (galleries answered, candidates received); follows its OutgoingSearch entry.</summary>
+    OutgoingSearchOutcome = 16,
+    /// <summary>What a partner's search found here (galleries answered, candidates returned); follows its IncomingSearch entry.</summary>
+    IncomingSearchOutcome = 17,
 }

@@ -46,4 +46,35 @@ public sealed class AuditLogGrainTests(GridClusterFixture grid)
         var stats = (await client.GetStatsAsync()).Partners.Single(p => p.Partner == Samples.De);
         Assert.Equal((1, 1, 4, 2), (stats.SearchesMade, stats.SearchesReceived, stats.CandidatesReceived, stats.CandidatesReturned));
     }
+
+    /// <summary>A search's outcome entry may trail its reply: it goes ahead of the next append's group, and with no
+    /// append to carry it the flush timer writes it. It never overtakes what was appended before it was handed in.</summary>
+    [Fact]
+    public async Task An_entry_left_to_trail_is_written_ahead_of_the_next_append_or_by_the_flush_timer()
+    {
+        Internally(null);
+        var log = grid.Silo.GetGrain<IAuditLogGrain>("SK-PZ");
+        var search = await log.AppendAsync(new AuditEvent(AuditKind.OutgoingSearch, "SK-PZ:eva", Samples.De, "murder", "T-1", [], [], 0, ""));
+        var outcome = new AuditEvent(AuditKind.OutgoingSearchOutcome, "SK-PZ:eva", Samples.De, "murder", "T-1", [], [], 3, $"outcome of entry {search.Seq}");
+        await log.AppendLaterAsync(outcome);
+        var next = await log.AppendAsync(new AuditEvent(AuditKind.OutgoingSearch, "SK-PZ:eva", Samples.De, "murder", "T-2", [], [], 0, ""));
+
+        As(grid.OperatorKey);
+        var reader = grid.Client.GetGrain<IAuditLogGrain>("SK-PZ");
+        var entries = await reader.ReadAsync(0, 100);
+        var trailed = Assert.Single(entries, e => e.Kind == AuditKind.OutgoingSearchOutcome);
+        Assert.Equal((search.Seq + 1, next.Seq - 1), (trailed.Seq, trailed.Seq));
+        Assert.Equal(3, (await reader.GetStatsAsync()).Partners.Single(p => p.Partner == Samples.De).CandidatesReceived);
+
+        Internally(null);
+        await log.AppendLaterAsync(outcome with { CaseReference = "T-3" });
+        As(grid.OperatorKey);
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!(await reader.ReadAsync(next.Seq, 100)).Any(e => e.CaseReference == "T-3"))
+        {
+            Assert.True(DateTime.UtcNow < until, "the trailing entry was not written by the flush timer within 30 s");
+            await Task.Delay(100);
+        }
+        Assert.True((await reader.VerifyAsync()).Intact);
+    }
 }
