@@ -67,7 +67,8 @@ public static class GridSiloHostBuilderExtensions
             silo.AddGridSecurity();
 
             // The force label travels as Orleans silo metadata; every silo runs the same placement director.
-            var metadata = new Dictionary<string, string>();
+            // The presence key lets other silos tell "labels not learnt yet" from "unlabelled" (the shared pool).
+            var metadata = new Dictionary<string, string> { [ForceLabel.PresenceMetadataKey] = "1" };
             if (options.Force is not null) metadata[ForceLabel.MetadataKey] = options.Force;
             if (options.Force is not null && builder.Configuration[$"{ForceStorageOptions.Section}:Accounts:{options.Force}"] is { Length: > 0 })
                 metadata[ForceLabel.OwnStorageMetadataKey] = "own";

@@ -203,7 +203,7 @@ public sealed class GalleryGrain(
         }
         catch (Exception e)
         {
-            return new ShardStatus(ShardKeys.For(Id, n), 0, 0, 0, "unavailable", $"unavailable: {e.Message}");
+            return new ShardStatus(ShardKeys.For(Id, n), 0, 0, 0, Unavailable, $"unavailable: {e.Message}");
         }
     }
 
@@ -233,11 +233,24 @@ public sealed class GalleryGrain(
             await Task.Delay(TimeSpan.FromMilliseconds(500));
             await Task.WhenAll(shards.Where(n => moving[n]).Select(StatusOrUnavailableAsync));
         }
-        var after = await Task.WhenAll(shards.Select(StatusOrUnavailableAsync));
-        return shards.Count(n => after[n].Silo != before[n].Silo);
+        var after = await Task.WhenAll(shards.Select(SettledStatusAsync));
+        // Only a shard seen on a silo before and on another after moved; one that did not answer is not counted.
+        return shards.Count(n => IsPlaced(before[n]) && IsPlaced(after[n]) && after[n].Silo != before[n].Silo);
     }
 
     private const int MaxRebalanceRounds = 5;
+
+    /// <summary>A moved shard activating on a cold, loaded silo can miss one status read's 10 s: ask it a few times.</summary>
+    private async Task<ShardStatus> SettledStatusAsync(int n)
+    {
+        var status = await StatusOrUnavailableAsync(n);
+        for (var attempt = 1; attempt < 3 && !IsPlaced(status); attempt++) status = await StatusOrUnavailableAsync(n);
+        return status;
+    }
+
+    private static bool IsPlaced(ShardStatus status) => status.Silo != Unavailable;
+
+    private const string Unavailable = "unavailable";
 
     private GalleryInfo RequireInfo() => (_trusted ? state.State.Info : throw new GridAccessDeniedException(
             $"Gallery {this.GetPrimaryKeyString()}'s stored configuration fails its seal check (written outside the grid): refused."))

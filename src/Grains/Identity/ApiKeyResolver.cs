@@ -1,4 +1,5 @@
 using Grid.Contracts.Identity;
+using Grid.Grains.Search;
 
 namespace Grid.Grains.Identity;
 
@@ -23,7 +24,9 @@ public sealed class ApiKeyResolver(PrincipalCache cache, IGrainFactory grains)
             return cached;
         }
 
-        var principal = await grains.GetGrain<IApiKeyGrain>(keyId).ResolveAsync(hash);
+        // The key's grain may sit on a silo that just died: wait for it to re-activate on a survivor (seconds) rather
+        // than fail the caller's search or write with "did not answer in time" (found by the soak).
+        var principal = await SiloFailover.CallAsync(() => grains.GetGrain<IApiKeyGrain>(keyId).ResolveAsync(hash));
         if (principal is not null)
         {
             cache.Add(hash, principal);

@@ -11,6 +11,10 @@ public static class ForceLabel
     /// once that the force's data is not in the shared account (the blob registry covers the times none is up).</summary>
     public const string OwnStorageMetadataKey = "grid.force-storage";
 
+    /// <summary>Silo metadata key every grid silo sets, labelled or not: a silo whose metadata lacks it has labels this
+    /// silo has not learnt yet (see <see cref="SiloPlacementInfo.Known"/>), rather than no labels.</summary>
+    public const string PresenceMetadataKey = "grid.silo";
+
     /// <summary>The force a grain key <c>FORCE/gallery/n</c> or <c>OWNER-&gt;REQUESTER</c> (an agreement, on its owner's
     /// silos) belongs to, or null for other keys.</summary>
     public static string? ForceOfKey(string key)
