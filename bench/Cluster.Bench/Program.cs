@@ -81,67 +81,67 @@ await using (var cluster = new LocalCluster())
 }
 
 if (recoverRows > 0)
-await using (var cluster = new LocalCluster())
-{
-    // Recovery: two shared-pool silos; silo 1 is SIGKILLed; how long until its shards answer again on silo 0?
-    await cluster.StartAzuriteAsync();
-    await cluster.StartSiloAsync(0);
-    key = await BenchUserKey(cluster);
-    await cluster.StartSiloAsync(1);
-    var id = GalleryId.Parse("FR/recover");
-    await using var client = await Connect(cluster);
-    await WaitActive(client, 2);
-    await client.CreateGalleryAsync(id, new GalleryConfig("exact", 4, Model, SubjectCategory.Suspect));
-    var clock = Stopwatch.StartNew();
-    await Enrol(client, id, recoverRows, seed: 8);
-    var enrolSeconds = clock.Elapsed.TotalSeconds;
-    Console.WriteLine($"enrolled {recoverRows:N0} in {enrolSeconds:0.0} s");
-    var shards = (await client.GetStatusAsync()).Galleries.Single(g => g.Info.Id == id).Shards;
-    var onVictim = shards.Where(s => cluster.Silos[1].Owns(s.Silo)).ToArray();
-    var victimTemplates = onVictim.Sum(s => s.Templates);
-    var probe = Synthetic.Gallery("p-", 1, seed: 5).Templates;
-
-    cluster.KillSilo(1);
-    clock.Restart();
-    double? firstFailure = null;
-    var searches = 0;
-    var errors = new List<(double At, string Error)>();
-    while (true)
+    await using (var cluster = new LocalCluster())
     {
-        searches++;
-        SearchResponse response;
-        try
+        // Recovery: two shared-pool silos; silo 1 is SIGKILLed; how long until its shards answer again on silo 0?
+        await cluster.StartAzuriteAsync();
+        await cluster.StartSiloAsync(0);
+        key = await BenchUserKey(cluster);
+        await cluster.StartSiloAsync(1);
+        var id = GalleryId.Parse("FR/recover");
+        await using var client = await Connect(cluster);
+        await WaitActive(client, 2);
+        await client.CreateGalleryAsync(id, new GalleryConfig("exact", 4, Model, SubjectCategory.Suspect));
+        var clock = Stopwatch.StartNew();
+        await Enrol(client, id, recoverRows, seed: 8);
+        var enrolSeconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"enrolled {recoverRows:N0} in {enrolSeconds:0.0} s");
+        var shards = (await client.GetStatusAsync()).Galleries.Single(g => g.Info.Id == id).Shards;
+        var onVictim = shards.Where(s => cluster.Silos[1].Owns(s.Silo)).ToArray();
+        var victimTemplates = onVictim.Sum(s => s.Templates);
+        var probe = Synthetic.Gallery("p-", 1, seed: 5).Templates;
+
+        cluster.KillSilo(1);
+        clock.Restart();
+        double? firstFailure = null;
+        var searches = 0;
+        var errors = new List<(double At, string Error)>();
+        while (true)
         {
-            response = (await client.SearchAsync(new SearchRequest([id], probe.Vectors, purpose, Model, 10, -1, 30_000))).Response;
+            searches++;
+            SearchResponse response;
+            try
+            {
+                response = (await client.SearchAsync(new SearchRequest([id], probe.Vectors, purpose, Model, 10, -1, 30_000))).Response;
+            }
+            catch (Exception e)
+            {
+                // Reported, not hidden: a search that errors instead of answering with partial coverage.
+                errors.Add((clock.Elapsed.TotalSeconds, $"{e.GetType().Name}: {e.Message.Split('\n')[0][..Math.Min(160, e.Message.Split('\n')[0].Length)]}"));
+                firstFailure ??= clock.Elapsed.TotalSeconds;
+                if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw;
+                continue;
+            }
+            if (!response.Coverage.Complete) firstFailure ??= clock.Elapsed.TotalSeconds;
+            if (response.Coverage.Complete && firstFailure is not null) break;
+            if (response.Coverage.Complete && clock.Elapsed > TimeSpan.FromSeconds(5)) break; // never saw the hole
+            if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("shards did not come back within 10 minutes");
+            await Task.Delay(100);
         }
-        catch (Exception e)
-        {
-            // Reported, not hidden: a search that errors instead of answering with partial coverage.
-            errors.Add((clock.Elapsed.TotalSeconds, $"{e.GetType().Name}: {e.Message.Split('\n')[0][..Math.Min(160, e.Message.Split('\n')[0].Length)]}"));
-            firstFailure ??= clock.Elapsed.TotalSeconds;
-            if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw;
-            continue;
-        }
-        if (!response.Coverage.Complete) firstFailure ??= clock.Elapsed.TotalSeconds;
-        if (response.Coverage.Complete && firstFailure is not null) break;
-        if (response.Coverage.Complete && clock.Elapsed > TimeSpan.FromSeconds(5)) break; // never saw the hole
-        if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("shards did not come back within 10 minutes");
-        await Task.Delay(100);
+        var recovered = clock.Elapsed.TotalSeconds;
+        var log = File.ReadAllText(Path.Combine(cluster.Folder, "silo-0.log"));
+        var loads = log.Split('\n').Where(l => l.Contains("loaded epoch")).Select(l => l.Trim()).ToArray();
+        report.AppendLine($"## Recovery of a SIGKILLed silo's shards ({recoverRows:N0} templates in 4 shards over 2 silos)");
+        report.AppendLine();
+        report.AppendLine($"- enrolment of {recoverRows:N0} templates (batches of {GridClient.DefaultBatchSize}, one client): {enrolSeconds:0.0} s ({recoverRows / enrolSeconds:N0} templates/s)");
+        report.AppendLine($"- the killed silo held {onVictim.Length} shards with {victimTemplates:N0} templates ({victimTemplates * 2048.0 / (1 << 30):0.00} GiB of vectors), all still in their logs (no snapshot yet: the worst case, full log replay)");
+        report.AppendLine($"- from SIGKILL to every shard answering again on the surviving silo: **{recovered:0.0} s** (membership declares the silo dead with `--liveness fast`, then the next call activates each shard, which reads its blobs)");
+        report.AppendLine($"- surviving silo's activation log: {loads.Length} shard loads");
+        report.AppendLine($"- searches sent during the failover: {searches}; answered (complete or with partial coverage): {searches - errors.Count}; " +
+            (errors.Count == 0 ? "none failed" : $"{errors.Count} failed with an error ({string.Join(", ", errors.Select(e => e.Error).Distinct())}) between {errors[0].At:0.0} s and {errors[^1].At:0.0} s after the kill"));
+        report.AppendLine();
+        Console.WriteLine(report.ToString());
     }
-    var recovered = clock.Elapsed.TotalSeconds;
-    var log = File.ReadAllText(Path.Combine(cluster.Folder, "silo-0.log"));
-    var loads = log.Split('\n').Where(l => l.Contains("loaded epoch")).Select(l => l.Trim()).ToArray();
-    report.AppendLine($"## Recovery of a SIGKILLed silo's shards ({recoverRows:N0} templates in 4 shards over 2 silos)");
-    report.AppendLine();
-    report.AppendLine($"- enrolment of {recoverRows:N0} templates (batches of {GridClient.DefaultBatchSize}, one client): {enrolSeconds:0.0} s ({recoverRows / enrolSeconds:N0} templates/s)");
-    report.AppendLine($"- the killed silo held {onVictim.Length} shards with {victimTemplates:N0} templates ({victimTemplates * 2048.0 / (1 << 30):0.00} GiB of vectors), all still in their logs (no snapshot yet: the worst case, full log replay)");
-    report.AppendLine($"- from SIGKILL to every shard answering again on the surviving silo: **{recovered:0.0} s** (membership declares the silo dead with `--liveness fast`, then the next call activates each shard, which reads its blobs)");
-    report.AppendLine($"- surviving silo's activation log: {loads.Length} shard loads");
-    report.AppendLine($"- searches sent during the failover: {searches}; answered (complete or with partial coverage): {searches - errors.Count}; " +
-        (errors.Count == 0 ? "none failed" : $"{errors.Count} failed with an error ({string.Join(", ", errors.Select(e => e.Error).Distinct())}) between {errors[0].At:0.0} s and {errors[^1].At:0.0} s after the kill"));
-    report.AppendLine();
-    Console.WriteLine(report.ToString());
-}
 
 var header = $"""
 # Cluster benchmarks
@@ -164,7 +164,10 @@ Task<GridClient> Connect(LocalCluster cluster) => ConnectAs(cluster, key);
 static Task<GridClient> ConnectAs(LocalCluster cluster, string apiKey) =>
     GridClient.ConnectAsync(new GridClientOptions
     {
-        Endpoint = cluster.ApiEndpoint(0), CaCertificateFile = cluster.Certificates.AuthorityFile, ConnectTimeout = TimeSpan.FromSeconds(60), ApiKey = apiKey,
+        Endpoint = cluster.ApiEndpoint(0),
+        CaCertificateFile = cluster.Certificates.AuthorityFile,
+        ConnectTimeout = TimeSpan.FromSeconds(60),
+        ApiKey = apiKey,
     });
 
 // The grid's first start writes the operator key; the operator makes force FR, whose admin makes the bench's user.

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Grid.Client;
 using Grid.DevCluster;
-using Grid.Protocol.Local;
 using Grid.Protocol.Identity;
+using Grid.Protocol.Local;
 
 namespace Grid.Bench;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using Grid.Client.Http;
 using Grid.DevCluster;
-using System.Security.Cryptography.X509Certificates;
 
 namespace Grid.Bench;
 

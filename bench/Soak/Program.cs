@@ -149,7 +149,10 @@ async Task ColdRestartAsync()
 
 Task<GridClient> Connect(string apiKey) => GridClient.ConnectAsync(new GridClientOptions
 {
-    Endpoint = cluster.ApiEndpoint(0), CaCertificateFile = cluster.Certificates.AuthorityFile, ConnectTimeout = TimeSpan.FromSeconds(60), ApiKey = apiKey,
+    Endpoint = cluster.ApiEndpoint(0),
+    CaCertificateFile = cluster.Certificates.AuthorityFile,
+    ConnectTimeout = TimeSpan.FromSeconds(60),
+    ApiKey = apiKey,
 });
 
 // Batches of 10 new subjects every second or so; a batch that fails is not retried (its subjects were never promised).

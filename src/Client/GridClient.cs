@@ -141,7 +141,8 @@ public sealed partial class GridClient : IGridClient, IDisposable, IAsyncDisposa
             }
         }
         return new GridException(status switch { 401 => ProblemCodes.Unauthenticated, 403 => ProblemCodes.AccessDenied, 404 => ProblemCodes.NotFound, 429 => ProblemCodes.RateLimited, _ => ProblemCodes.Internal },
-            status, $"The grid answered {status} {response.ReasonPhrase}.") { RetryAfter = RetryAfter(response) };
+            status, $"The grid answered {status} {response.ReasonPhrase}.")
+        { RetryAfter = RetryAfter(response) };
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response) =>

@@ -26,9 +26,11 @@ public static class ClusterSecrets
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var secret = NewSecret();
         using (var stream = new FileStream(path, new FileStreamOptions
-               {
-                   Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-               }))
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        }))
         using (var writer = new StreamWriter(stream))
             writer.Write(secret);
         return secret;

@@ -71,7 +71,9 @@ public sealed class ForceStorageAccounts(string keysFolder)
         File.Delete(path);
         using var stream = new FileStream(path, new FileStreamOptions
         {
-            Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
         });
         using var writer = new StreamWriter(stream);
         writer.Write(text);

@@ -122,7 +122,9 @@ public sealed record LocalCertificates(string AuthorityFile, string CertificateF
         File.Delete(path);
         using var stream = new FileStream(path, new FileStreamOptions
         {
-            Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
         });
         using var writer = new StreamWriter(stream);
         writer.Write(pem);

@@ -42,7 +42,9 @@ public sealed class LocalGrid(LocalGridLayout layout, Action<string> say)
         {
             var azurite = await AzuriteProcess.StartAsync(new AzuriteOptions(location, layout.AzuritePorts)
             {
-                LogFile = log, StartTimeout = TimeSpan.FromSeconds(30), ExtraAccounts = accounts,
+                LogFile = log,
+                StartTimeout = TimeSpan.FromSeconds(30),
+                ExtraAccounts = accounts,
             });
             await File.WriteAllTextAsync(layout.PidFile("azurite"), $"{azurite.ProcessId}\n");
             await File.WriteAllTextAsync(served, $"{fingerprint}\n");

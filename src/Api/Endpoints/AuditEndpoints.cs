@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Http;
 using Grid.Api.Mapping;
 using Grid.Contracts.Audit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using P = Grid.Protocol.Audit;
 

@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Builder;
 using System.Text.Json.Serialization;
 using Grid.Api.Authentication;
 using Grid.Api.Limits;
 using Grid.Protocol.Wire;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,16 +1,15 @@
 using System.Collections.Immutable;
+using Grid.Contracts.Sharing;
 using CA = Grid.Contracts.Audit;
 using CG = Grid.Contracts.Galleries;
+using CH = Grid.Contracts.Sharing;
 using CI = Grid.Contracts.Identity;
 using CS = Grid.Contracts.Search;
-using CH = Grid.Contracts.Sharing;
 using PA = Grid.Protocol.Audit;
 using PG = Grid.Protocol.Galleries;
+using PH = Grid.Protocol.Sharing;
 using PI = Grid.Protocol.Identity;
 using PS = Grid.Protocol.Search;
-using PH = Grid.Protocol.Sharing;
-
-using Grid.Contracts.Sharing;
 
 namespace Grid.Api.Mapping;
 

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using Grid.Protocol.Errors;
+using Microsoft.AspNetCore.Http;
 
 namespace Grid.Api.Problems;
 

@@ -3,8 +3,8 @@ using Grid.Cli.Output;
 using Grid.Client;
 using Grid.Protocol.Galleries;
 using Grid.Protocol.Identity;
-using Grid.Protocol.Sharing;
 using Grid.Protocol.Search;
+using Grid.Protocol.Sharing;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;
@@ -124,7 +124,9 @@ public static class AgreementCommands
         {
             Json.WriteLine(new
             {
-                agreement = view.Agreement, view.Version, view.Status,
+                agreement = view.Agreement,
+                view.Version,
+                view.Status,
                 terms = view.Terms is { } t ? new { galleries = t.Galleries.Select(g => g.Key), t.Offences, t.MaxCandidates, t.MinScore, t.DailyQuota, t.ValidFrom, t.ValidUntil, t.RequiredReviewers, t.ShareImages } : null,
                 history = view.History.Select(h => new { h.Version, h.At, h.Action, actor = h.Actor, h.Status }),
             });

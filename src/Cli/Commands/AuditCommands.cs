@@ -101,8 +101,23 @@ public static class AuditCommands
         command.SetAction((parse, ct) => CommandRunner.WithClientAsync(parse, parse.GetValue(json), ct, async client =>
         {
             var stats = await client.Audit(parse.GetValue(force)!).GetStatsAsync(ct);
-            if (parse.GetValue(json)) Json.WriteLine(new { force = stats.Force, partners = stats.Partners.Select(p => new { partner = p.Partner, p.SearchesMade, p.SearchesReceived, p.CandidatesReceived, p.CandidatesReturned, p.Refusals,
-                p.ConfirmedMatches, p.FollowUpsRequested, p.FollowUpsReleased, p.FollowUpsDeclined }) });
+            if (parse.GetValue(json)) Json.WriteLine(new
+            {
+                force = stats.Force,
+                partners = stats.Partners.Select(p => new
+                {
+                    partner = p.Partner,
+                    p.SearchesMade,
+                    p.SearchesReceived,
+                    p.CandidatesReceived,
+                    p.CandidatesReturned,
+                    p.Refusals,
+                    p.ConfirmedMatches,
+                    p.FollowUpsRequested,
+                    p.FollowUpsReleased,
+                    p.FollowUpsDeclined
+                })
+            });
             else
             {
                 var table = new Table().Title($"statistics of {stats.Force}").AddColumns("partner", "searches made", "searches received", "candidates received", "candidates returned", "refusals",
@@ -119,8 +134,19 @@ public static class AuditCommands
 
     private static object Row(AuditEntry e) => new
     {
-        e.Seq, e.Time, e.Kind, e.Actor, force = e.Force, partner = e.Partner, e.Offence, e.CaseReference,
-        galleriesAsked = e.GalleriesAsked.Select(g => g.Key), galleriesAnswered = e.GalleriesAnswered.Select(g => g.Key),
-        e.CandidateCount, e.Detail, e.PrevHash, e.Hash,
+        e.Seq,
+        e.Time,
+        e.Kind,
+        e.Actor,
+        force = e.Force,
+        partner = e.Partner,
+        e.Offence,
+        e.CaseReference,
+        galleriesAsked = e.GalleriesAsked.Select(g => g.Key),
+        galleriesAnswered = e.GalleriesAnswered.Select(g => g.Key),
+        e.CandidateCount,
+        e.Detail,
+        e.PrevHash,
+        e.Hash,
     };
 }

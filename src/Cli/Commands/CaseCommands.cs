@@ -79,8 +79,15 @@ public static class CaseCommands
             var after = await client.DecideAsync(await ReviewOptions.ForceAsync(client, parse.GetValue(force), ct), parse.GetValue(id)!, parse.GetValue(rank), v,
                 parse.GetValue(note)!, ct);
             var candidate = after.Candidates.Single(c => c.Candidate.Rank == parse.GetValue(rank));
-            if (parse.GetValue(json)) Json.WriteLine(new { searchId = after.SearchId, rank = candidate.Candidate.Rank, verdict = ReviewOptions.Text(v),
-                candidate.DecisionsRecorded, candidate.RequiredReviewers, candidate.Outcome });
+            if (parse.GetValue(json)) Json.WriteLine(new
+            {
+                searchId = after.SearchId,
+                rank = candidate.Candidate.Rank,
+                verdict = ReviewOptions.Text(v),
+                candidate.DecisionsRecorded,
+                candidate.RequiredReviewers,
+                candidate.Outcome
+            });
             else AnsiConsole.MarkupLine($"recorded {ReviewOptions.Text(v)} on candidate {candidate.Candidate.Rank} " +
                                         $"(decision {candidate.DecisionsRecorded} of {candidate.RequiredReviewers}; outcome [bold]{candidate.Outcome}[/])");
             return ExitCodes.Ok;

@@ -3,8 +3,8 @@ using System.Globalization;
 using Grid.Cli.Output;
 using Grid.Client;
 using Grid.Client.Faces;
-using Grid.Protocol.Galleries;
 using Grid.Faces.Pipeline;
+using Grid.Protocol.Galleries;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;

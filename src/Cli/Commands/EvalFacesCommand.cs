@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Grid.Cli.Output;
 using Grid.Client.Faces;
-using Grid.Protocol.Galleries;
 using Grid.Faces.Evaluation;
 using Grid.Faces.Evaluation.Variants;
 using Grid.Faces.Pipeline;
+using Grid.Protocol.Galleries;
 
 namespace Grid.Cli.Commands;
 

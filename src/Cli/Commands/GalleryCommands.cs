@@ -2,10 +2,9 @@ using System.CommandLine;
 using Grid.Cli.Output;
 using Grid.Client.Faces;
 using Grid.Protocol.Galleries;
-using Spectre.Console;
-
-using Grid.Protocol.Sharing;
 using Grid.Protocol.Search;
+using Grid.Protocol.Sharing;
+using Spectre.Console;
 
 namespace Grid.Cli.Commands;
 

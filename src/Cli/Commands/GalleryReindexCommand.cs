@@ -57,8 +57,16 @@ public static class GalleryReindexCommand
                 if (shown.TryGetValue(shard.Key, out var last) && last == line) continue;
                 shown[shard.Key] = line;
                 if (asJson)
-                    Json.WriteLine(new { shard = shard.Key, engine = shard.Engine, target = shard.Reindex?.Target, done = shard.Reindex?.Done,
-                        total = shard.Reindex?.Total, running = shard.Reindex?.Running ?? false, error = shard.Reindex?.Error });
+                    Json.WriteLine(new
+                    {
+                        shard = shard.Key,
+                        engine = shard.Engine,
+                        target = shard.Reindex?.Target,
+                        done = shard.Reindex?.Done,
+                        total = shard.Reindex?.Total,
+                        running = shard.Reindex?.Running ?? false,
+                        error = shard.Reindex?.Error
+                    });
                 else AnsiConsole.MarkupLine(Markup.Escape($"{shard.Key}: {line}"));
             }
             // A shard that does not answer (busy writing its snapshot after the swap, or its silo restarting) is not
@@ -68,8 +76,15 @@ public static class GalleryReindexCommand
                 var failed = status.Shards.Where(s => s.Engine != target).ToArray();
                 var seconds = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 1);
                 if (asJson)
-                    Json.WriteLine(new { gallery = id.Key, engine = status.Info.Config.Engine, engines = status.Engines, shards = status.Shards.Length,
-                        failed = failed.Length, seconds });
+                    Json.WriteLine(new
+                    {
+                        gallery = id.Key,
+                        engine = status.Info.Config.Engine,
+                        engines = status.Engines,
+                        shards = status.Shards.Length,
+                        failed = failed.Length,
+                        seconds
+                    });
                 else if (failed.Length == 0)
                     AnsiConsole.MarkupLine(Markup.Escape($"{id.Key}: every shard now serves {target} ({seconds} s)."));
                 else

@@ -127,8 +127,14 @@ public static class SearchCommand
         if (asJson)
             Json.WriteLine(new
             {
-                summary = true, probes = s.Probes, concurrency = s.Concurrency, seconds = Math.Round(s.Seconds, 3),
-                searchesPerSecond = Math.Round(s.SearchesPerSecond, 2), p50Ms = Math.Round(s.P50Ms, 3), p99Ms = Math.Round(s.P99Ms, 3), failures = s.Failures,
+                summary = true,
+                probes = s.Probes,
+                concurrency = s.Concurrency,
+                seconds = Math.Round(s.Seconds, 3),
+                searchesPerSecond = Math.Round(s.SearchesPerSecond, 2),
+                p50Ms = Math.Round(s.P50Ms, 3),
+                p99Ms = Math.Round(s.P99Ms, 3),
+                failures = s.Failures,
             });
         else
             AnsiConsole.MarkupLine($"{s.Probes} searches, {s.Concurrency} in flight: {s.Seconds:0.00} s, {s.SearchesPerSecond:0.0} searches/s, " +

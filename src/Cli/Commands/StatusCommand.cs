@@ -26,8 +26,14 @@ public static class StatusCommand
                         silos = status.Silos,
                         galleries = status.Galleries.Select(g => new
                         {
-                            gallery = g.Info.Id.Key, g.Info.Config.Engine, g.Info.Config.ModelId, g.Info.Config.Category,
-                            g.Templates, g.Subjects, memoryBytes = g.Shards.Sum(s => s.MemoryBytes), shards = g.Shards,
+                            gallery = g.Info.Id.Key,
+                            g.Info.Config.Engine,
+                            g.Info.Config.ModelId,
+                            g.Info.Config.Category,
+                            g.Templates,
+                            g.Subjects,
+                            memoryBytes = g.Shards.Sum(s => s.MemoryBytes),
+                            shards = g.Shards,
                         }),
                     });
                     return ExitCodes.Ok;

@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Grid.Cli.Output;
 using Grid.Client.Faces;
-using Grid.Protocol.Search;
 using Grid.Faces.Imaging;
 using Grid.Faces.Pipeline;
+using Grid.Protocol.Search;
 using Spectre.Console;
 
 namespace Grid.Cli.Commands;

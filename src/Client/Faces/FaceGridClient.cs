@@ -1,9 +1,9 @@
-using Grid.Protocol.Sharing;
+using Grid.Faces.Models;
+using Grid.Faces.Pipeline;
+using Grid.Protocol.Errors;
 using Grid.Protocol.Galleries;
 using Grid.Protocol.Search;
-using Grid.Faces.Models;
-using Grid.Protocol.Errors;
-using Grid.Faces.Pipeline;
+using Grid.Protocol.Sharing;
 
 namespace Grid.Client.Faces;
 
@@ -101,7 +101,7 @@ public sealed class FaceGridClient(IGridClient grid, FacePipeline pipeline)
         var info = await grid.GetGalleryAsync(gallery, cancellationToken)
             ?? throw new GridException(ProblemCodes.GalleryNotFound, 404, $"Gallery {gallery} does not exist: create it with `gridctl gallery create {gallery} --faces`.");
         if (info.Config.ModelId != ModelId)
-            throw new GridException(ProblemCodes.ModelMismatch, 409, 
+            throw new GridException(ProblemCodes.ModelMismatch, 409,
                 $"Gallery {gallery} records model '{info.Config.ModelId}', but photos here make '{ModelId}' templates: " +
                 $"enrol photos into a gallery created with `gridctl gallery create FORCE/NAME --faces`.");
     }

@@ -1,5 +1,5 @@
-using Grid.Protocol.Search;
 using Grid.Faces.Pipeline;
+using Grid.Protocol.Search;
 
 namespace Grid.Client.Faces;
 

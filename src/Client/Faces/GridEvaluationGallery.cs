@@ -1,7 +1,7 @@
-using Grid.Protocol.Galleries;
-using Grid.Protocol.Sharing;
-using Grid.Protocol.Search;
 using Grid.Faces.Evaluation;
+using Grid.Protocol.Galleries;
+using Grid.Protocol.Search;
+using Grid.Protocol.Sharing;
 
 namespace Grid.Client.Faces;
 

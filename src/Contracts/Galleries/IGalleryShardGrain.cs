@@ -1,6 +1,6 @@
-using Orleans.Concurrency;
 using Grid.Contracts.Identity;
 using Grid.Contracts.Search;
+using Orleans.Concurrency;
 
 namespace Grid.Contracts.Galleries;
 

@@ -1,5 +1,5 @@
-using Grid.Contracts.Galleries;
 using System.Collections.Immutable;
+using Grid.Contracts.Galleries;
 using Orleans.Concurrency;
 
 namespace Grid.Contracts.Identity;

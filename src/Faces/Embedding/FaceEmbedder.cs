@@ -1,10 +1,10 @@
+using System.Numerics.Tensors;
 using Grid.Faces.Alignment;
 using Grid.Faces.Imaging;
 using Grid.Faces.Models;
 using Grid.Faces.Onnx;
 using Grid.Faces.Pipeline;
 using Microsoft.ML.OnnxRuntime;
-using System.Numerics.Tensors;
 
 namespace Grid.Faces.Embedding;
 

@@ -1,6 +1,6 @@
-using Grid.Protocol.Local;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Grid.Protocol.Local;
 
 namespace Grid.Faces.Models;
 

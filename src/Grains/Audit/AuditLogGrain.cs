@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using Grid.Contracts.Audit;
 using Grid.Contracts.Identity;
-using Grid.Grains.Identity;
 using Grid.Grains.Diagnostics;
-using Microsoft.Extensions.Logging;
+using Grid.Grains.Identity;
 using Grid.Grains.Placement;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Grid.Grains.Audit;

@@ -55,7 +55,10 @@ public static class FollowUpRules
                     $"A decline states its reason in {MinReasonLength}-{MaxReasonLength} printable characters.")
                 : ReviewStep<FollowUpView>.To(current with
                 {
-                    Status = FollowUpStatus.Declined, AnsweredBy = decliner.ToString(), AnsweredAt = now, DeclineReason = text,
+                    Status = FollowUpStatus.Declined,
+                    AnsweredBy = decliner.ToString(),
+                    AnsweredAt = now,
+                    DeclineReason = text,
                 }));
     }
 

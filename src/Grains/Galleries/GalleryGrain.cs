@@ -1,5 +1,5 @@
-using Grid.Contracts.Errors;
 using Grid.Contracts.Audit;
+using Grid.Contracts.Errors;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
 using Grid.Contracts.Review;

@@ -248,7 +248,7 @@ public sealed class GalleryShardGrain(
         RequestContext.Set(IPlacementDirector.PlacementHintKey, preferred);
         try
         {
-            this.MigrateOnIdle(); // captures the request context, hint included
+            MigrateOnIdle(); // captures the request context, hint included
         }
         finally
         {

@@ -69,7 +69,7 @@ public sealed class GridKeys
         if ((_options.Forces.GetValueOrDefault(force.Value) ?? _options.Forces.GetValueOrDefault(force.Value[..2])) is { PublicKey.Length: > 0 } declared)
         {
             var ec = ECDsa.Create();
-            ec.ImportSubjectPublicKeyInfo(Convert.FromBase64String(declared.PublicKey), out int _);
+            ec.ImportSubjectPublicKeyInfo(Convert.FromBase64String(declared.PublicKey), out var _);
             return ec;
         }
 

@@ -1,5 +1,5 @@
-using Grid.Contracts.Galleries;
 using System.Collections.Immutable;
+using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
 using Grid.Grains.Security;
 

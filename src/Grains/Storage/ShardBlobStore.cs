@@ -1,11 +1,11 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Options;
-using System.Collections.Concurrent;
 using Grid.Grains.Diagnostics;
 using Grid.Grains.Placement;
+using Microsoft.Extensions.Options;
 
 namespace Grid.Grains.Storage;
 

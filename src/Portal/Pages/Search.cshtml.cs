@@ -1,8 +1,8 @@
 using Grid.Client;
 using Grid.Client.Faces;
 using Grid.Faces.Imaging;
-using Grid.Faces.Pipeline;
 using Grid.Faces.Models;
+using Grid.Faces.Pipeline;
 using Grid.Portal.Search;
 using Grid.Protocol.Galleries;
 using Grid.Protocol.Search;

@@ -52,7 +52,10 @@ public sealed class GridShRun : IDisposable
     {
         var info = new ProcessStartInfo(Path.Combine(Root, "grid.sh"))
         {
-            WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
         foreach (var arg in args) info.ArgumentList.Add(arg);
         // The developer's own grid settings must not leak in.

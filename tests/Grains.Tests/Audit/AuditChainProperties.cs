@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using CsCheck;
 using Grid.Contracts.Audit;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
-using System.Security.Cryptography;
 using Grid.Grains.Audit;
 using Grid.Grains.Tests.Support;
 using Xunit;

@@ -34,7 +34,7 @@ public class AuditLogCodecTests
     public void A_cut_or_damaged_last_record_is_a_torn_tail_but_a_damaged_middle_record_is_damage()
     {
         var chain = AuditChain.Empty(Samples.Nl, TestKeys.Audit(Samples.Nl));
-        byte[] anchor = AuditLogCodec.Encode(new AuditAnchor(0, AuditChain.ZeroHash, []));
+        var anchor = AuditLogCodec.Encode(new AuditAnchor(0, AuditChain.ZeroHash, []));
         var first = AuditLogCodec.Encode(chain.Append(AuditEvent.Note(AuditKind.Refusal, "x", null, "1"), Samples.Now));
         var second = AuditLogCodec.Encode(chain.Append(AuditEvent.Note(AuditKind.Refusal, "x", null, "2"), Samples.Now));
 

@@ -2,8 +2,8 @@ using Grid.Contracts.Audit;
 using Grid.Contracts.Identity;
 using Grid.Grains.Audit;
 using Grid.Grains.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Grid.Grains.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static Grid.Grains.Tests.Cluster.GridClusterFixture;
 

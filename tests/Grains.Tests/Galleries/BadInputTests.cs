@@ -49,7 +49,7 @@ public sealed class BadInputTests(GalleryClusterFixture grid)
         var before = await GalleryAsync();
         var good = Vectors.Unit(3, seed: 2001);
         var bad = Vectors.Unit(1, seed: 2002);
-        float[] vectors = kind switch
+        var vectors = kind switch
         {
             0 => Vectors.Concat(good, bad[..511]),
             1 => Vectors.Concat(good, bad, [0.5f]),

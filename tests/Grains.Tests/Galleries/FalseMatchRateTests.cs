@@ -1,7 +1,7 @@
-using Grid.Protocol.Search;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Templates;
 using Grid.Grains.Tests.Support;
+using Grid.Protocol.Search;
 using Xunit;
 
 namespace Grid.Grains.Tests.Galleries;

@@ -1,8 +1,8 @@
+using System.Security.Cryptography;
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using System.Security.Cryptography;
 using Grid.Contracts.Galleries;
 using Grid.Contracts.Identity;
 using Grid.Contracts.Search;

@@ -1,6 +1,6 @@
 using Grid.Contracts.Identity;
-using Grid.Protocol.Identity;
 using Grid.Grains.Identity;
+using Grid.Protocol.Identity;
 using Xunit;
 
 namespace Grid.Grains.Tests.Identity;

@@ -259,7 +259,8 @@ public sealed class ReviewWorkflowTests(ReviewClusterFixture grid)
         var forged = new CaseOpening(searchId, ReviewClusterFixture.Purpose, ReviewClusterFixture.Model, "", [], new([]), []);
         await Assert.ThrowsAsync<GridAccessDeniedException>(() => grid.Case(force.Searcher, force, ReviewKeys.NewSearchId()).OpenAsync(forged));
         var fakeAnswer = FollowUp.FollowUpRules.New(existing, existing.Candidates[0].Candidate, new FollowUpRequest("murder", "Forged answer with core data inside."),
-            Samples.User(force.Id, Role.Reviewer), grid.Clock.Now, TimeSpan.FromHours(48)) with { CoreData = ReviewClusterFixture.CoreData };
+            Samples.User(force.Id, Role.Reviewer), grid.Clock.Now, TimeSpan.FromHours(48)) with
+        { CoreData = ReviewClusterFixture.CoreData };
         await Assert.ThrowsAsync<GridAccessDeniedException>(() => grid.Case(force.Reviewer1, force, searchId).ReceiveFollowUpAsync(fakeAnswer));
         await Assert.ThrowsAsync<GridAccessDeniedException>(() => grid.As(other.Reviewer1).GetGrain<ISubjectRecordGrain>(subject).GetImageForCaseAsync(searchId, 1));
         await Assert.ThrowsAsync<GridAccessDeniedException>(() => grid.As(force.Reviewer1).GetGrain<ISubjectRecordGrain>(subject).GetCoreDataForReleaseAsync());

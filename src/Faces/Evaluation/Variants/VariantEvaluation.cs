@@ -58,7 +58,7 @@ public sealed class VariantEvaluation(FacePipeline pipeline)
     private VariantResult RunVariant(ImageVariant variant, List<Photo> singles, List<Photo> negatives, List<float> allGenuine, List<float> allImpostors, List<float> pooledGenuine)
     {
         var probes = new DetectedFace?[singles.Count];
-        int extra = 0;
+        var extra = 0;
         double quality = 0;
         for (var i = 0; i < singles.Count; i++)
         {
