@@ -12,15 +12,8 @@ public static class DeadlineWait
     /// <paramref name="token"/> is cancelled first.</summary>
     public static async Task<T> WithinAsync<T>(Task<T> task, CancellationToken token)
     {
-        try
-        {
-            return await task.WaitAsync(token);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested && !task.IsCompleted)
-        {
-            Observe(task);
-            throw;
-        }
+        await WithinAsync((Task)task, token);
+        return task.Result; // completed: the wait above returned
     }
 
     /// <inheritdoc cref="WithinAsync{T}(Task{T}, CancellationToken)"/>

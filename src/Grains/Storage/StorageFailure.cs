@@ -17,7 +17,7 @@ public static class StorageFailure
     {
         for (var depth = 0; e is not null && depth < 5; e = e.InnerException, depth++)
         {
-            if (e is RequestFailedException or BrokenCircuitException or TimeoutRejectedException) return true;
+            if (IsStoragesOwn(e)) return true;
             if (e is AggregateException { InnerExceptions.Count: > 0 } all) return all.InnerExceptions.All(IsStorageFault);
         }
         return false;
@@ -27,11 +27,13 @@ public static class StorageFailure
     public static string Describe(Exception e)
     {
         var cause = e;
-        for (var depth = 0; cause is not (RequestFailedException or BrokenCircuitException or TimeoutRejectedException or AggregateException)
-                            && cause.InnerException is { } inner && depth < 5; depth++)
+        for (var depth = 0; !IsStoragesOwn(cause) && cause is not AggregateException && cause.InnerException is { } inner && depth < 5; depth++)
             cause = inner;
-        return DescribeOne(cause is RequestFailedException or BrokenCircuitException or TimeoutRejectedException or AggregateException ? cause : e);
+        return DescribeOne(IsStoragesOwn(cause) || cause is AggregateException ? cause : e);
     }
+
+    /// <summary>An exception the storage client or its resilience pipeline raises itself (not one it merely wraps).</summary>
+    private static bool IsStoragesOwn(Exception e) => e is RequestFailedException or BrokenCircuitException or TimeoutRejectedException;
 
     private static string DescribeOne(Exception e) => e switch
     {
