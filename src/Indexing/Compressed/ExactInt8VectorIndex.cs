@@ -33,10 +33,11 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
 
     private const int PayloadVersion = 1;
 
-    /// <summary>Prefetches issued between two kernel calls of a batch. Measured at 250 000 × 512 (CPU per pass, same
-    /// process, alternating): a whole share of the next block before each pass (up to 1 024 lines at once) stalled the
-    /// core once its miss buffers filled, and 8–32 lines between calls of a few groups took 4 probes from 17.2 to
-    /// 9.7 ms, 8 from 20.6 to 11.2, 12 from 22.1 to 15.0 (no difference between 8, 16 and 32).</summary>
+    /// <summary>Prefetches issued between two kernel calls of a batch. Measured at 250 000 × 512 (CPU per pass, one
+    /// process, configurations alternated): a pass's whole share of the next block at once (up to 1 024 lines) stalled
+    /// the core once its miss buffers filled; cutting each pass into calls of 4 groups with the lines spread between
+    /// them took 4 probes from 17.2 to 10.6 ms, 8 from 20.6 to 11.2, 12 from 22.1 to 14.6; bursts of 8, 16 or 32
+    /// lines measured alike.</summary>
     private const int PrefetchBurstLines = 32;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
@@ -349,7 +350,7 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
                 var chunkEnd = Math.Min(end, ((row >> _codes.ChunkShift) + 1) << _codes.ChunkShift);
                 var blockEnd = Math.Min(chunkEnd, row + _blockRows);
                 // The next block, pulled into L2 while this one is scored (only batches have time to spare: measured,
-                // prefetching for one to three probes cost 7–20 % more CPU, their scan being a plain memory read).
+                // prefetching for one to three probes cost 7–17 % more CPU, their scan being a plain memory read).
                 var next = blockEnd < end && queries.Count >= 4 ? _codes.Address(blockEnd) : null;
                 var nextBytes = next is null ? 0 : (int)(Math.Min(end - blockEnd, _blockRows) * _stride);
                 ScanBlock(row, (int)(blockEnd - row), queries, collectors, t, dots, next, nextBytes);
