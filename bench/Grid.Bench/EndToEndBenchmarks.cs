@@ -16,7 +16,9 @@ namespace Grid.Bench;
 public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
 {
     public const string ModelId = "synthetic-uniform";
-    private const int WarmUp = 10;
+    /// <summary>Warm-up lasts at least this long as well as <see cref="BenchmarkOptions.WarmUp"/> probes: tiered JIT
+    /// promotes a method only after 30 calls and a quiet 100 ms, in the background.</summary>
+    private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(5);
     private const int K = 10;
     private const int DeadlineMs = 60_000;
 
@@ -107,24 +109,51 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
     private SearchRequest Request(GalleryId gallery, float[] probes, int p) =>
         new([gallery], probes.AsSpan(p * options.Dimension, options.Dimension).ToArray(), Purpose, ModelId, K, -1f, DeadlineMs);
 
-    /// <summary>Warm-up, then <see cref="BenchmarkOptions.Probes"/> single probes one at a time.</summary>
+    /// <summary>Settle (<see cref="Settling"/>), warm up, settle again, then <see cref="BenchmarkOptions.Probes"/> single
+    /// probes one at a time. Every search is a full search (audited, merged, answered): nothing is skipped per search.</summary>
     private async Task<(double P50, double P99, int Partial, double? Load)> SingleProbesAsync(GridClient client, GalleryId gallery, string tag)
     {
         var probes = BenchData.Probes(options);
         var partial = 0;
+        Settling.CollectOwnGarbage(log, tag);
+        await Settling.WaitForIdleGridAsync(log, tag, "before warm-up");
         MachineLoad.WaitForQuiet(options.QuietLoad, TimeSpan.FromSeconds(options.QuietWaitSeconds), log, $"{tag} search");
+        await WarmUpAsync(client, gallery, probes, tag);
+        // Tier-1 code is compiled on a background thread after the calls that asked for it: let it finish.
+        await Settling.WaitForIdleGridAsync(log, tag, "after warm-up");
         var latencies = new double[options.Probes];
-        SearchProfile? profile = null;
-        for (var p = -WarmUp; p < options.Probes; p++)
+        var profile = await SearchProfile.Start();
+        for (var p = 0; p < options.Probes; p++)
         {
-            if (p == 0) profile = await SearchProfile.Start();
-            var timed = await client.SearchAsync(Request(gallery, probes, (p + options.Probes) % options.Probes));
+            var timed = await client.SearchAsync(Request(gallery, probes, p));
             if (!timed.Response.Coverage.Complete || timed.Response.Candidates.Length != K) partial++;
-            if (p >= 0) latencies[p] = timed.LatencyMs;
+            latencies[p] = timed.LatencyMs;
         }
-        if (profile is not null) log.WriteLine(Indent(tag + " one at a time: ", await profile.Describe(options.Probes)));
+        log.WriteLine(Indent(tag + " one at a time: ", await profile.Describe(options.Probes)));
         Array.Sort(latencies);
         return (BenchData.Percentile(latencies, 0.50), BenchData.Percentile(latencies, 0.99), partial, MachineLoad.Now());
+    }
+
+    /// <summary>Single probes of the same shape as the timed ones (the one-probe scan has its own code path, not the
+    /// batched one), at least <see cref="BenchmarkOptions.WarmUp"/> of them and <see cref="MinWarmUp"/>; prints the silo's
+    /// CPU per search in the first and last tenth, which shows whether the warm-up was long enough.</summary>
+    private async Task WarmUpAsync(GridClient client, GalleryId gallery, float[] probes, string tag)
+    {
+        var clock = Stopwatch.StartNew();
+        var tenth = Math.Max(1, options.WarmUp / 10);
+        var silo = new List<double>();
+        var n = 0;
+        while (n < options.WarmUp || clock.Elapsed < MinWarmUp)
+        {
+            if (n % tenth == 0) silo.Add(SearchProfile.Cpu().Silo);
+            await client.SearchAsync(Request(gallery, probes, (options.Probes - 1 - n % options.Probes)));
+            n++;
+        }
+        silo.Add(SearchProfile.Cpu().Silo);
+        double PerSearch(double from, double to, int searches) => (to - from) / Math.Max(1, searches) * 1000;
+        var lastCount = n - (silo.Count - 2) * tenth;
+        log.WriteLine($"{tag} warm-up: {n} single probes in {clock.Elapsed.TotalSeconds:F1} s; silo CPU per search " +
+                      $"{PerSearch(silo[0], silo[1], tenth):F2} ms in the first {tenth}, {PerSearch(silo[^2], silo[^1], lastCount):F2} ms in the last {lastCount}");
     }
 
     private async Task<EndToEndResult> RunSizeAsync(GridClient client, int size, Dictionary<(int, int), (GalleryId Gallery, double EnrolSeconds)> made)
