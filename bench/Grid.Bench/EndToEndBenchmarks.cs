@@ -19,6 +19,13 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
     /// <summary>Warm-up lasts at least this long as well as <see cref="BenchmarkOptions.WarmUp"/> probes: tiered JIT
     /// promotes a method only after 30 calls and a quiet 100 ms, in the background.</summary>
     private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(5);
+
+    private const int WarmUpRound = 50;
+    private const int MaxWarmUpRounds = 60;
+
+    /// <summary>A warm-up round during which the silo JIT-compiled at most this many methods counts as warm (timers and
+    /// housekeeping compile a few now and then).</summary>
+    private const int WarmUpJitQuiet = 5;
     private const int K = 10;
     private const int DeadlineMs = 60_000;
 
@@ -135,25 +142,32 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
     }
 
     /// <summary>Single probes of the same shape as the timed ones (the one-probe scan has its own code path, not the
-    /// batched one), at least <see cref="BenchmarkOptions.WarmUp"/> of them and <see cref="MinWarmUp"/>; prints the silo's
-    /// CPU per search in the first and last tenth, which shows whether the warm-up was long enough.</summary>
+    /// batched one), in rounds of <see cref="WarmUpRound"/>, at least <see cref="BenchmarkOptions.WarmUp"/> probes and
+    /// <see cref="MinWarmUp"/>, until a round makes the silo compile no more than <see cref="WarmUpJitQuiet"/> methods
+    /// (its <c>dotnet.jit.compiled_methods</c>; a cold silo falls from ~200 ms to ~7 ms of CPU per search as tiered JIT
+    /// finishes, with long plateaus on the way, so CPU per search alone is not a safe sign), at most
+    /// <see cref="MaxWarmUpRounds"/> rounds. Prints each round's silo CPU per search and methods compiled.</summary>
     private async Task WarmUpAsync(GridClient client, GalleryId gallery, float[] probes, string tag)
     {
         var clock = Stopwatch.StartNew();
-        var tenth = Math.Max(1, options.WarmUp / 10);
-        var silo = new List<double>();
+        var rounds = new List<(double CpuMs, double Jitted)>();
         var n = 0;
-        while (n < options.WarmUp || clock.Elapsed < MinWarmUp)
+        const string Jit = "dotnet_jit_compiled_methods_total";
+        while (rounds.Count < MaxWarmUpRounds)
         {
-            if (n % tenth == 0) silo.Add(SearchProfile.Cpu().Silo);
-            await client.SearchAsync(Request(gallery, probes, (options.Probes - 1 - n % options.Probes)));
-            n++;
+            var cpu = SearchProfile.Cpu().Silo;
+            var jit = (await SearchProfile.ScrapeAsync()).GetValueOrDefault(Jit, double.NaN);
+            for (var i = 0; i < WarmUpRound; i++, n++)
+                await client.SearchAsync(Request(gallery, probes, options.Probes - 1 - n % options.Probes));
+            var jitted = (await SearchProfile.ScrapeAsync()).GetValueOrDefault(Jit, double.NaN) - jit;
+            rounds.Add(((SearchProfile.Cpu().Silo - cpu) / WarmUpRound * 1000, jitted));
+            // A silo without the runtime meter (NaN) warms for the stated minimum only.
+            if ((double.IsNaN(jitted) || jitted <= WarmUpJitQuiet) && n >= options.WarmUp && clock.Elapsed >= MinWarmUp) break;
         }
-        silo.Add(SearchProfile.Cpu().Silo);
-        double PerSearch(double from, double to, int searches) => (to - from) / Math.Max(1, searches) * 1000;
-        var lastCount = n - (silo.Count - 2) * tenth;
-        log.WriteLine($"{tag} warm-up: {n} single probes in {clock.Elapsed.TotalSeconds:F1} s; silo CPU per search " +
-                      $"{PerSearch(silo[0], silo[1], tenth):F2} ms in the first {tenth}, {PerSearch(silo[^2], silo[^1], lastCount):F2} ms in the last {lastCount}");
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        log.WriteLine($"{tag} warm-up: {n} single probes in {clock.Elapsed.TotalSeconds:F1} s; per round of {WarmUpRound}, silo CPU per search " +
+                      "(ms) / methods JIT-compiled: " + string.Join(", ", rounds.Select(r => $"{r.CpuMs.ToString("F1", inv)}/{r.Jitted:F0}")) +
+                      (rounds.Count >= MaxWarmUpRounds ? " (round limit reached: the JIT was still busy)" : ""));
     }
 
     private async Task<EndToEndResult> RunSizeAsync(GridClient client, int size, Dictionary<(int, int), (GalleryId Gallery, double EnrolSeconds)> made)

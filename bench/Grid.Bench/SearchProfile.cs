@@ -71,7 +71,7 @@ public sealed class SearchProfile
     }
 
     /// <summary>The silo's Prometheus text, summed per series name over all label sets (empty when it cannot be read).</summary>
-    private static async Task<Dictionary<string, double>> ScrapeAsync()
+    internal static async Task<Dictionary<string, double>> ScrapeAsync()
     {
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
         if (!File.Exists(Layout.OperatorKeyFile) || !File.Exists(Layout.CaFile)) return sums;
