@@ -63,24 +63,33 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
         var clock = Stopwatch.StartNew();
         await grid.RestartAsync();
         await using var client = await GridHarness.ConnectAsync();
-        while (true)
-        {
-            try
-            {
-                if ((await client.SearchAsync(Request(gallery, probes, 0))).Response.Coverage.Complete) break;
-            }
-            catch (GridException e) when (clock.Elapsed < TimeSpan.FromMinutes(30))
-            {
-                log.WriteLine($"[restart] not ready yet: {e.Code}");
-                await Task.Delay(1000);
-            }
-        }
+        await WaitUntilReadyAsync(client, gallery, probes, "[restart]");
         var ready = clock.Elapsed.TotalSeconds;
         log.WriteLine($"[restart] {before.Size:N0} templates: restart to first complete answer {ready:F1} s");
         var (p50, _, _, _) = await SingleProbesAsync(client, gallery, "[restart]");
         var rss = GridHarness.SiloProcessId is { } pid ? GridHarness.ResidentBytes(pid) : null;
         log.WriteLine($"[restart] single probe p50 {p50:F1} ms; silo RSS {(rss ?? 0) / (double)(1L << 30):F2} GiB");
         return before with { RestartToReadySeconds = ready, P50AfterRestartMs = p50, SiloResidentBytesAfterRestart = rss };
+    }
+
+    /// <summary>Searches until one answers from every shard of <paramref name="gallery"/> (its shards load their snapshots
+    /// on activation, which a search triggers; a status call does not), for at most 30 minutes.</summary>
+    private async Task WaitUntilReadyAsync(GridClient client, GalleryId gallery, float[] probes, string tag)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if ((await client.SearchAsync(Request(gallery, probes, 0))).Response.Coverage.Complete) return;
+                log.WriteLine($"{tag} not ready yet: partial coverage after {clock.Elapsed.TotalSeconds:F0} s");
+            }
+            catch (GridException e) when (clock.Elapsed < TimeSpan.FromMinutes(30))
+            {
+                log.WriteLine($"{tag} not ready yet: {e.Code}");
+                await Task.Delay(1000);
+            }
+        }
     }
 
     /// <summary>One fan-out width: the same templates in <paramref name="width"/> shards (the end-to-end gallery is reused
@@ -177,6 +186,9 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
         if (options.ReuseGallery is { } reuse)
         {
             gallery = GalleryId.Parse(reuse);
+            var loading = Stopwatch.StartNew();
+            await WaitUntilReadyAsync(client, gallery, BenchData.Probes(options), $"[e2e {size}]");
+            log.WriteLine($"[e2e {size}] {gallery} ready (every shard answering) {loading.Elapsed.TotalSeconds:F1} s after the first search");
             var held = (await client.GetStatusAsync()).Galleries.Single(g => g.Info.Id == gallery).Templates;
             if (held != size) throw new InvalidOperationException($"{gallery} holds {held} templates, not {size}.");
             log.WriteLine($"[e2e {size}] searching the existing {gallery} ({held:N0} templates); no enrolment this run");
