@@ -15,6 +15,7 @@ public sealed class ScanScheduler : IDisposable
 {
     private readonly ScanThreads? _threads;
     private readonly SemaphoreSlim? _slots;
+    private int _waiting;
 
     public ScanScheduler(IOptions<ShardSearchOptions> options)
         : this(options.Value.ScanThreads, options.Value.ConcurrentPasses)
@@ -32,11 +33,25 @@ public sealed class ScanScheduler : IDisposable
     /// <summary>A scheduler with the thread pool's behaviour (tests and benchmarks that build a batcher alone).</summary>
     public static ScanScheduler ThreadPool { get; } = new(0, 0);
 
+    /// <summary>Passes waiting for a slot now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
     /// <summary>Runs <paramref name="pass"/> once a slot is free (slots are granted in arrival order). The pass
     /// decides what to scan only when it starts, so searches arriving during the wait still join it.</summary>
     public async Task<T> RunAsync<T>(Func<T> pass)
     {
-        if (_slots is not null) await _slots.WaitAsync().ConfigureAwait(false);
+        if (_slots is not null)
+        {
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                await _slots.WaitAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
         try
         {
             return _threads is null
