@@ -66,6 +66,7 @@ public sealed class ShardSearchBatcher(
             while (true)
             {
                 await GatherAsync().ConfigureAwait(false);
+                if (Idle()) return; // no slot turn taken only to find nothing
                 if (!await _scheduler.RunAsync(TakeAndAnswer).ConfigureAwait(false)) return;
             }
         }
@@ -84,6 +85,18 @@ public sealed class ShardSearchBatcher(
                 pending.Registration.Dispose();
                 pending.Result.TrySetException(e);
             }
+        }
+    }
+
+    /// <summary>Ends this shard's passes if nothing is queued (searches cancelled while the shard gathered).</summary>
+    private bool Idle()
+    {
+        lock (_gate)
+        {
+            if (_queue.Count > 0) return false;
+            _running = false;
+            _lastPass = 0;
+            return true;
         }
     }
 
