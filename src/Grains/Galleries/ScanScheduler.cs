@@ -4,11 +4,11 @@ namespace Grid.Grains.Galleries;
 
 /// <summary>
 /// Runs every shard pass of a silo (one instance per silo, in DI): on <see cref="ShardSearchOptions.ScanThreads"/>
-/// dedicated threads, at most <see cref="ShardSearchOptions.ConcurrentPasses"/> at a time, each split over the
-/// scan threads by rows. Why: passes on the thread pool blocked up to two pool threads per shard, so the HTTP
+/// dedicated threads, first in first out (at most <see cref="ShardSearchOptions.ConcurrentPasses"/> at a time when
+/// that is set), each split over the scan threads by rows when they are free. Why: passes on the thread pool blocked up to two pool threads per shard, so the HTTP
 /// requests, Orleans turns, audit appends and merges of the other searches queued behind the scans (pool
 /// starvation) instead of queueing at the shards, where they would have joined a pass. Now a search waits at
-/// its shard while the cores scan, and the next pass takes everything that arrived meanwhile.
+/// its shard while the cores scan, and a queued pass takes, when it starts, everything that arrived meanwhile.
 /// ScanThreads 0 and ConcurrentPasses 0 give the old behaviour (passes on the pool, unbounded).
 /// </summary>
 public sealed class ScanScheduler : IDisposable
@@ -36,8 +36,9 @@ public sealed class ScanScheduler : IDisposable
     /// <summary>Passes waiting for a slot now.</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
-    /// <summary>Runs <paramref name="pass"/> once a slot is free (slots are granted in arrival order). The pass
-    /// decides what to scan only when it starts, so searches arriving during the wait still join it.</summary>
+    /// <summary>Runs <paramref name="pass"/> when a scan thread takes it (and a slot is free, when slots are bounded;
+    /// they are granted in arrival order). The pass decides what to scan only when it starts, so searches arriving
+    /// during the wait still join it.</summary>
     public async Task<T> RunAsync<T>(Func<T> pass)
     {
         if (_slots is not null)

@@ -18,8 +18,11 @@ public sealed class ShardSearchOptions
     /// thread pool.</summary>
     public int ScanThreads { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Most shard passes running at once in a silo (each is split over the scan threads); 0: no bound.</summary>
-    public int ConcurrentPasses { get; set; } = 1;
+    /// <summary>Most shard passes running or queued on the scan threads at once in a silo; 0: no bound, passes queue in
+    /// the scan threads' own first-in-first-out queue (the default: measured under load, one at a time made passes
+    /// bigger, 21–24 searches instead of 15, but left the cores idle while the next pass was handed over through the
+    /// thread pool: 118 against 151 searches/s and p99 853 against 336 ms at 32 in flight, 250,000 templates).</summary>
+    public int ConcurrentPasses { get; set; }
 
     /// <summary>Whether the values are in range (checked when a silo starts).</summary>
     public bool IsValid => MaxBatch is >= 1 and <= 1024 && BatchWait >= TimeSpan.Zero && BatchWait <= TimeSpan.FromSeconds(1)
