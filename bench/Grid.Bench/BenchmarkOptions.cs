@@ -2,7 +2,7 @@ namespace Grid.Bench;
 
 /// <summary>Command line: <c>--sizes 100000,1000000 --probes 200 --batch 100 --out docs/BENCHMARKS.md
 /// --e2e-sizes 1000000 --e2e-batch 5000 --e2e-shards 4 --e2e-engine exact --inflight 2,4,32 --concurrent 100
-/// --fanout 4,64,256 --fanout-size 1000000 --restart 1 --quiet-load 2.5 --quiet-wait 300</c>.
+/// --fanout 4,64,256 --fanout-size 1000000 --restart 1 --quiet-load 2.5 --quiet-wait 300 --warmup 200</c>.
 /// <c>--sizes none</c> or <c>--e2e-sizes none</c> skips that half; <c>--fanout none</c> (the default) skips the fan-out.</summary>
 public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string Output, int Dimension, int Seed)
 {
@@ -32,6 +32,10 @@ public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string
     /// <summary>Issue 11 item 4: after the end-to-end measurements, restart the grid (only one this run started), time
     /// restart to the first complete answer, and time single probes again.</summary>
     public bool Restart { get; init; }
+
+    /// <summary>Single probes sent before the timed ones of each phase (and for at least 5 s): tiered JIT, caches and
+    /// connections warm on the same path the timings take.</summary>
+    public int WarmUp { get; init; } = 200;
 
     /// <summary>Before each measured phase, wait for the 1-minute load average to fall to this (0: never wait).</summary>
     public double QuietLoad { get; init; } = Environment.ProcessorCount + 0.5;
@@ -70,9 +74,10 @@ public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string
                 "--quiet-load" => options with { QuietLoad = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--quiet-wait" => options with { QuietWaitSeconds = int.Parse(value) },
                 "--e2e-gallery" => options with { ReuseGallery = value },
+                "--warmup" => options with { WarmUp = int.Parse(value) },
                 _ => throw new ArgumentException(
                     $"Unknown option {args[i]}; use --sizes --probes --batch --out --dim --seed --e2e-sizes --e2e-batch --e2e-shards --e2e-engine " +
-                    "--inflight --concurrent --fanout --fanout-size --restart --quiet-load --quiet-wait --e2e-gallery."),
+                    "--inflight --concurrent --fanout --fanout-size --restart --quiet-load --quiet-wait --e2e-gallery --warmup."),
             };
         }
         return options;
@@ -81,7 +86,7 @@ public sealed record BenchmarkOptions(int[] Sizes, int Probes, int Batch, string
     /// <summary>The command line that reproduces this run, for the report.</summary>
     public string CommandLine() =>
         $"./grid.sh bench --sizes {List(Sizes)} --probes {Probes} --batch {Batch} --e2e-sizes {List(EndToEndSizes)} " +
-        $"--e2e-batch {EnrolBatch} --e2e-shards {Shards} --e2e-engine {Engine} --inflight {List(InFlight)} --concurrent {ConcurrentSearches} " +
+        $"--e2e-batch {EnrolBatch} --e2e-shards {Shards} --e2e-engine {Engine} --inflight {List(InFlight)} --concurrent {ConcurrentSearches} --warmup {WarmUp} " +
         (FanOut.Length > 0 ? $"--fanout {List(FanOut)} --fanout-size {FanOutSize} " : "") + (Restart ? "--restart 1 " : "") + $"--out {Output}";
 
     private static string List(int[] values) => values.Length == 0 ? "none" : string.Join(',', values);

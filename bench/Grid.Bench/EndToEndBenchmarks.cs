@@ -16,7 +16,16 @@ namespace Grid.Bench;
 public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
 {
     public const string ModelId = "synthetic-uniform";
-    private const int WarmUp = 10;
+    /// <summary>Warm-up lasts at least this long as well as <see cref="BenchmarkOptions.WarmUp"/> probes: tiered JIT
+    /// promotes a method only after 30 calls and a quiet 100 ms, in the background.</summary>
+    private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(5);
+
+    private const int WarmUpRound = 50;
+    private const int MaxWarmUpRounds = 60;
+
+    /// <summary>A warm-up round during which the silo JIT-compiled at most this many methods counts as warm (timers and
+    /// housekeeping compile a few now and then).</summary>
+    private const int WarmUpJitQuiet = 5;
     private const int K = 10;
     private const int DeadlineMs = 60_000;
 
@@ -107,24 +116,58 @@ public sealed class EndToEndBenchmarks(BenchmarkOptions options, TextWriter log)
     private SearchRequest Request(GalleryId gallery, float[] probes, int p) =>
         new([gallery], probes.AsSpan(p * options.Dimension, options.Dimension).ToArray(), Purpose, ModelId, K, -1f, DeadlineMs);
 
-    /// <summary>Warm-up, then <see cref="BenchmarkOptions.Probes"/> single probes one at a time.</summary>
+    /// <summary>Settle (<see cref="Settling"/>), warm up, settle again, then <see cref="BenchmarkOptions.Probes"/> single
+    /// probes one at a time. Every search is a full search (audited, merged, answered): nothing is skipped per search.</summary>
     private async Task<(double P50, double P99, int Partial, double? Load)> SingleProbesAsync(GridClient client, GalleryId gallery, string tag)
     {
         var probes = BenchData.Probes(options);
         var partial = 0;
+        Settling.CollectOwnGarbage(log, tag);
+        await Settling.WaitForIdleGridAsync(log, tag, "before warm-up");
         MachineLoad.WaitForQuiet(options.QuietLoad, TimeSpan.FromSeconds(options.QuietWaitSeconds), log, $"{tag} search");
+        await WarmUpAsync(client, gallery, probes, tag);
+        // Tier-1 code is compiled on a background thread after the calls that asked for it: let it finish.
+        await Settling.WaitForIdleGridAsync(log, tag, "after warm-up");
         var latencies = new double[options.Probes];
-        SearchProfile? profile = null;
-        for (var p = -WarmUp; p < options.Probes; p++)
+        var profile = await SearchProfile.Start();
+        for (var p = 0; p < options.Probes; p++)
         {
-            if (p == 0) profile = await SearchProfile.Start();
-            var timed = await client.SearchAsync(Request(gallery, probes, (p + options.Probes) % options.Probes));
+            var timed = await client.SearchAsync(Request(gallery, probes, p));
             if (!timed.Response.Coverage.Complete || timed.Response.Candidates.Length != K) partial++;
-            if (p >= 0) latencies[p] = timed.LatencyMs;
+            latencies[p] = timed.LatencyMs;
         }
-        if (profile is not null) log.WriteLine(Indent(tag + " one at a time: ", await profile.Describe(options.Probes)));
+        log.WriteLine(Indent(tag + " one at a time: ", await profile.Describe(options.Probes)));
         Array.Sort(latencies);
         return (BenchData.Percentile(latencies, 0.50), BenchData.Percentile(latencies, 0.99), partial, MachineLoad.Now());
+    }
+
+    /// <summary>Single probes of the same shape as the timed ones (the one-probe scan has its own code path, not the
+    /// batched one), in rounds of <see cref="WarmUpRound"/>, at least <see cref="BenchmarkOptions.WarmUp"/> probes and
+    /// <see cref="MinWarmUp"/>, until a round makes the silo compile no more than <see cref="WarmUpJitQuiet"/> methods
+    /// (its <c>dotnet.jit.compiled_methods</c>; a cold silo falls from ~200 ms to ~7 ms of CPU per search as tiered JIT
+    /// finishes, with long plateaus on the way, so CPU per search alone is not a safe sign), at most
+    /// <see cref="MaxWarmUpRounds"/> rounds. Prints each round's silo CPU per search and methods compiled.</summary>
+    private async Task WarmUpAsync(GridClient client, GalleryId gallery, float[] probes, string tag)
+    {
+        var clock = Stopwatch.StartNew();
+        var rounds = new List<(double CpuMs, double Jitted)>();
+        var n = 0;
+        const string Jit = "dotnet_jit_compiled_methods_total";
+        while (rounds.Count < MaxWarmUpRounds)
+        {
+            var cpu = SearchProfile.Cpu().Silo;
+            var jit = (await SearchProfile.ScrapeAsync()).GetValueOrDefault(Jit, double.NaN);
+            for (var i = 0; i < WarmUpRound; i++, n++)
+                await client.SearchAsync(Request(gallery, probes, options.Probes - 1 - n % options.Probes));
+            var jitted = (await SearchProfile.ScrapeAsync()).GetValueOrDefault(Jit, double.NaN) - jit;
+            rounds.Add(((SearchProfile.Cpu().Silo - cpu) / WarmUpRound * 1000, jitted));
+            // A silo without the runtime meter (NaN) warms for the stated minimum only.
+            if ((double.IsNaN(jitted) || jitted <= WarmUpJitQuiet) && n >= options.WarmUp && clock.Elapsed >= MinWarmUp) break;
+        }
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        log.WriteLine($"{tag} warm-up: {n} single probes in {clock.Elapsed.TotalSeconds:F1} s; per round of {WarmUpRound}, silo CPU per search " +
+                      "(ms) / methods JIT-compiled: " + string.Join(", ", rounds.Select(r => $"{r.CpuMs.ToString("F1", inv)}/{r.Jitted:F0}")) +
+                      (rounds.Count >= MaxWarmUpRounds ? " (round limit reached: the JIT was still busy)" : ""));
     }
 
     private async Task<EndToEndResult> RunSizeAsync(GridClient client, int size, Dictionary<(int, int), (GalleryId Gallery, double EnrolSeconds)> made)

@@ -90,7 +90,7 @@ public sealed class GridHarness(TextWriter log) : IAsyncDisposable
         var status = $"/proc/{pid}/status";
         if (!File.Exists(status)) return null;
         var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        return line is null ? null : long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1]) * 1024; // "VmRSS:\t 4000000 kB": a tab, then padding that 8 digits no longer need
     }
 
     private static readonly (string Name, string Value)[] BenchRateLimits =

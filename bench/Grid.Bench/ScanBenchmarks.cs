@@ -6,13 +6,13 @@ namespace Grid.Bench;
 /// <summary>
 /// <c>--scan ROWS</c>: the exact-int8 scan alone, in process, next to its anchors measured in the same run (the
 /// float32 and int8 plain reads with all cores): single-probe latency and the batch rate for the batch shapes
-/// micro-batching forms (2, 3, 8, 32 and 100 probes per pass). Each figure also comes as process CPU time per
+/// micro-batching forms (2, 4, 8, 12, 16, 32 and 100 probes per pass). Each figure also comes as process CPU time per
 /// operation ("cpu"), which time-sharing with other processes inflates far less than wall time: on a busy
 /// machine compare the cpu figures, on a quiet one the wall times. Prints to the console and writes no file.
 /// </summary>
 public sealed class ScanBenchmarks(BenchmarkOptions options, int size, TextWriter log)
 {
-    private static readonly int[] BatchSizes = [2, 3, 8, 32, 100];
+    private static readonly int[] BatchSizes = [2, 4, 8, 12, 16, 32, 100];
 
     public void Run()
     {

@@ -57,7 +57,7 @@ public sealed class SearchProfile
     }
 
     /// <summary>CPU seconds so far of the silo, this process and Azurite (0 for a process not found).</summary>
-    private static (double Silo, double Client, double Azurite) Cpu() =>
+    internal static (double Silo, double Client, double Azurite) Cpu() =>
         (CpuSeconds(Layout.RunningPid("silo-0")), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, CpuSeconds(Layout.RunningPid("azurite")));
 
     private static double CpuSeconds(int? pid)
@@ -71,7 +71,7 @@ public sealed class SearchProfile
     }
 
     /// <summary>The silo's Prometheus text, summed per series name over all label sets (empty when it cannot be read).</summary>
-    private static async Task<Dictionary<string, double>> ScrapeAsync()
+    internal static async Task<Dictionary<string, double>> ScrapeAsync()
     {
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
         if (!File.Exists(Layout.OperatorKeyFile) || !File.Exists(Layout.CaFile)) return sums;

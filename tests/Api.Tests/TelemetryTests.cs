@@ -24,6 +24,8 @@ public sealed class TelemetryTests(ApiGrid grid)
         Assert.Matches(@"grid_search_duration_seconds_count\{[^}]*coverage=""complete""[^}]*\} [1-9]", text);
         Assert.True(text.Contains("# TYPE orleans_", StringComparison.Ordinal), names); // Orleans' own meter
         Assert.True(text.Contains("# TYPE http_server_request_duration_seconds histogram", StringComparison.Ordinal), names); // ASP.NET Core's
+        // .NET's own meter: the benchmark warms up until the silo's JIT count stops rising.
+        Assert.Matches(@"dotnet_jit_compiled_methods_total\{[^}]*\} [1-9]", text);
 
         // Metric tags name galleries and shards of every force: a member force's key gets no scrape.
         using var asUser = grid.Raw(grid.UserKey("NL"));

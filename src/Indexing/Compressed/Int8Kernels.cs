@@ -15,8 +15,10 @@ namespace Grid.Indexing.Compressed;
 /// on the stack and runs ~8× slower, and a first scan of millions of rows would run it for seconds.
 /// Tiles: 4 queries × 4 rows (batches: each row is loaded once for four queries and each query once
 /// for four rows), 2 queries × 8 rows and 1 query × 16 rows (the one to three probes left over, and single
-/// probes), 1 × 1 (tails); batches of <see cref="ManyMinProbes"/> or more on VNNI transpose each 16 rows once and
-/// meet every probe with them (<see cref="ManyByRows"/>). Every tile shape fills 16 int32 per group of rows, out[16·group + queries·row + query],
+/// probes), 1 × 1 (tails). (A kernel that transposed each 16 rows once and met every probe of a batch with them was
+/// dropped: once the VNNI tile lost its register copies and the next block's prefetch was paced, 4 × 4 tiles took
+/// 19 against 26 ms a pass at 16 probes, 33 against 39 at 32, 89 against 95 at 100.)
+/// Every tile shape fills 16 int32 per group of rows, out[16·group + queries·row + query],
 /// so the caller scores any shape 16 lanes at a time.
 /// </summary>
 internal static unsafe class Int8Kernels
@@ -92,27 +94,6 @@ internal static unsafe class Int8Kernels
             output[2 * j] = Dot(level, q16, r + (long)j * stride, stride);
             output[2 * j + 1] = Dot(level, q16 + stride, r + (long)j * stride, stride);
         }
-    }
-
-    /// <summary>From this many probes a VNNI pass uses <see cref="ManyByRows"/> rather than 4 × 4 tiles (measured:
-    /// 7 % less CPU at 16 probes, 16 % at 32, 26 % at 100; more at 8).</summary>
-    public const int ManyMinProbes = 16;
-
-    /// <summary>All <paramref name="queryCount"/> queries against <paramref name="groups"/> × 16 consecutive rows;
-    /// out[q · 16 · groups + 16 · group + row] (each probe's dots form one-probe groups). <paramref name="scratch"/>
-    /// holds 16 · stride bytes; <paramref name="prefetchGroups"/> is how many groups past the last may be prefetched
-    /// (they must be contiguous with the rows).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ManyByRows(Int8KernelLevel level, short* q16, sbyte* q8, int queryCount, byte* r, int groups, int stride,
-        int prefetchGroups, int* scratch, int* output)
-    {
-        if (level == Int8KernelLevel.Avx512Vnni && NativeInt8Methods.IsAvailable)
-        {
-            NativeInt8Methods.QueriesByRowsTransposed(q8, queryCount, r, groups, stride, prefetchGroups, scratch, output);
-            return;
-        }
-        for (var t = 0; t < queryCount; t++)
-            OneByRows(level, q16 + (long)t * stride, q8 + (long)t * stride, r, groups, stride, output + 16L * groups * t);
     }
 
     /// <summary>Queries q, q+stride, q+2·stride, q+3·stride (int16 copy <paramref name="q16"/>, int8 copy

@@ -6,8 +6,7 @@ namespace Grid.Indexing.Compressed;
 /// <summary>
 /// Every call into libgridint8.so (native/gridint8.cpp): the AVX-512 VNNI kernels that .NET 10 cannot
 /// express (it has no <c>vpdpbusd</c> on 512-bit vectors), one per tile shape (1 query × 16 rows,
-/// 2 × 8, 4 × 4; each fills 16 int32 per group of rows) and one for batches of 16 probes or more (each group
-/// of 16 rows transposed once, then met by every probe). The kernels never fail and takes only raw
+/// 2 × 8, 4 × 4; each fills 16 int32 per group of rows). The kernels never fail and takes only raw
 /// pointers, so there is no handle or error channel; callers check <see cref="IsAvailable"/> first.
 /// </summary>
 internal static unsafe partial class NativeInt8Methods
@@ -22,11 +21,6 @@ internal static unsafe partial class NativeInt8Methods
 
     [LibraryImport(Library, EntryPoint = "gi8_two_queries_by_rows")]
     public static partial void TwoQueriesByRows(sbyte* queries, byte* rows, int groups, int stride, int* output);
-
-    /// <summary><paramref name="scratch"/>: 16 · stride bytes; out[q · 16 · groups + 16 · group + row].</summary>
-    [LibraryImport(Library, EntryPoint = "gi8_queries_by_rows_transposed")]
-    public static partial void QueriesByRowsTransposed(sbyte* queries, int queryCount, byte* rows, int groups, int stride, int prefetchGroups,
-        int* scratch, int* output);
 
     [LibraryImport(Library, EntryPoint = "gi8_one_query_by_rows")]
     public static partial void OneQueryByRows(sbyte* query, byte* rows, int groups, int stride, int* output);

@@ -51,7 +51,9 @@ public static class GridTelemetryExtensions
                 .AddAttributes([new("grid.force", silo.Force ?? "shared")]))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(GridMetrics.MeterName, "Microsoft.Orleans", "Grid.Api")
+                // System.Runtime: .NET's own meter (GC, JIT, thread pool); observed only when scraped or exported. The
+                // benchmark warms up until dotnet.jit.compiled_methods stops rising.
+                metrics.AddMeter(GridMetrics.MeterName, "Microsoft.Orleans", "Grid.Api", "System.Runtime")
                     .AddAspNetCoreInstrumentation();
                 if (options.Prometheus) metrics.AddPrometheusExporter();
                 if (otlp is not null) metrics.AddOtlpExporter(endpoint);
