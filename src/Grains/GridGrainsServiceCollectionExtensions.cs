@@ -21,8 +21,9 @@ public static class GridGrainsServiceCollectionExtensions
         services.AddOptions<GridStorageOptions>().Configure(o => configure?.Invoke(o));
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.AddOptions<ShardSearchOptions>().BindConfiguration(ShardSearchOptions.Section)
-            .Validate(o => o.MaxBatch is >= 1 and <= 1024 && o.BatchWait >= TimeSpan.Zero && o.BatchWait <= TimeSpan.FromSeconds(1),
-                $"{ShardSearchOptions.Section}: MaxBatch must be 1-1024 and BatchWait 0-1 s.");
+            .Validate(o => o.IsValid,
+                $"{ShardSearchOptions.Section}: MaxBatch must be 1-1024, BatchWait 0-1 s, ScanThreads and ConcurrentPasses 0-256.");
+        services.TryAddSingleton<ScanScheduler>();
         services.AddOptions<SearchDeadlineOptions>().BindConfiguration(SearchDeadlineOptions.Section)
             .Validate(o => o.IsValid, $"{SearchDeadlineOptions.Section}: AuditMargin must be 0.1-30 s.").ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

@@ -17,7 +17,8 @@ namespace Grid.Grains.Galleries;
 /// One partition of a gallery: checks access, then orchestrates a <see cref="ShardState"/> (the data) and an
 /// <see cref="IShardJournal"/> (its durable history). A change is appended to the journal before it is applied
 /// and acknowledged; activation opens the journal. Concurrent searches share passes over the index
-/// (<see cref="ShardSearchBatcher"/>) on the thread pool, so a long scan never holds the silo's scheduler;
+/// (<see cref="ShardSearchBatcher"/>) on the silo's scan threads (<see cref="ScanScheduler"/>), so a long scan never
+/// holds the thread pool that Orleans and the API run on;
 /// enrolments are not read-only, so Orleans never interleaves them with a running search.
 /// </summary>
 [ForcePinnedPlacement] // on its force's own silos when it runs any (Grains/Placement)
@@ -29,6 +30,7 @@ public sealed class GalleryShardGrain(
     TimeProvider clock,
     ShardRelocation relocation,
     IOptions<ShardSearchOptions> searchOptions,
+    ScanScheduler scanScheduler,
     ReindexEngines engines,
     ILogger<GalleryShardGrain> logger,
     GridMetrics? metrics = null)
@@ -50,7 +52,7 @@ public sealed class GalleryShardGrain(
     {
         _journal = journals.Create(Key);
         _state = await _journal.OpenAsync();
-        _batcher = new ShardSearchBatcher(queries => _state!.SearchBatch(queries), searchOptions.Value, clock, metrics);
+        _batcher = new ShardSearchBatcher(queries => _state!.SearchBatch(queries), searchOptions.Value, clock, metrics, scanScheduler);
         var every = options.Value.SnapshotInterval;
         this.RegisterGrainTimer(_ => CheckpointIfDirtyAsync(), every, every);
     }

@@ -3,21 +3,27 @@ using Grid.Contracts.Search;
 namespace Grid.Grains.Galleries;
 
 /// <summary>
-/// Micro-batching of a shard's searches: searches that arrive while a pass is scanning wait for the next pass,
-/// and one pass answers them all (<see cref="ShardState.SearchBatch"/> reads the index once for every probe).
-/// Before a pass starts it waits at most <see cref="ShardSearchOptions.BatchWait"/> for more searches, less
-/// once the batch is full. Each search keeps its own k and min score; a search cancelled before its pass leaves
-/// the queue at once, one cancelled during its pass is answered with the cancellation once the pass is over (the
-/// pass reads shard state its caller's request must keep stable until then). A failing pass fails its searches
-/// only. Passes run on the thread pool, one at a time.
+/// Micro-batching of a shard's searches: searches that arrive while a pass is scanning (or waiting for the silo's
+/// <see cref="ScanScheduler"/>) wait for the next pass, and one pass answers them all
+/// (<see cref="ShardState.SearchBatch"/> reads the index once for every probe). A pass takes its searches when it
+/// starts on a scan thread, not when it asks for one. Under concurrency (the shard's last pass, with no idle time
+/// since, held more than one search) a pass first waits at most
+/// <see cref="ShardSearchOptions.BatchWait"/> for more searches, less once the batch is full; a lone search never
+/// waits. Each search keeps its own k and min score; a search cancelled before its pass leaves the queue at once,
+/// one cancelled during its pass is answered with the cancellation once the pass is over (the pass reads shard
+/// state its caller's request must keep stable until then). A failing pass fails its searches only. A shard runs
+/// one pass at a time.
 /// </summary>
 public sealed class ShardSearchBatcher(
-    Func<IReadOnlyList<ShardQuery>, ShardHit[][]> pass, ShardSearchOptions options, TimeProvider clock, Diagnostics.GridMetrics? metrics = null)
+    Func<IReadOnlyList<ShardQuery>, ShardHit[][]> pass, ShardSearchOptions options, TimeProvider clock, Diagnostics.GridMetrics? metrics = null,
+    ScanScheduler? scheduler = null)
 {
+    private readonly ScanScheduler _scheduler = scheduler ?? ScanScheduler.ThreadPool;
     private readonly Lock _gate = new();
     private readonly List<Pending> _queue = [];
     private TaskCompletionSource? _full;
     private bool _running;
+    private int _lastPass;
     private long _passes;
     private long _searches;
 
@@ -55,24 +61,66 @@ public sealed class ShardSearchBatcher(
 
     private async Task RunPassesAsync()
     {
-        while (true)
+        try
         {
-            await GatherAsync();
-            Pending[] batch;
+            while (true)
+            {
+                await GatherAsync().ConfigureAwait(false);
+                if (Idle()) return; // no slot turn taken only to find nothing
+                if (!await _scheduler.RunAsync(TakeAndAnswer).ConfigureAwait(false)) return;
+            }
+        }
+        catch (Exception e)
+        {
+            // The scheduler itself failed (the silo is stopping): nothing may be left waiting for a pass.
+            Pending[] stranded;
             lock (_gate)
             {
-                if (_queue.Count == 0)
-                {
-                    _running = false;
-                    return;
-                }
-                batch = [.. _queue.Take(options.MaxBatch)];
-                _queue.RemoveRange(0, batch.Length);
-                _passes++;
-                _searches += batch.Length;
+                stranded = [.. _queue];
+                _queue.Clear();
+                _running = false;
             }
-            Answer(batch);
+            foreach (var pending in stranded)
+            {
+                pending.Registration.Dispose();
+                pending.Result.TrySetException(e);
+            }
         }
+    }
+
+    /// <summary>Ends this shard's passes if nothing is queued (searches cancelled while the shard gathered).</summary>
+    private bool Idle()
+    {
+        lock (_gate)
+        {
+            if (_queue.Count > 0) return false;
+            _running = false;
+            _lastPass = 0;
+            return true;
+        }
+    }
+
+    /// <summary>One pass, on a scan thread: takes the searches queued by now and answers them; false when none
+    /// were left (the shard then has no pass running until the next search arrives).</summary>
+    private bool TakeAndAnswer()
+    {
+        Pending[] batch;
+        lock (_gate)
+        {
+            if (_queue.Count == 0)
+            {
+                _running = false;
+                _lastPass = 0; // idle: the next search may be a lone one
+                return false;
+            }
+            batch = [.. _queue.Take(options.MaxBatch)];
+            _queue.RemoveRange(0, batch.Length);
+            _passes++;
+            _searches += batch.Length;
+            _lastPass = batch.Length;
+        }
+        Answer(batch);
+        return true;
     }
 
     /// <summary>Waits, bounded, for the batch to fill before a pass.</summary>
@@ -83,10 +131,12 @@ public sealed class ShardSearchBatcher(
         lock (_gate)
         {
             if (_queue.Count >= options.MaxBatch || _queue.Count == 0) return;
+            // Not another shard's pass as the sign: one lone search reaches all its gallery's shards at once.
+            if (_lastPass <= 1) return; // a lone search: never delayed
             _full = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             full = _full.Task;
         }
-        await Task.WhenAny(full, Task.Delay(options.BatchWait, clock));
+        await Task.WhenAny(full, Task.Delay(options.BatchWait, clock)).ConfigureAwait(false);
         lock (_gate) _full = null;
     }
 

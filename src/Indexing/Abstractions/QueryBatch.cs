@@ -24,6 +24,11 @@ internal static class QueryBatch
             ? (int)Math.Min(2 * Environment.ProcessorCount, Math.Max(1, rows / 256))
             : 1;
 
+    /// <summary>Splits a scan over the scheduler the search runs on: a silo runs its passes on dedicated scan threads
+    /// and their parts must stay there, off the thread pool (Parallel.For's default is the pool, not the current
+    /// scheduler). Off a task this is the pool, as before.</summary>
+    public static ParallelOptions OnCurrentScheduler() => new() { TaskScheduler = TaskScheduler.Current };
+
     /// <summary>One top-<paramref name="k"/> collector per query.</summary>
     public static TopKCollector[] Collectors(int queryCount, int k)
     {

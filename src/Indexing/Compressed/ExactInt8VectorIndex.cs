@@ -193,7 +193,7 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
                 }
                 else
                 {
-                    Parallel.For(0, parts, p =>
+                    Parallel.For(0, parts, QueryBatch.OnCurrentScheduler(), p =>
                     {
                         collectors[p] = QueryBatch.Collectors(queryCount, candidates);
                         ScanRange(count * p / parts, count * (p + 1) / parts, batch, collectors[p]);

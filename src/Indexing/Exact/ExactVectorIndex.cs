@@ -121,7 +121,7 @@ public sealed unsafe class ExactVectorIndex : IVectorIndex, IRowSource
                 else
                 {
                     var qAddress = (nint)q;
-                    Parallel.For(0, parts, p =>
+                    Parallel.For(0, parts, QueryBatch.OnCurrentScheduler(), p =>
                     {
                         collectors[p] = QueryBatch.Collectors(queryCount, kept);
                         ScanRange(count * p / parts, count * (p + 1) / parts, (float*)qAddress, queryCount, collectors[p]);
