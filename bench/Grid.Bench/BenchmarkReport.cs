@@ -74,7 +74,7 @@ public sealed class BenchmarkReport(BenchmarkOptions options)
         text.AppendLine("---:|");
         foreach (var r in results)
         {
-            text.Append($"| {r.Size:N0} | {r.Gallery} | {r.Shards} | {r.EnrolPerSecond:F0} | {r.EnrolSeconds:F1} | {r.SnapshotSeconds:F1} | {Format(r.P50Ms)} | {Format(r.P99Ms)} | {Format(r.LoadDuringSearch)} |");
+            text.Append($"| {r.Size:N0} | {r.Gallery} | {r.Shards} | {(r.EnrolSeconds > 0 ? r.EnrolPerSecond.ToString("F0") : "– (reused)")} | {r.EnrolSeconds:F1} | {r.SnapshotSeconds:F1} | {Format(r.P50Ms)} | {Format(r.P99Ms)} | {Format(r.LoadDuringSearch)} |");
             foreach (var c in r.Concurrent) text.Append($" {c.QueriesPerSecond:F1} ({c.P50Ms:F0} / {c.P99Ms:F0}) |");
             text.AppendLine($" {(r.SiloResidentBytes is { } b ? $"{b / (double)(1L << 30):F2} GiB" : "–")} |");
         }

@@ -59,7 +59,10 @@ public static class Findings
                       $"the HTTPS API, the client, the coordinator, the audit and the merge add {r.P50Ms - s:F1} ms."
                     : $"{r.Size:N0} vectors: the in-process sharded scan ({s:F1} ms) came out slower than the whole end-to-end search " +
                       $"({r.P50Ms:F1} ms), so this run cannot split the end-to-end time into scan and Orleans overhead (compare the load notes).";
-            yield return $"{r.Size:N0} vectors: enrolment {r.EnrolPerSecond:F0} templates/s ({r.Enrolled:N0} in {r.EnrolSeconds:F1} s, durable in Azurite); " +
+            var enrolment = r.EnrolSeconds > 0
+                ? $"enrolment {r.EnrolPerSecond:F0} templates/s ({r.Enrolled:N0} in {r.EnrolSeconds:F1} s, durable in Azurite)"
+                : "no enrolment in this run (an existing gallery, --e2e-gallery)";
+            yield return $"{r.Size:N0} vectors: {enrolment}; " +
                          string.Join("; ", r.Concurrent.Select(c => $"{c.InFlight} in flight {c.QueriesPerSecond:F1} q/s")) +
                          $" vs {1000 / r.P50Ms:F1} q/s one at a time.";
         }
