@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Grid.Protocol.Identity;
 
 namespace Grid.DevCluster;
 
@@ -23,16 +24,8 @@ public static class ClusterSecrets
     private static string Ensure(string path)
     {
         if (File.Exists(path) && new FileInfo(path).Length > 0) return File.ReadAllText(path).Trim();
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var secret = NewSecret();
-        using (var stream = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.Create,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        }))
-        using (var writer = new StreamWriter(stream))
-            writer.Write(secret);
+        KeyFile.Replace(path, secret);
         return secret;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Grid.Protocol.Identity;
 using Grid.Protocol.Local;
 
 namespace Grid.DevCluster;
@@ -35,9 +36,9 @@ public sealed class ForceStorageAccounts(string keysFolder)
         if (account is null)
         {
             account = AzuriteAccount.Create(AccountName(force));
-            WriteSecret(AccountFile(force), $"{account.Name}:{account.Key}\n");
+            KeyFile.Replace(AccountFile(force), $"{account.Name}:{account.Key}\n");
         }
-        WriteSecret(ConnectionFile(force),
+        KeyFile.Replace(ConnectionFile(force),
             $"DefaultEndpointsProtocol=http;AccountName={account.Name};AccountKey={account.Key};BlobEndpoint=http://127.0.0.1:{blobPort}/{account.Name};\n");
         return account;
     }
@@ -66,16 +67,4 @@ public sealed class ForceStorageAccounts(string keysFolder)
         return colon > 0 ? new AzuriteAccount(line[..colon], line[(colon + 1)..]) : null;
     }
 
-    private static void WriteSecret(string path, string text)
-    {
-        File.Delete(path);
-        using var stream = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        });
-        using var writer = new StreamWriter(stream);
-        writer.Write(text);
-    }
 }

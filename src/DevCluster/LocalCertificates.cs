@@ -1,4 +1,5 @@
 using System.Net;
+using SecretFile = Grid.Protocol.Identity.KeyFile;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -82,7 +83,7 @@ public sealed record LocalCertificates(string AuthorityFile, string CertificateF
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = DateTimeOffset.UtcNow;
         using var ca = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(AuthorityDays));
-        WriteSecret(files.AuthorityKeyFile, key.ExportPkcs8PrivateKeyPem());
+        SecretFile.Replace(files.AuthorityKeyFile, key.ExportPkcs8PrivateKeyPem());
         WritePublic(files.AuthorityFile, ca.ExportCertificatePem());
     }
 
@@ -112,23 +113,10 @@ public sealed record LocalCertificates(string AuthorityFile, string CertificateF
         var now = DateTimeOffset.UtcNow;
         var notAfter = now.AddDays(days) < ca.NotAfter ? now.AddDays(days) : new DateTimeOffset(ca.NotAfter);
         using var certificate = request.Create(ca, now.AddDays(-1), notAfter, RandomNumberGenerator.GetBytes(16));
-        WriteSecret(keyFile, key.ExportPkcs8PrivateKeyPem());
+        SecretFile.Replace(keyFile, key.ExportPkcs8PrivateKeyPem());
         WritePublic(certificateFile, certificate.ExportCertificatePem());
     }
 
-    /// <summary>Created 0600 before any byte is written, so the key is never readable by others.</summary>
-    private static void WriteSecret(string path, string pem)
-    {
-        File.Delete(path);
-        using var stream = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        });
-        using var writer = new StreamWriter(stream);
-        writer.Write(pem);
-    }
 
     private static void WritePublic(string path, string pem)
     {

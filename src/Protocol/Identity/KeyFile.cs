@@ -18,6 +18,14 @@ public static class KeyFile
         writer.Write(key);
     }
 
+    /// <summary>Like <see cref="Write"/>, for a secret the local cluster regenerates (a certificate's private key, a storage
+    /// account): the old file is deleted first, so the new one is created 0600 rather than inheriting an old mode.</summary>
+    public static void Replace(string path, string key)
+    {
+        File.Delete(path);
+        Write(path, key);
+    }
+
     /// <summary>The key in the file, trimmed.</summary>
     public static string Read(string path) => File.ReadAllText(path).Trim();
 }
