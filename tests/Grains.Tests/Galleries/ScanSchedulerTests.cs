@@ -178,25 +178,4 @@ public sealed class ScanSchedulerTests : IDisposable
     private static float[] Probe(int i) => Vectors.Unit(1, seed: 7300 + i);
 
     private static ShardQuery Query(int i, int k) => new(Probe(i), k, -1f);
-
-    /// <summary>A pass that tells the test it has started and then waits until the test opens the gate (once per pass).</summary>
-    private sealed class GatedPass(ShardState state)
-    {
-        private readonly SemaphoreSlim _entered = new(0);
-        private readonly SemaphoreSlim _open = new(0);
-
-        public List<int> Sizes { get; } = [];
-
-        public ShardHit[][] Run(IReadOnlyList<ShardQuery> queries)
-        {
-            lock (Sizes) Sizes.Add(queries.Count);
-            _entered.Release();
-            _open.Wait();
-            return state.SearchBatch(queries);
-        }
-
-        public Task EnteredAsync() => _entered.WaitAsync();
-
-        public void Open() => _open.Release();
-    }
 }

@@ -147,25 +147,4 @@ public sealed class ShardSearchBatcherTests : IDisposable
     };
 
     private ShardQuery Query(int i, int k, float minScore) => new(Probe(i), k, minScore);
-
-    /// <summary>A pass that tells the test it has started and then waits until the test opens the gate (once per pass).</summary>
-    private sealed class GatedPass(ShardState state)
-    {
-        private readonly SemaphoreSlim _entered = new(0);
-        private readonly SemaphoreSlim _open = new(0);
-
-        public List<int> Sizes { get; } = [];
-
-        public ShardHit[][] Run(IReadOnlyList<ShardQuery> queries)
-        {
-            lock (Sizes) Sizes.Add(queries.Count);
-            _entered.Release();
-            _open.Wait();
-            return state.SearchBatch(queries);
-        }
-
-        public Task EnteredAsync() => _entered.WaitAsync();
-
-        public void Open() => _open.Release();
-    }
 }
