@@ -11,7 +11,7 @@ namespace Grid.Bench;
 /// Where a run of searches spends CPU and what the silo did for them: CPU seconds of the silo, this process (the
 /// client) and Azurite from <c>/proc/PID/stat</c>, and from the silo's <c>/metrics</c> scrape (operator key) the
 /// shard passes (how many searches each batch held), the audit group commits (records and time per storage write),
-/// Orleans messages and the silo-side search time. <see cref="Start"/> before the run, <see cref="Describe"/> after.
+/// Orleans messages, the silo-side search time and the silo's runtime (allocation, GC, JIT, thread-pool work items). <see cref="Start"/> before the run, <see cref="Describe"/> after.
 /// </summary>
 public sealed class SearchProfile
 {
@@ -53,7 +53,12 @@ public sealed class SearchProfile
             $"{Delta("grid_audit_commit_duration_seconds_sum") / Math.Max(1, commits) * 1000:F2} ms each",
             $"silo: search {Delta("grid_search_duration_seconds_sum") / Math.Max(1, Delta("grid_search_duration_seconds_count")) * 1000:F2} ms mean " +
             $"(coordinator in to out), HTTP request {Delta("http_server_request_duration_seconds_sum") / Math.Max(1, Delta("http_server_request_duration_seconds_count")) * 1000:F2} ms mean, " +
-            $"Orleans messages dispatched {Per(messages):F1} per search");
+            $"Orleans messages dispatched {Per(messages):F1} per search",
+            // .NET's System.Runtime meter in the silo: what the fixed cost is made of besides the code's own work.
+            $"silo runtime: allocated {Per(Delta("dotnet_gc_heap_total_allocated_bytes_total")) / 1024:F1} KiB per search, " +
+            $"{Delta("dotnet_gc_collections_total"):F0} GCs ({Per(Delta("dotnet_gc_pause_time_seconds_total")) * 1000:F3} ms paused per search), " +
+            $"{Delta("dotnet_jit_compiled_methods_total"):F0} methods JIT-compiled ({Per(Delta("dotnet_jit_compilation_time_seconds_total")) * 1000:F3} ms per search), " +
+            $"{Per(Delta("dotnet_thread_pool_work_item_count_total")):F1} thread-pool work items and {Per(Delta("dotnet_monitor_lock_contentions_total")):F2} lock contentions per search");
     }
 
     /// <summary>CPU seconds so far of the silo, this process and Azurite (0 for a process not found).</summary>

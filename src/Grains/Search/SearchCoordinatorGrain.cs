@@ -133,13 +133,18 @@ public sealed class SearchCoordinatorGrain(
     {
         using var gate = new SemaphoreSlim(MaxParallelShards);
         using var span = SearchTelemetry.StartFanOut(searchId, force.Value, shards.Length);
-        var reports = await Task.WhenAll(shards.Select(async shard =>
+        // One message per ticket (the caller's own galleries have none), not one per shard: the same immutable instance
+        // goes to every shard of an owner, so its wire form is made once for all their call digests (CallDigest).
+        var own = new ShardSearch(probe, request.ModelId, request.K, request.MinScore, request.Purpose, null);
+        var partners = new Dictionary<SearchTicket, ShardSearch>(ReferenceEqualityComparer.Instance);
+        var searches = shards.Select(s => s.Ticket is not { } ticket ? own
+            : partners.TryGetValue(ticket, out var made) ? made : partners[ticket] = own with { Ticket = ticket }).ToArray();
+        var reports = await Task.WhenAll(shards.Select(async (shard, i) =>
         {
             await gate.WaitAsync(CancellationToken.None);
             try
             {
-                var search = new ShardSearch(probe, request.ModelId, request.K, request.MinScore, request.Purpose, shard.Ticket);
-                return await SearchShardAsync(shard.Key, search, perOwner[shard.Gallery.Id.Force], shard.Gallery.Id,
+                return await SearchShardAsync(shard.Key, searches[i], perOwner[shard.Gallery.Id.Force], shard.Gallery.Id,
                     request.Deadline, request.Deadline - clock.GetElapsedTime(started), deadline, cancellationToken);
             }
             finally
