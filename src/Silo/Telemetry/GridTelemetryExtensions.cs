@@ -46,7 +46,7 @@ public static class GridTelemetryExtensions
         {
             if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint)) o.Endpoint = new Uri(options.OtlpEndpoint);
         };
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("grid-silo", serviceInstanceId: $"{Environment.MachineName}:{silo.SiloPort}")
                 .AddAttributes([new("grid.force", silo.Force ?? "shared")]))
             .WithMetrics(metrics =>
@@ -57,8 +57,13 @@ public static class GridTelemetryExtensions
                     .AddAspNetCoreInstrumentation();
                 if (options.Prometheus) metrics.AddPrometheusExporter();
                 if (otlp is not null) metrics.AddOtlpExporter(endpoint);
-            })
-            .WithTracing(tracing =>
+            });
+        // Spans cost every search a dozen activities (the request, both ends of each grain call, fan-out, scans) and
+        // their tags; with no exporter they were made and dropped. Without them a grain's log lines lose their TraceId
+        // (no trace to join) and keep the search's SearchId scope; the API's keep theirs (ASP.NET Core starts the
+        // request's activity for logging whether or not anything listens).
+        if (options.TracesOn(otlp))
+            telemetry.WithTracing(tracing =>
             {
                 tracing.AddSource(SearchTelemetry.SourceName).AddSource(OrleansSources)
                     // Probes and scrapes would drown the traces that matter.

@@ -14,6 +14,15 @@ public sealed class TelemetryOptions
     /// with neither, nothing is exported over OTLP.</summary>
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary>Record spans (the API request, Orleans' grain calls, <c>grid.search.fanout</c>, <c>grid.shard.scan</c>).
+    /// Unset: only when they are exported over OTLP (<see cref="OtlpEndpoint"/> or the standard variable), since spans
+    /// nobody receives cost every search CPU for nothing; <c>true</c> records them anyway (for an in-process listener),
+    /// <c>false</c> never.</summary>
+    public bool? Traces { get; set; }
+
+    /// <summary>Whether spans are recorded, given the OTLP endpoint in force (null: none).</summary>
+    public bool TracesOn(string? otlpEndpoint) => Traces ?? otlpEndpoint is not null;
+
     /// <summary>Serve the Prometheus scrape endpoint <c>/metrics</c> on the HTTPS API, to the operator's key only.</summary>
     public bool Prometheus { get; set; } = true;
 
