@@ -232,10 +232,12 @@ public sealed class SearchCoordinatorGrain(
             scope.Refused.AddRange(own.Refused.Select(r => new SearchRefusal(r.Gallery, r.Reason, r.Message)));
         }
 
+        var owners = named.Where(g => g.Force != force).GroupBy(g => g.Force).ToArray();
+        if (owners.Length == 0) return scope; // no partner: no half-deadline timer to arm
         // A partner's agreement whose silo is dying must not take the whole deadline from the caller's own shards.
         using var partners = CancellationTokenSource.CreateLinkedTokenSource(deadline);
         partners.CancelAfter(request.Deadline / 2);
-        foreach (var owner in named.Where(g => g.Force != force).GroupBy(g => g.Force))
+        foreach (var owner in owners)
         {
             // A partner's galleries: its agreement grain decides (with the same evaluator), counts the quota and signs.
             var asked = owner.ToImmutableArray();
