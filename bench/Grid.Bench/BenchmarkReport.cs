@@ -60,7 +60,7 @@ public sealed class BenchmarkReport(BenchmarkOptions options)
     private void AppendEndToEnd(StringBuilder text, IReadOnlyList<EndToEndResult> results)
     {
         text.AppendLine($"## End to end (GridClient → HTTPS API → SearchCoordinator → shards, one silo, Azurite; engine {results[0].Engine})").AppendLine();
-        text.AppendLine($"One silo (`./grid.sh up`, ServerGC) and Azurite on the same machine as the client. Enrolment: batches of {options.EnrolBatch:N0} " +
+        text.AppendLine($"One silo (`./grid.sh up`, workstation concurrent GC) and Azurite on the same machine as the client. Enrolment: batches of {options.EnrolBatch:N0} " +
                         "templates, one acknowledged before the next; a batch is acknowledged only once its rows are in the shards' append logs " +
                         "in blob storage (Azurite), and the rate includes the snapshots the shards write when a log passes 256 MiB. " +
                         "After enrolment every shard is snapshotted (`GridClient.SnapshotAsync`, timed separately) so the shards' 5-minute " +
