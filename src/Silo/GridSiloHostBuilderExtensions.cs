@@ -8,6 +8,7 @@ using Grid.Grains.Diagnostics;
 using Grid.Grains.Identity;
 using Grid.Grains.Placement;
 using Grid.Grains.Storage;
+using Grid.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -75,8 +76,9 @@ public static class GridSiloHostBuilderExtensions
             silo.UseSiloMetadata(metadata);
             silo.Services.UseSharedPoolAsDefaultPlacement();
             silo.AddIncomingGrainCallFilter<GridMetricsCallFilter>();
-            // A search's trace follows it from the API through the coordinator to every shard, on any silo.
-            silo.AddActivityPropagation();
+            // A search's trace follows it from the API through the coordinator to every shard, on any silo. Only where
+            // spans are recorded: otherwise its two filters on every grain call carried a context nothing reads.
+            if (TelemetryOptions.From(builder.Configuration).TracesOn()) silo.AddActivityPropagation();
             if (options.Liveness == "fast") silo.Configure<ClusterMembershipOptions>(FastLiveness);
             if (options.DashboardPort > 0) silo.AddDashboard();
         });

@@ -26,7 +26,7 @@ public static class GridTelemetryExtensions
 
     public static TelemetryOptions AddGridTelemetry(this WebApplicationBuilder builder, SiloOptions silo)
     {
-        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var options = TelemetryOptions.From(builder.Configuration);
         builder.Services.AddSingleton(options);
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         if (options.JsonLogs)

@@ -23,6 +23,13 @@ public sealed class TelemetryOptions
     /// <summary>Whether spans are recorded, given the OTLP endpoint in force (null: none).</summary>
     public bool TracesOn(string? otlpEndpoint) => Traces ?? otlpEndpoint is not null;
 
+    /// <summary>Whether spans are recorded with the OTLP endpoint this section or the environment names.</summary>
+    public bool TracesOn() => TracesOn(EffectiveOtlpEndpoint(Environment.GetEnvironmentVariable));
+
+    /// <summary>The section as configured (defaults where it is absent).</summary>
+    public static TelemetryOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Get<TelemetryOptions>(configuration.GetSection(Section)) ?? new TelemetryOptions();
+
     /// <summary>Serve the Prometheus scrape endpoint <c>/metrics</c> on the HTTPS API, to the operator's key only.</summary>
     public bool Prometheus { get; set; } = true;
 
