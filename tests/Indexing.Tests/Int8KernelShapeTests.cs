@@ -56,7 +56,9 @@ public sealed unsafe class Int8KernelShapeTests
                     for (var t = 0; t < 2; t++)
                         Assert.Equal(Reference(1 + t, 8 * g + r), output[16 * g + 2 * r + t]);
 
-            Int8Kernels.FourByRows(level, q, q8p, rows, 4 * groups, stride, o);
+            // With the next block's prefetch paced over the groups (here lines of the rows themselves, more lines than
+            // groups): the prefetch hint never changes a result.
+            Int8Kernels.FourByRows(level, q, q8p, rows, 4 * groups, stride, o, rows, rowCount * stride / 64);
             for (var g = 0; g < 4 * groups; g++)
                 for (var r = 0; r < 4; r++)
                     for (var t = 0; t < 4; t++)
@@ -73,7 +75,7 @@ public sealed unsafe class Int8KernelShapeTests
     {
         // 1 037 rows: whole blocks, then groups, then single tail rows; batches of 1, 2, 3, 5 and 7 probes run the
         // shapes 1; 2; 2 + 1; 4 + 1; 4 + 2 + 1; 16, 21 and 33 run four, five and eight 4 × 4 passes (with 1 left over
-        // for the last two), each pass's kernel calls cut into a few groups between prefetch bursts. Each probe of a
+        // for the last two), each pass's kernel call prefetching its share of the next block, paced per group. Each probe of a
         // batch must get exactly what it gets alone.
         var level = Enum.Parse<Int8KernelLevel>(levelName);
         const int count = 1_037;

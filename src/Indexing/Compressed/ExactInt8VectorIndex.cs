@@ -33,13 +33,6 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
 
     private const int PayloadVersion = 1;
 
-    /// <summary>Prefetches issued between two kernel calls of a batch. Measured at 250 000 × 512 (CPU per pass, one
-    /// process, configurations alternated): a pass's whole share of the next block at once (up to 1 024 lines) stalled
-    /// the core once its miss buffers filled; cutting each pass into calls of 4 groups with the lines spread between
-    /// them took 4 probes from 17.2 to 10.6 ms, 8 from 20.6 to 11.2, 12 from 22.1 to 14.6; bursts of 8, 16 or 32
-    /// lines measured alike.</summary>
-    private const int PrefetchBurstLines = 32;
-
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly RowStore _codes;
     private readonly RowStore? _rerank;
@@ -371,13 +364,12 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
         var stride = _stride;
         var level = Kernels;
         var block = _codes.Address(first);
-        // Spread the prefetch of the next block's cache lines over this block's kernel calls, at most
-        // PrefetchBurstLines before each call: each pass of a tile shape over the block is cut into calls of a few
-        // groups so the lines are requested at the pace the rows are scored.
+        // The next block's lines are shared out over the tile passes, and each kernel call spreads its share over its
+        // groups (PacedPrefetch), so the lines are requested at the pace the rows are scored.
         var passes = queries.Count / 4 + (queries.Count % 4 + 1) / 2;
-        var linesPerPass = (nextBytes / 64 + passes - 1) / passes;
+        var linesLeft = nextBytes / 64;
+        var linesPerPass = (linesLeft + passes - 1) / passes;
         var prefetch = next;
-        var prefetchEnd = next + nextBytes;
         fixed (float* rowScales = &_scales[first])
         {
             for (var qi = 0; qi < queries.Count;)
@@ -387,20 +379,13 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
                 var q8 = queries.Codes8 + (long)qi * stride;
                 var groupRows = Int8Kernels.GroupRows(shape);
                 var groups = rows / groupRows;
-                var bursts = Math.Max(1, (linesPerPass + PrefetchBurstLines - 1) / PrefetchBurstLines);
-                var step = Math.Max(1, (groups + bursts - 1) / bursts);
-                var linesPerCall = (linesPerPass + bursts - 1) / bursts;
-                for (var g = 0; g < groups || (g == 0 && prefetch < prefetchEnd); g += step)
-                {
-                    for (var line = 0; line < linesPerCall && prefetch < prefetchEnd; line++, prefetch += 64)
-                        if (Sse.IsSupported) Sse.Prefetch1(prefetch);
-                    var calledGroups = Math.Min(step, groups - g);
-                    if (calledGroups <= 0) break;
-                    var at = block + (long)g * groupRows * stride;
-                    if (shape == 4) Int8Kernels.FourByRows(level, q16, q8, at, calledGroups, stride, groupDots + 16 * g);
-                    else if (shape == 2) Int8Kernels.TwoByRows(level, q16, q8, at, calledGroups, stride, groupDots + 16 * g);
-                    else Int8Kernels.OneByRows(level, q16, q8, at, calledGroups, stride, groupDots + 16 * g);
-                }
+                // A block too short for one group prefetches nothing (it is a chunk's or the range's last).
+                var lines = groups > 0 ? Math.Min(linesPerPass, linesLeft) : 0;
+                if (shape == 4) Int8Kernels.FourByRows(level, q16, q8, block, groups, stride, groupDots, prefetch, lines);
+                else if (shape == 2) Int8Kernels.TwoByRows(level, q16, q8, block, groups, stride, groupDots, prefetch, lines);
+                else Int8Kernels.OneByRows(level, q16, q8, block, groups, stride, groupDots, prefetch, lines);
+                prefetch += 64L * lines;
+                linesLeft -= lines;
                 var lanes = new GroupLanes(shape, queries, qi, thresholds);
                 // Tied to the kernel level so the tests' forced fallbacks also run the 128-bit compare.
                 if (level >= Int8KernelLevel.Avx512 && Avx512F.IsSupported)
