@@ -22,10 +22,8 @@ public sealed class ShardSearchBatcher(
     private readonly Lock _gate = new();
     private readonly List<Pending> _queue = [];
     private TaskCompletionSource? _full;
-    private int _target;
     private bool _running;
     private int _lastPass;
-    private int _held;
     private long _passes;
     private long _searches;
 
@@ -43,7 +41,7 @@ public sealed class ShardSearchBatcher(
         lock (_gate)
         {
             _queue.Add(pending);
-            if (_queue.Count >= _target) _full?.TrySetResult();
+            if (_queue.Count >= options.MaxBatch) _full?.TrySetResult();
             start = !_running;
             _running = true;
         }
@@ -98,7 +96,6 @@ public sealed class ShardSearchBatcher(
             if (_queue.Count > 0) return false;
             _running = false;
             _lastPass = 0;
-            _held = 0;
             return true;
         }
     }
@@ -114,7 +111,6 @@ public sealed class ShardSearchBatcher(
             {
                 _running = false;
                 _lastPass = 0; // idle: the next search may be a lone one
-                _held = 0;
                 return false;
             }
             batch = [.. _queue.Take(options.MaxBatch)];
@@ -127,21 +123,14 @@ public sealed class ShardSearchBatcher(
         return true;
     }
 
-    /// <summary>Waits, bounded, before a pass until as many searches are queued as the shard held when its last pass
-    /// ended (those it answered and those that had queued meanwhile; at most a full batch). Why: a shard's searches
-    /// arrive in waves (a pass answers many at once, and their clients send the next ones together), and a pass that
-    /// started with the first few of a wave left the rest for a pass of their own, so the shard ran two half passes
-    /// for one wave. Waiting for the wave costs no scan time (the cores serve the API and other shards meanwhile),
-    /// and if fewer searches come, the wait ends after <see cref="ShardSearchOptions.BatchWait"/> and the next
-    /// pass waits for fewer.</summary>
+    /// <summary>Waits, bounded, for the batch to fill before a pass.</summary>
     private async Task GatherAsync()
     {
         if (options.BatchWait <= TimeSpan.Zero) return;
         Task full;
         lock (_gate)
         {
-            _target = Math.Min(options.MaxBatch, Math.Max(_held, 2));
-            if (_queue.Count >= _target || _queue.Count == 0) return;
+            if (_queue.Count >= options.MaxBatch || _queue.Count == 0) return;
             // Not another shard's pass as the sign: one lone search reaches all its gallery's shards at once.
             if (_lastPass <= 1) return; // a lone search: never delayed
             _full = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -165,7 +154,6 @@ public sealed class ShardSearchBatcher(
             error = e;
         }
         metrics?.ShardPass(batch.Length, clock.GetElapsedTime(started));
-        lock (_gate) _held = batch.Length + _queue.Count; // before the answers go: their next searches count after
         for (var i = 0; i < batch.Length; i++)
         {
             var pending = batch[i];

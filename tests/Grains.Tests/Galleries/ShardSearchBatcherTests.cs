@@ -2,7 +2,6 @@ using Grid.Contracts.Search;
 using Grid.Grains.Galleries;
 using Grid.Grains.Tests.Support;
 using Grid.Indexing;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Grid.Grains.Tests.Galleries;
@@ -116,48 +115,6 @@ public sealed class ShardSearchBatcherTests : IDisposable
         }, NoWait, TimeProvider.System);
         await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.SearchAsync(Query(7, 3, -1f)));
         Assert.Equal(_state.Search(Probe(8), 3, -1f), await batcher.SearchAsync(Query(8, 3, -1f)));
-    }
-
-    [Fact]
-    public async Task Under_concurrency_a_pass_waits_for_as_many_searches_as_the_shard_held_when_its_last_pass_ended()
-    {
-        Build("exact-int8");
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var gate = new GatedPass(_state);
-        var batcher = new ShardSearchBatcher(gate.Run, new ShardSearchOptions { MaxBatch = 32, BatchWait = TimeSpan.FromMilliseconds(20) }, clock);
-        var queries = Enumerable.Range(0, 30).Select(i => Query(i, 1 + i % 12, i % 3 == 0 ? 0.1f : -1f)).ToArray();
-        var answers = new List<Task<ShardHit[]>> { batcher.SearchAsync(queries[0]) };
-        await gate.EnteredAsync(); // a lone search: never delayed
-        answers.AddRange(queries[1..6].Select(q => batcher.SearchAsync(q)));
-        gate.Open();
-        await gate.EnteredAsync(); // after a lone search's pass the next one does not wait either: 5
-        answers.AddRange(queries[6..9].Select(q => batcher.SearchAsync(q)));
-        gate.Open();
-        await Task.WhenAll(answers[1..6]);
-
-        // The shard held 5 + 3 when that pass ended: the next pass waits for 8, whatever arrives one by one meanwhile
-        // (the fake clock never lets the 20 ms run out here).
-        foreach (var q in queries[9..14]) answers.Add(batcher.SearchAsync(q));
-        await gate.EnteredAsync();
-        Assert.Equal([1, 5, 8], gate.Sizes);
-        gate.Open();
-        await Task.WhenAll(answers[6..14]);
-
-        // Fewer come this time: the wait ends after BatchWait and the pass takes the 2 that came.
-        answers.AddRange(queries[14..16].Select(q => batcher.SearchAsync(q)));
-        var entered = gate.EnteredAsync();
-        while (!entered.IsCompleted)
-        {
-            clock.Advance(TimeSpan.FromMilliseconds(20));
-            await Task.WhenAny(entered, Task.Delay(10));
-        }
-        Assert.Equal([1, 5, 8, 2], gate.Sizes);
-        gate.Open();
-
-        var results = await Task.WhenAll(answers);
-        for (var i = 0; i < results.Length; i++)
-            Assert.Equal(_state.Search(queries[i].Probe, queries[i].K, queries[i].MinScore), results[i]); // each exactly as alone
-        Assert.Equal((4L, 16L), batcher.Totals);
     }
 
     [Fact]
