@@ -97,4 +97,28 @@ public sealed unsafe class Int8KernelShapeTests
             }
         }
     }
+
+    [Fact]
+    public void A_batch_scanned_in_parts_that_share_their_thresholds_answers_exactly_like_each_probe_alone()
+    {
+        // 6 000 rows: a batch of 16 splits into parts (rows × probes above QueryBatch.ParallelRows) that share each
+        // probe's offer threshold; one probe alone scans in one part. Every 500th row repeats in each later quarter
+        // of the rows (same vector, other id), so equal scores meet across parts and are decided by id.
+        const int dimension = 128, count = 6_000;
+        var vectors = TestData.Uniform(count, dimension, seed: 94);
+        for (var row = 1_500; row < count; row++)
+            if (row % 500 < 4) TestData.Row(vectors, dimension, row % 500 * 97).AsSpan().CopyTo(vectors.AsSpan(row * dimension, dimension));
+        using var index = (ExactInt8VectorIndex)TestData.Filled("exact-int8", vectors, TestData.Ids(count), dimension);
+        var queries = TestData.Uniform(16, dimension, seed: 95);
+        for (var q = 0; q < 4; q++) TestData.Row(vectors, dimension, q * 97).AsSpan().CopyTo(queries.AsSpan(q * dimension, dimension));
+        Assert.True(QueryBatch.Parts(count, 16) > 1 && QueryBatch.Parts(count, 1) == 1);
+
+        var batched = index.Search(queries, 20);
+        for (var q = 0; q < 16; q++)
+        {
+            var alone = index.Search(TestData.Row(queries, dimension, q), 20)[0];
+            Assert.Equal(alone.Ids, batched[q].Ids);
+            Assert.Equal(alone.Scores, batched[q].Scores);
+        }
+    }
 }
