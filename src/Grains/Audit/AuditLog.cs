@@ -8,9 +8,10 @@ namespace Grid.Grains.Audit;
 /// A force's durable audit log: the keyed chain in memory, its records in append-blob segments, and the keyed head
 /// record (<see cref="AuditHeadRecord"/>). An append writes its records (a group of them, when several wait) to the
 /// current segment as one block and returns once storage has them, so its cost does not grow with the log. The head
-/// record is raised to what storage held before that block, written at the same time rather than after it: it
-/// never names an entry storage does not hold, and trails the log by at most the last group until the next append,
-/// <see cref="FlushHeadAsync"/> or deactivation (docs/SECURITY.md). A new segment (starting
+/// record is raised to what storage held before that block, written at the same time rather than after it and at most
+/// every <see cref="AuditOptions.HeadRaiseInterval"/>: it never names an entry storage does not hold, and trails the
+/// log by at most the groups of that interval until the next raise, <see cref="FlushHeadAsync"/> or deactivation
+/// (docs/SECURITY.md). A new segment (starting
 /// with a signed anchor) is begun when the current one is full, old or ends in a torn append; retention then moves the
 /// head record's oldest point and deletes the oldest segments whose every entry has expired.
 /// Opening verifies storage against the head record; damage found then is written into the chain itself as an
@@ -35,6 +36,7 @@ public sealed class AuditLog
     private long _nextNumber;
     private Segment? _current;
     private bool _aheadOfStorage;
+    private DateTimeOffset _recordWrittenAt = DateTimeOffset.MinValue;
     private string? _unadopted;
 
     private AuditLog(ForceId force, byte[] key, AuditBlobStore store, AuditOptions options, TimeProvider clock, IReadOnlyList<AuditSegment> stored, AuditHeadRecord? record)
@@ -196,8 +198,9 @@ public sealed class AuditLog
             block.Write(AuditLogCodec.Encode(entry));
         }
 
-        // The head record moves to what storage already holds, in parallel with the block: never ahead of storage.
-        var head = HeadRecordBehind && _record is not null
+        // The head record moves to what storage already holds, in parallel with the block: never ahead of storage. At
+        // most every HeadRaiseInterval while appends flow (the timer brings it level when they stop).
+        var head = HeadRecordBehind && _record is not null && now - _recordWrittenAt >= _options.HeadRaiseInterval
             ? WriteRecordAsync(_record with { HeadSeq = Durable.Seq, HeadHash = Durable.Hash })
             : Task.CompletedTask;
         _aheadOfStorage = true;
@@ -297,8 +300,9 @@ public sealed class AuditLog
     private async Task WriteRecordAsync(AuditHeadRecord record)
     {
         var signed = record.Signed(_force, _key);
+        var at = _clock.GetUtcNow();
         await _store.WriteHeadAsync(_force, signed.Encode());
-        _record = signed;
+        (_record, _recordWrittenAt) = (signed, at);
     }
 
     private async Task RecordDamageAsync(AuditVerification damage)

@@ -32,4 +32,12 @@ public sealed class AuditOptions
     /// of the last group commit, for at most this long (docs/SECURITY.md, "The audit head record's window").
     /// </summary>
     public TimeSpan HeadFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// While appends flow, the head record rides beside a group commit at most this often. Each head write is a storage
+    /// request of its own: beside every commit it was half of a lone search's storage requests. So the record trails
+    /// storage by at most the groups of this interval (and, when appends stop, <see cref="HeadFlushInterval"/>).
+    /// Zero raises it beside every commit.
+    /// </summary>
+    public TimeSpan HeadRaiseInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -73,14 +73,27 @@ internal sealed unsafe class RowStore : IDisposable
         {
             var grown = Math.Min(ChunkRows, Math.Max(rows, Math.Max(MinRows, _firstChunkRows * 2)));
             var existing = _chunks.Count == 0 ? null : (void*)_chunks[0];
-            var chunk = NativeMemory.AlignedRealloc(existing, (nuint)(grown * RowBytes), 64);
+            // Not AlignedRealloc: its copy would fault the new pages in at 4 KiB before they could be advised.
+            var bytes = (nuint)(grown * RowBytes);
+            var chunk = NativeMemory.AlignedAlloc(bytes, HugePages.Alignment(bytes));
+            HugePages.Advise(chunk, bytes);
+            if (existing is not null)
+            {
+                Buffer.MemoryCopy(existing, chunk, (long)bytes, _firstChunkRows * RowBytes);
+                NativeMemory.AlignedFree(existing);
+            }
             if (_chunks.Count == 0) _chunks.Add((nint)chunk); else _chunks[0] = (nint)chunk;
             _firstChunkRows = grown;
             return;
         }
         EnsureCapacity(ChunkRows);
         while (CapacityRows < rows)
-            _chunks.Add((nint)NativeMemory.AlignedAlloc((nuint)(ChunkRows * RowBytes), 64));
+        {
+            var bytes = (nuint)(ChunkRows * RowBytes);
+            var chunk = NativeMemory.AlignedAlloc(bytes, HugePages.Alignment(bytes));
+            HugePages.Advise(chunk, bytes);
+            _chunks.Add((nint)chunk);
+        }
     }
 
     /// <summary>Frees whole trailing chunks that no longer hold any of the first <paramref name="rows"/> rows.</summary>

@@ -196,7 +196,7 @@ public sealed class AuditLogStorageTests(GridClusterFixture grid)
     public async Task The_head_record_trails_storage_by_the_last_append_until_flushed_and_a_record_naming_another_entry_is_damage()
     {
         var force = ForceId.Parse("NL-HEADLAG");
-        var (log, store) = await OpenAsync(force.Value, new AuditOptions());
+        var (log, store) = await OpenAsync(force.Value, new AuditOptions { HeadRaiseInterval = TimeSpan.Zero });
         for (var i = 0; i < 3; i++)
         {
             await log.AppendAsync(AuditEvent.Note(AuditKind.Refusal, "x", null, $"{i}"));
@@ -219,6 +219,38 @@ public sealed class AuditLogStorageTests(GridClusterFixture grid)
         var result = await reopened.VerifyStorageAsync();
         Assert.False(result.Intact);
         Assert.Equal(2, result.FirstBadSeq);
+    }
+
+    [Fact]
+    public async Task While_appends_flow_the_head_record_is_raised_at_most_once_per_interval_and_never_ahead_of_storage()
+    {
+        var force = ForceId.Parse("NL-HEADRATE");
+        var options = new AuditOptions { HeadRaiseInterval = TimeSpan.FromMilliseconds(250) };
+        var (log, store) = await OpenAsync(force.Value, options);
+        _clock.Now += TimeSpan.FromSeconds(1);
+        await log.AppendAsync(AuditEvent.Note(AuditKind.Refusal, "x", null, "first"));
+        await log.FlushHeadAsync();
+        var raised = AuditHeadRecord.Decode((await store.ReadHeadAsync(force))!)!;
+        Assert.Equal(log.Durable.Seq, raised.HeadSeq);
+
+        // Within the interval: three more appends, no head write (storage requests saved), the record unchanged.
+        for (var i = 0; i < 3; i++)
+        {
+            _clock.Now += TimeSpan.FromMilliseconds(50);
+            await log.AppendAsync(AuditEvent.Note(AuditKind.Refusal, "x", null, $"within {i}"));
+        }
+        Assert.Equal(raised, AuditHeadRecord.Decode((await store.ReadHeadAsync(force))!)!);
+        Assert.True(log.HeadRecordBehind);
+
+        // Past the interval: the next append raises it to what storage held before that append, never to the append itself.
+        _clock.Now += TimeSpan.FromMilliseconds(250);
+        var last = await log.AppendAsync(AuditEvent.Note(AuditKind.Refusal, "x", null, "after"));
+        var record = AuditHeadRecord.Decode((await store.ReadHeadAsync(force))!)!;
+        Assert.Equal(last.Seq - 1, record.HeadSeq);
+        Assert.Equal(log.Chain.Entries.Single(e => e.Seq == record.HeadSeq).Hash, record.HeadHash);
+        await log.FlushHeadAsync();
+        Assert.False(log.HeadRecordBehind);
+        Assert.True((await log.VerifyStorageAsync()).Intact);
     }
 
     private async Task<(AuditLog Log, AuditBlobStore Store)> OpenAsync(string force, AuditOptions options)
