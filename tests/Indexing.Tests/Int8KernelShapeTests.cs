@@ -56,7 +56,9 @@ public sealed unsafe class Int8KernelShapeTests
                     for (var t = 0; t < 2; t++)
                         Assert.Equal(Reference(1 + t, 8 * g + r), output[16 * g + 2 * r + t]);
 
-            Int8Kernels.FourByRows(level, q, q8p, rows, 4 * groups, stride, o);
+            // With the next block's prefetch paced over the groups (here lines of the rows themselves, more lines than
+            // groups): the prefetch hint never changes a result.
+            Int8Kernels.FourByRows(level, q, q8p, rows, 4 * groups, stride, o, rows, rowCount * stride / 64);
             for (var g = 0; g < 4 * groups; g++)
                 for (var r = 0; r < 4; r++)
                     for (var t = 0; t < 4; t++)
@@ -73,7 +75,7 @@ public sealed unsafe class Int8KernelShapeTests
     {
         // 1 037 rows: whole blocks, then groups, then single tail rows; batches of 1, 2, 3, 5 and 7 probes run the
         // shapes 1; 2; 2 + 1; 4 + 1; 4 + 2 + 1; 16, 21 and 33 run four, five and eight 4 × 4 passes (with 1 left over
-        // for the last two), each pass's kernel calls cut into a few groups between prefetch bursts. Each probe of a
+        // for the last two), each pass's kernel call prefetching its share of the next block, paced per group. Each probe of a
         // batch must get exactly what it gets alone.
         var level = Enum.Parse<Int8KernelLevel>(levelName);
         const int count = 1_037;
@@ -93,6 +95,30 @@ public sealed unsafe class Int8KernelShapeTests
                 Assert.Equal(alone[q].Ids, hits[q].Ids);
                 Assert.Equal(alone[q].Scores, hits[q].Scores);
             }
+        }
+    }
+
+    [Fact]
+    public void A_batch_scanned_in_parts_that_share_their_thresholds_answers_exactly_like_each_probe_alone()
+    {
+        // 6 000 rows: a batch of 16 splits into parts (rows × probes above QueryBatch.ParallelRows) that share each
+        // probe's offer threshold; one probe alone scans in one part. Every 500th row repeats in each later quarter
+        // of the rows (same vector, other id), so equal scores meet across parts and are decided by id.
+        const int dimension = 128, count = 6_000;
+        var vectors = TestData.Uniform(count, dimension, seed: 94);
+        for (var row = 1_500; row < count; row++)
+            if (row % 500 < 4) TestData.Row(vectors, dimension, row % 500 * 97).AsSpan().CopyTo(vectors.AsSpan(row * dimension, dimension));
+        using var index = (ExactInt8VectorIndex)TestData.Filled("exact-int8", vectors, TestData.Ids(count), dimension);
+        var queries = TestData.Uniform(16, dimension, seed: 95);
+        for (var q = 0; q < 4; q++) TestData.Row(vectors, dimension, q * 97).AsSpan().CopyTo(queries.AsSpan(q * dimension, dimension));
+        Assert.True(QueryBatch.Parts(count, 16) > 1 && QueryBatch.Parts(count, 1) == 1);
+
+        var batched = index.Search(queries, 20);
+        for (var q = 0; q < 16; q++)
+        {
+            var alone = index.Search(TestData.Row(queries, dimension, q), 20)[0];
+            Assert.Equal(alone.Ids, batched[q].Ids);
+            Assert.Equal(alone.Scores, batched[q].Scores);
         }
     }
 }

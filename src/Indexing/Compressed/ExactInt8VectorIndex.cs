@@ -33,13 +33,6 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
 
     private const int PayloadVersion = 1;
 
-    /// <summary>Prefetches issued between two kernel calls of a batch. Measured at 250 000 × 512 (CPU per pass, one
-    /// process, configurations alternated): a pass's whole share of the next block at once (up to 1 024 lines) stalled
-    /// the core once its miss buffers filled; cutting each pass into calls of 4 groups with the lines spread between
-    /// them took 4 probes from 17.2 to 10.6 ms, 8 from 20.6 to 11.2, 12 from 22.1 to 14.6; bursts of 8, 16 or 32
-    /// lines measured alike.</summary>
-    private const int PrefetchBurstLines = 32;
-
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly RowStore _codes;
     private readonly RowStore? _rerank;
@@ -180,23 +173,28 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
 
             var parts = QueryBatch.Parts(count, queryCount);
             var collectors = new TopKCollector[parts][];
+            // Each probe's offer threshold, shared by the parts (ScanRange says why).
+            var thresholds = new float[queryCount];
+            Array.Fill(thresholds, float.NegativeInfinity);
             fixed (short* q16 = codes16)
             fixed (sbyte* q8 = codes8)
             fixed (int* c = corrections)
             fixed (float* s = scales)
+            fixed (float* t = thresholds)
             {
                 var batch = new QueryCodes(q16, q8, c, s, queryCount);
                 if (parts == 1)
                 {
                     collectors[0] = QueryBatch.Collectors(queryCount, candidates);
-                    ScanRange(0, count, batch, collectors[0]);
+                    ScanRange(0, count, batch, collectors[0], t);
                 }
                 else
                 {
+                    var shared = t; // a fixed local cannot be captured
                     Parallel.For(0, parts, QueryBatch.OnCurrentScheduler(), p =>
                     {
                         collectors[p] = QueryBatch.Collectors(queryCount, candidates);
-                        ScanRange(count * p / parts, count * (p + 1) / parts, batch, collectors[p]);
+                        ScanRange(count * p / parts, count * (p + 1) / parts, batch, collectors[p], shared);
                     });
                 }
             }
@@ -335,14 +333,16 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
     }
 
     /// <summary>Scans rows [start, end) block by block: each block of codes is read from memory once and
-    /// scored against every probe of the batch while it sits in L2.</summary>
-    private void ScanRange(long start, long end, QueryCodes queries, TopKCollector[] collectors)
+    /// scored against every probe of the batch while it sits in L2. <paramref name="t"/>: the probes' offer
+    /// thresholds, shared with the other parts of the search. Why shared: each part used to raise its own from
+    /// nothing, so every part paid the offers of a whole top-k ramp (4 parts, 4 ramps). Sharing cannot change an
+    /// answer: a part's threshold is its own k-th best score, never above the whole scan's k-th best, so every row
+    /// of the final candidates still reaches its part's collector; a lost racing update only leaves a lower (still
+    /// safe) threshold.</summary>
+    private void ScanRange(long start, long end, QueryCodes queries, TopKCollector[] collectors, float* t)
     {
-        var thresholds = new float[queries.Count];
-        Array.Fill(thresholds, float.NegativeInfinity);
         // A tile shape fills at most four int32 per row (4 probes × 4 rows per group of 16).
         var groupDots = new int[4 * _blockRows];
-        fixed (float* t = thresholds)
         fixed (int* dots = groupDots)
         {
             for (var row = start; row < end;)
@@ -371,13 +371,12 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
         var stride = _stride;
         var level = Kernels;
         var block = _codes.Address(first);
-        // Spread the prefetch of the next block's cache lines over this block's kernel calls, at most
-        // PrefetchBurstLines before each call: each pass of a tile shape over the block is cut into calls of a few
-        // groups so the lines are requested at the pace the rows are scored.
+        // The next block's lines are shared out over the tile passes, and each kernel call spreads its share over its
+        // groups (PacedPrefetch), so the lines are requested at the pace the rows are scored.
         var passes = queries.Count / 4 + (queries.Count % 4 + 1) / 2;
-        var linesPerPass = (nextBytes / 64 + passes - 1) / passes;
+        var linesLeft = nextBytes / 64;
+        var linesPerPass = (linesLeft + passes - 1) / passes;
         var prefetch = next;
-        var prefetchEnd = next + nextBytes;
         fixed (float* rowScales = &_scales[first])
         {
             for (var qi = 0; qi < queries.Count;)
@@ -387,20 +386,13 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
                 var q8 = queries.Codes8 + (long)qi * stride;
                 var groupRows = Int8Kernels.GroupRows(shape);
                 var groups = rows / groupRows;
-                var bursts = Math.Max(1, (linesPerPass + PrefetchBurstLines - 1) / PrefetchBurstLines);
-                var step = Math.Max(1, (groups + bursts - 1) / bursts);
-                var linesPerCall = (linesPerPass + bursts - 1) / bursts;
-                for (var g = 0; g < groups || (g == 0 && prefetch < prefetchEnd); g += step)
-                {
-                    for (var line = 0; line < linesPerCall && prefetch < prefetchEnd; line++, prefetch += 64)
-                        if (Sse.IsSupported) Sse.Prefetch1(prefetch);
-                    var calledGroups = Math.Min(step, groups - g);
-                    if (calledGroups <= 0) break;
-                    var at = block + (long)g * groupRows * stride;
-                    if (shape == 4) Int8Kernels.FourByRows(level, q16, q8, at, calledGroups, stride, groupDots + 16 * g);
-                    else if (shape == 2) Int8Kernels.TwoByRows(level, q16, q8, at, calledGroups, stride, groupDots + 16 * g);
-                    else Int8Kernels.OneByRows(level, q16, q8, at, calledGroups, stride, groupDots + 16 * g);
-                }
+                // A block too short for one group prefetches nothing (it is a chunk's or the range's last).
+                var lines = groups > 0 ? Math.Min(linesPerPass, linesLeft) : 0;
+                if (shape == 4) Int8Kernels.FourByRows(level, q16, q8, block, groups, stride, groupDots, prefetch, lines);
+                else if (shape == 2) Int8Kernels.TwoByRows(level, q16, q8, block, groups, stride, groupDots, prefetch, lines);
+                else Int8Kernels.OneByRows(level, q16, q8, block, groups, stride, groupDots, prefetch, lines);
+                prefetch += 64L * lines;
+                linesLeft -= lines;
                 var lanes = new GroupLanes(shape, queries, qi, thresholds);
                 // Tied to the kernel level so the tests' forced fallbacks also run the 128-bit compare.
                 if (level >= Int8KernelLevel.Avx512 && Avx512F.IsSupported)
@@ -416,38 +408,64 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
         }
     }
 
-    /// <summary>Offers the passing scores of whole groups (out[16·group + shape·row + probe]), 16 per compare.</summary>
+    /// <summary>Offers the passing scores of whole groups (out[16·group + shape·row + probe]), 16 per compare. The
+    /// loop over groups only scores and compares (one loop per shape, so the row scales' spread is fixed in it); the
+    /// rare group with a passing lane goes to <see cref="OfferLanes"/>, out of line, so the loop keeps its values in
+    /// registers (with the offers inline the JIT spilled the loop's counters to the stack every group).</summary>
     private static void OfferGroups512(int* groupDots, int groups, ref GroupLanes lanes, float* rowScales, long first,
         TopKCollector[] collectors, float* thresholds)
     {
         var corrections = Vector512.Load(lanes.Corrections);
         var scales = Vector512.Load(lanes.Scales);
         var limits = Vector512.Load(lanes.Limits);
-        var groupRows = 16 >> lanes.Shift;
-        for (var g = 0; g < groups; g++)
+        switch (lanes.Shift)
         {
-            var groupScales = rowScales + groupRows * g;
-            // Lane l takes row scale [l >> shift]: a full load for one probe, a spread of 8 or 4 scales otherwise.
-            var rowScale = lanes.Shift switch
-            {
-                0 => Vector512.Load(groupScales),
-                1 => Avx512F.PermuteVar16x32(Vector256.Load(groupScales).ToVector512Unsafe(), SpreadTwo),
-                _ => Avx512F.PermuteVar16x32(Vector128.Load(groupScales).ToVector256Unsafe().ToVector512Unsafe(), SpreadFour),
-            };
-            var score = Vector512.ConvertToSingle(Vector512.Load(groupDots + 16 * g) - corrections) * rowScale * scales;
-            var passed = Vector512.GreaterThanOrEqual(score, limits).ExtractMostSignificantBits();
-            if (passed == 0) continue;
-            for (; passed != 0; passed &= passed - 1)
-            {
-                var lane = BitOperations.TrailingZeroCount(passed);
-                var t = lane & lanes.Mask;
-                // Re-checked: an earlier offer in this group may have raised the probe's threshold.
-                if (score.GetElement(lane) >= thresholds[lanes.First + t])
-                    Offer(collectors[lanes.First + t], score.GetElement(lane), first + groupRows * g + (lane >> lanes.Shift), thresholds + lanes.First + t);
-            }
-            lanes.RefreshLimits(thresholds);
-            limits = Vector512.Load(lanes.Limits);
+            case 0:
+                for (var g = 0; g < groups; g++)
+                {
+                    // Lane l takes row scale [l >> shift]: a full load for one probe, a spread of 8 or 4 scales otherwise.
+                    var score = Vector512.ConvertToSingle(Vector512.Load(groupDots + 16 * g) - corrections) * Vector512.Load(rowScales + 16 * g) * scales;
+                    var passed = Vector512.GreaterThanOrEqual(score, limits).ExtractMostSignificantBits();
+                    if (passed != 0) limits = OfferLanes(score, passed, ref lanes, first + 16 * g, collectors, thresholds);
+                }
+                break;
+            case 1:
+                for (var g = 0; g < groups; g++)
+                {
+                    var rowScale = Avx512F.PermuteVar16x32(Vector256.Load(rowScales + 8 * g).ToVector512Unsafe(), SpreadTwo);
+                    var score = Vector512.ConvertToSingle(Vector512.Load(groupDots + 16 * g) - corrections) * rowScale * scales;
+                    var passed = Vector512.GreaterThanOrEqual(score, limits).ExtractMostSignificantBits();
+                    if (passed != 0) limits = OfferLanes(score, passed, ref lanes, first + 8 * g, collectors, thresholds);
+                }
+                break;
+            default:
+                for (var g = 0; g < groups; g++)
+                {
+                    var rowScale = Avx512F.PermuteVar16x32(Vector128.Load(rowScales + 4 * g).ToVector256Unsafe().ToVector512Unsafe(), SpreadFour);
+                    var score = Vector512.ConvertToSingle(Vector512.Load(groupDots + 16 * g) - corrections) * rowScale * scales;
+                    var passed = Vector512.GreaterThanOrEqual(score, limits).ExtractMostSignificantBits();
+                    if (passed != 0) limits = OfferLanes(score, passed, ref lanes, first + 4 * g, collectors, thresholds);
+                }
+                break;
         }
+    }
+
+    /// <summary>Offers a group's passing lanes (row <paramref name="groupRow"/> + lane ≫ shift) and returns the
+    /// probes' new limits.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<float> OfferLanes(Vector512<float> score, ulong passed, ref GroupLanes lanes, long groupRow,
+        TopKCollector[] collectors, float* thresholds)
+    {
+        for (; passed != 0; passed &= passed - 1)
+        {
+            var lane = BitOperations.TrailingZeroCount(passed);
+            var t = lane & lanes.Mask;
+            // Re-checked: an earlier offer in this group may have raised the probe's threshold.
+            if (score.GetElement(lane) >= thresholds[lanes.First + t])
+                Offer(collectors[lanes.First + t], score.GetElement(lane), groupRow + (lane >> lanes.Shift), thresholds + lanes.First + t);
+        }
+        lanes.RefreshLimits(thresholds);
+        return Vector512.Load(lanes.Limits);
     }
 
     /// <summary>The 128-bit form of <see cref="OfferGroups512"/> (four lanes per compare), for CPUs without AVX-512.</summary>
@@ -491,10 +509,13 @@ public sealed unsafe class ExactInt8VectorIndex : IVectorIndex
         if (score >= *threshold) Offer(collector, score, row, threshold);
     }
 
+    /// <summary>Offers to this part's collector and raises the shared threshold to the collector's, never lowers it
+    /// (another part's may be higher).</summary>
     private static void Offer(TopKCollector collector, float score, long row, float* threshold)
     {
         collector.Offer(score, row);
-        *threshold = collector.Threshold;
+        var raised = collector.Threshold;
+        if (raised > Volatile.Read(ref *threshold)) Volatile.Write(ref *threshold, raised);
     }
 
     /// <summary>Per-lane constants of one kernel call's groups: lane l scores probe First + (l &amp; Mask) against

@@ -19,7 +19,8 @@ namespace Grid.Indexing.Compressed;
 /// dropped: once the VNNI tile lost its register copies and the next block's prefetch was paced, 4 × 4 tiles took
 /// 19 against 26 ms a pass at 16 probes, 33 against 39 at 32, 89 against 95 at 100.)
 /// Every tile shape fills 16 int32 per group of rows, out[16·group + queries·row + query],
-/// so the caller scores any shape 16 lanes at a time.
+/// so the caller scores any shape 16 lanes at a time. Each call may also pull the next block's lines into L2,
+/// a few before each group (<see cref="PacedPrefetch"/>).
 /// </summary>
 internal static unsafe class Int8Kernels
 {
@@ -65,31 +66,39 @@ internal static unsafe class Int8Kernels
     /// <summary>One query (int16 copy <paramref name="q16"/>, int8 copy <paramref name="q8"/>) against
     /// <paramref name="groups"/> × 16 consecutive rows; out[16·group + row].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void OneByRows(Int8KernelLevel level, short* q16, sbyte* q8, byte* r, int groups, int stride, int* output)
+    public static void OneByRows(Int8KernelLevel level, short* q16, sbyte* q8, byte* r, int groups, int stride, int* output,
+        byte* prefetch = null, int prefetchLines = 0)
     {
         if (level == Int8KernelLevel.Avx512Vnni && NativeInt8Methods.IsAvailable)
         {
-            NativeInt8Methods.OneQueryByRows(q8, r, groups, stride, output);
+            NativeInt8Methods.OneQueryByRows(q8, r, groups, stride, output, prefetch, prefetchLines);
             return;
         }
+        var ahead = new PacedPrefetch(prefetch, prefetchLines, groups);
         // Row by row, in address order: the hardware prefetcher keeps one linear stream (interleaving four rows
         // line by line cost 2.5× a plain read's CPU time in the VNNI kernel's measurements).
         for (var j = 0; j < 16 * groups; j++)
+        {
+            if ((j & 15) == 0) ahead.Step();
             output[j] = Dot(level, q16, r + (long)j * stride, stride);
+        }
     }
 
     /// <summary>Queries q and q+stride against <paramref name="groups"/> × 8 consecutive rows;
     /// out[16·group + 2·row + query].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void TwoByRows(Int8KernelLevel level, short* q16, sbyte* q8, byte* r, int groups, int stride, int* output)
+    public static void TwoByRows(Int8KernelLevel level, short* q16, sbyte* q8, byte* r, int groups, int stride, int* output,
+        byte* prefetch = null, int prefetchLines = 0)
     {
         if (level == Int8KernelLevel.Avx512Vnni && NativeInt8Methods.IsAvailable)
         {
-            NativeInt8Methods.TwoQueriesByRows(q8, r, groups, stride, output);
+            NativeInt8Methods.TwoQueriesByRows(q8, r, groups, stride, output, prefetch, prefetchLines);
             return;
         }
+        var ahead = new PacedPrefetch(prefetch, prefetchLines, groups);
         for (var j = 0; j < 8 * groups; j++)
         {
+            if ((j & 7) == 0) ahead.Step();
             // The second probe re-reads the row from L1; memory sees one linear stream.
             output[2 * j] = Dot(level, q16, r + (long)j * stride, stride);
             output[2 * j + 1] = Dot(level, q16 + stride, r + (long)j * stride, stride);
@@ -100,15 +109,20 @@ internal static unsafe class Int8Kernels
     /// <paramref name="q8"/>) against <paramref name="rowTiles"/> × 4 consecutive rows;
     /// out[16·tile + 4·row + query].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void FourByRows(Int8KernelLevel level, short* q16, sbyte* q8, byte* r, int rowTiles, int stride, int* output)
+    public static void FourByRows(Int8KernelLevel level, short* q16, sbyte* q8, byte* r, int rowTiles, int stride, int* output,
+        byte* prefetch = null, int prefetchLines = 0)
     {
         if (level == Int8KernelLevel.Avx512Vnni && NativeInt8Methods.IsAvailable)
         {
-            NativeInt8Methods.FourQueriesByRows(q8, r, rowTiles, stride, output);
+            NativeInt8Methods.FourQueriesByRows(q8, r, rowTiles, stride, output, prefetch, prefetchLines);
             return;
         }
+        var ahead = new PacedPrefetch(prefetch, prefetchLines, rowTiles);
         for (var t = 0; t < rowTiles; t++)
+        {
+            ahead.Step();
             FourByFour(level, q16, r + 4L * t * stride, stride, output + 16 * t);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

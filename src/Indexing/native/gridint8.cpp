@@ -20,6 +20,21 @@ GI8_TARGET inline __m512i dpbusd(__m512i acc, __m512i a, __m512i b) {
     return acc;
 }
 
+// Spreads `lines` prefetches (into L2) of the next block over a kernel call's groups, a few before each group, so
+// the next block streams in at the pace this one is scored. Measured at 250,000 × 512, 16 and 32 probes, one
+// thread: paced per group, a pass took 12.97 and 21.8 ms against 16.1 and 25.4 with the lines issued in bursts
+// of 32 between calls of a few groups (the bursts filled the miss buffers and stalled the multiply-adds).
+struct Prefetch {
+    const char* next;
+    int left;
+    int perGroup;
+    Prefetch(const void* at, int lines, int groups)
+        : next(static_cast<const char*>(at)), left(at ? lines : 0), perGroup(groups > 0 ? (lines + groups - 1) / groups : 0) {}
+    inline void step() {
+        for (int l = 0; l < perGroup && left > 0; l++, left--, next += 64) _mm_prefetch(next, _MM_HINT_T1);
+    }
+};
+
 // Lane sums of x and y interleaved: per 128-bit lane [x0+x2, y0+y2, x1+x3, y1+y3].
 GI8_TARGET inline __m512i pair32(__m512i x, __m512i y) {
     return _mm512_add_epi32(_mm512_unpacklo_epi32(x, y), _mm512_unpackhi_epi32(x, y));
@@ -54,11 +69,12 @@ GI8_TARGET inline __m512i reduce16(const __m512i* a) {
 // added cost. Each row chunk is loaded once for all Q queries; two accumulators per (row, query) halve the
 // dependency chain; query chunks stay in L1.
 template <int Q>
-GI8_TARGET inline void queries_by_rows(const int8_t* queries, const uint8_t* rows, int groups, int stride, int32_t* out) {
+GI8_TARGET inline void queries_by_rows(const int8_t* queries, const uint8_t* rows, int groups, int stride, int32_t* out, Prefetch prefetch) {
     static_assert(Q == 1 || Q == 2, "four queries have their own 4 x 4 tile");
     constexpr int R = 16 / Q;        // rows per group
     constexpr int SubRows = 4 / Q;   // rows per sub-tile
     for (int g = 0; g < groups; g++) {
+        prefetch.step();
         const uint8_t* group = rows + (int64_t)(R * g) * stride;
         __m512i folded[4];
         for (int s = 0; s < 4; s++) {
@@ -92,28 +108,34 @@ GI8_TARGET inline void queries_by_rows(const int8_t* queries, const uint8_t* row
 
 extern "C" {
 
-int gi8_version() { return 3; }
+int gi8_version() { return 4; }
 
 // stride is a multiple of 64; the caller bounds |query| ≤ 127 so sums cannot overflow. Loads are unaligned
-// (free on aligned data): the engine's rows are 64-byte aligned, callers' buffers need not be.
+// (free on aligned data): the engine's rows are 64-byte aligned, callers' buffers need not be. Each kernel also
+// prefetches `prefetch_lines` 64-byte lines from `prefetch` (null: none), spread over its groups.
 
 // One query against groups × 16 rows: out[16·g + row].
-GI8_TARGET void gi8_one_query_by_rows(const int8_t* query, const uint8_t* rows, int groups, int stride, int32_t* out) {
-    queries_by_rows<1>(query, rows, groups, stride, out);
+GI8_TARGET void gi8_one_query_by_rows(const int8_t* query, const uint8_t* rows, int groups, int stride, int32_t* out,
+                                      const void* prefetch, int prefetch_lines) {
+    queries_by_rows<1>(query, rows, groups, stride, out, Prefetch(prefetch, prefetch_lines, groups));
 }
 
 // Two queries against groups × 8 rows: out[16·g + 2·row + query].
-GI8_TARGET void gi8_two_queries_by_rows(const int8_t* queries, const uint8_t* rows, int groups, int stride, int32_t* out) {
-    queries_by_rows<2>(queries, rows, groups, stride, out);
+GI8_TARGET void gi8_two_queries_by_rows(const int8_t* queries, const uint8_t* rows, int groups, int stride, int32_t* out,
+                                        const void* prefetch, int prefetch_lines) {
+    queries_by_rows<2>(queries, rows, groups, stride, out, Prefetch(prefetch, prefetch_lines, groups));
 }
 
 // Four queries against groups × 4 rows: out[16·g + 4·row + query]. Each row chunk is loaded once for
 // the four queries and each query chunk once for the four rows.
-GI8_TARGET void gi8_four_queries_by_rows(const int8_t* queries, const uint8_t* rows, int groups, int stride, int32_t* out) {
+GI8_TARGET void gi8_four_queries_by_rows(const int8_t* queries, const uint8_t* rows, int groups, int stride, int32_t* out,
+                                         const void* prefetch, int prefetch_lines) {
+    Prefetch ahead(prefetch, prefetch_lines, groups);
     const int8_t* q1 = queries + stride;
     const int8_t* q2 = queries + 2 * stride;
     const int8_t* q3 = queries + 3 * stride;
     for (int t = 0; t < groups; t++) {
+        ahead.step();
         const uint8_t* r0 = rows + (int64_t)(4 * t) * stride;
         const uint8_t* r1 = r0 + stride;
         const uint8_t* r2 = r1 + stride;
