@@ -70,7 +70,7 @@ setup() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   local installed
-  installed=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$TOOLS/azurite/node_modules/azurite/package.json" 2>/dev/null)
+  installed=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$TOOLS/azurite/node_modules/azurite/package.json" 2>/dev/null || true)
   if [ ! -x "$TOOLS/azurite/node_modules/.bin/azurite" ] || [ "$installed" != "$AZURITE_VERSION" ]; then
     say "installing azurite@$AZURITE_VERSION into .tools/azurite${installed:+ (replacing $installed)}"
     mkdir -p "$TOOLS/azurite"
