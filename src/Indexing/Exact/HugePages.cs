@@ -17,13 +17,14 @@ internal static unsafe partial class HugePages
     /// <summary>Off with <c>GRID_HUGEPAGES=0</c>, for comparing.</summary>
     private static readonly bool Enabled = OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("GRID_HUGEPAGES") != "0";
 
-    /// <summary>The alignment to allocate <paramref name="bytes"/> with: 2 MiB for stores that can hold huge pages.</summary>
-    public static nuint Alignment(nuint bytes) => Enabled && bytes >= 2 * Size ? Size : 64;
-
-    public static void Advise(void* start, nuint bytes)
+    /// <summary>Native memory for a store, 64-byte aligned; from 4 MiB, 2 MiB aligned and advised before anything
+    /// touches it (pages faulted in first would stay small). Freed with <see cref="NativeMemory.AlignedFree"/>.</summary>
+    public static void* Allocate(nuint bytes)
     {
-        if (!Enabled || bytes < 2 * Size || ((nuint)start & (Size - 1)) != 0) return;
-        _ = Madvise(start, bytes & ~(Size - 1), MadvHugePage);
+        var huge = Enabled && bytes >= 2 * Size;
+        var start = NativeMemory.AlignedAlloc(bytes, huge ? Size : 64);
+        if (huge) _ = Madvise(start, bytes & ~(Size - 1), MadvHugePage);
+        return start;
     }
 
     [LibraryImport("libc", EntryPoint = "madvise")]

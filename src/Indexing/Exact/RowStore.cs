@@ -74,12 +74,10 @@ internal sealed unsafe class RowStore : IDisposable
             var grown = Math.Min(ChunkRows, Math.Max(rows, Math.Max(MinRows, _firstChunkRows * 2)));
             var existing = _chunks.Count == 0 ? null : (void*)_chunks[0];
             // Not AlignedRealloc: its copy would fault the new pages in at 4 KiB before they could be advised.
-            var bytes = (nuint)(grown * RowBytes);
-            var chunk = NativeMemory.AlignedAlloc(bytes, HugePages.Alignment(bytes));
-            HugePages.Advise(chunk, bytes);
+            var chunk = HugePages.Allocate((nuint)(grown * RowBytes));
             if (existing is not null)
             {
-                Buffer.MemoryCopy(existing, chunk, (long)bytes, _firstChunkRows * RowBytes);
+                Buffer.MemoryCopy(existing, chunk, grown * RowBytes, _firstChunkRows * RowBytes);
                 NativeMemory.AlignedFree(existing);
             }
             if (_chunks.Count == 0) _chunks.Add((nint)chunk); else _chunks[0] = (nint)chunk;
@@ -88,12 +86,7 @@ internal sealed unsafe class RowStore : IDisposable
         }
         EnsureCapacity(ChunkRows);
         while (CapacityRows < rows)
-        {
-            var bytes = (nuint)(ChunkRows * RowBytes);
-            var chunk = NativeMemory.AlignedAlloc(bytes, HugePages.Alignment(bytes));
-            HugePages.Advise(chunk, bytes);
-            _chunks.Add((nint)chunk);
-        }
+            _chunks.Add((nint)HugePages.Allocate((nuint)(ChunkRows * RowBytes)));
     }
 
     /// <summary>Frees whole trailing chunks that no longer hold any of the first <paramref name="rows"/> rows.</summary>
