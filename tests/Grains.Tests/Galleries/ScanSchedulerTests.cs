@@ -56,13 +56,7 @@ public sealed class ScanSchedulerTests : IDisposable
     [Fact]
     public async Task One_pass_at_a_time_and_a_waiting_shard_takes_every_search_that_arrived_while_it_waited()
     {
-        var a = new GatedPass(_shards[0]);
-        var b = new GatedPass(_shards[1]);
-        var shardA = new ShardSearchBatcher(a.Run, NoWait, TimeProvider.System, scheduler: _scheduler);
-        var shardB = new ShardSearchBatcher(b.Run, NoWait, TimeProvider.System, scheduler: _scheduler);
-
-        var first = shardA.SearchAsync(Query(0, 5));
-        await a.EnteredAsync(); // A holds the silo's only pass slot
+        var (a, b, shardA, shardB, first) = await ShardAHoldingTheSlotAsync();
         var waiting = Enumerable.Range(1, 6).Select(i => shardB.SearchAsync(Query(i, 3 + i))).ToArray();
         var alsoA = shardA.SearchAsync(Query(7, 4));
         Assert.True(SpinWait.SpinUntil(() => _scheduler.Waiting == 1, TimeSpan.FromMinutes(1)));
@@ -87,12 +81,7 @@ public sealed class ScanSchedulerTests : IDisposable
     [Fact]
     public async Task A_search_cancelled_while_its_shard_waits_for_a_slot_leaves_at_once_and_is_never_scanned()
     {
-        var a = new GatedPass(_shards[0]);
-        var b = new GatedPass(_shards[1]);
-        var shardA = new ShardSearchBatcher(a.Run, NoWait, TimeProvider.System, scheduler: _scheduler);
-        var shardB = new ShardSearchBatcher(b.Run, NoWait, TimeProvider.System, scheduler: _scheduler);
-        var first = shardA.SearchAsync(Query(0, 5));
-        await a.EnteredAsync();
+        var (a, b, _, shardB, first) = await ShardAHoldingTheSlotAsync();
 
         using var cancel = new CancellationTokenSource();
         var leaving = shardB.SearchAsync(Query(1, 5), cancel.Token);
@@ -173,6 +162,18 @@ public sealed class ScanSchedulerTests : IDisposable
         gate.Open();
         await Task.WhenAll([late, .. more]).WaitAsync(TimeSpan.FromMinutes(1));
         Assert.Equal([1, 2, 3], gate.Sizes);
+    }
+
+    /// <summary>Two gated shards on the scheduler; shard A's first search (returned) holds the silo's only pass slot.</summary>
+    private async Task<(GatedPass A, GatedPass B, ShardSearchBatcher ShardA, ShardSearchBatcher ShardB, Task<ShardHit[]> First)> ShardAHoldingTheSlotAsync()
+    {
+        var a = new GatedPass(_shards[0]);
+        var b = new GatedPass(_shards[1]);
+        var shardA = new ShardSearchBatcher(a.Run, NoWait, TimeProvider.System, scheduler: _scheduler);
+        var shardB = new ShardSearchBatcher(b.Run, NoWait, TimeProvider.System, scheduler: _scheduler);
+        var first = shardA.SearchAsync(Query(0, 5));
+        await a.EnteredAsync();
+        return (a, b, shardA, shardB, first);
     }
 
     private static float[] Probe(int i) => Vectors.Unit(1, seed: 7300 + i);
